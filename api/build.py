@@ -1,0 +1,38 @@
+"""Build a store from plan texts: extract every file, then swap in a store holding the new graphs."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from api.store import OxigraphStore, rebuild
+from extract.errors import InputError
+from extract.pipeline import collect, process_all
+
+
+@dataclass
+class BuildReport:
+    files: list[str] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
+    triples: int = 0
+    plans: int = 0
+
+
+def build(paths: list[Path], store_dir: Path, skip_bad: bool = False, workers: int = 1,
+          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
+    """Extract `paths` and store them in `store_dir`; a bad file refuses the batch unless `skip_bad`.
+
+    The store is only replaced once everything succeeded.
+    """
+    files = collect(paths)
+    built, skipped = process_all(files, workers=workers, skip_bad=skip_bad, progress=progress)
+    if not built:
+        raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
+
+    def fill(store: OxigraphStore) -> dict[str, object]:
+        store.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.file_name for b in built])
+        return {"files": [b.file_name for b in built], "skipped": [e.location for e in skipped]}
+
+    summary = rebuild(store_dir, fill)
+    return BuildReport(files=[b.file_name for b in built], skipped=skipped,
+                       triples=int(str(summary["triples"])), plans=len({b.plan_iri for b in built}))

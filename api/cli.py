@@ -1,0 +1,191 @@
+"""The `plangraph` command: build, query, validate, serve. Exit codes: 0 ok, 1 not conforming, 2 bad input."""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from api.build import build
+from api.queries import load_all, parse
+from api.store import OxigraphStore, Rows
+from extract.errors import PipelineError, QueryError
+
+EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _progress(stream: io.TextIOBase) -> object:
+    """A progress printer for a terminal; None (quiet) when stderr is a pipe or a file."""
+    if not stream.isatty():
+        return None
+
+    def show(done: int, total: int, name: str) -> None:
+        stream.write(f"\r[{done}/{total}] {name[:60]:<60}")
+        if done == total:
+            stream.write("\n")
+        stream.flush()
+    return show
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    report = build([Path(p) for p in args.paths], Path(args.store), skip_bad=args.skip_bad,
+                   workers=args.workers, progress=_progress(sys.stderr))  # type: ignore[arg-type]
+    for error in report.skipped:
+        print(f"skipped {error}", file=sys.stderr)
+    if sys.stderr.isatty():
+        print(f"stored {len(report.files)} documents of {report.plans} plans, {report.triples} triples "
+              f"in {args.store}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cell(term: Node | None) -> str:
+    if term is None:
+        return ""
+    return str(term)
+
+
+def _json_term(term: Node | None) -> object:
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, Literal):
+        out: dict[str, str] = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype:
+            out["datatype"] = str(term.datatype)
+        return out
+    return {"type": "bnode", "value": str(term)}
+
+
+def format_rows(rows: Rows, fmt: str) -> str:
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(rows.columns)
+        for row in rows.rows:
+            writer.writerow([_cell(row[c]) for c in rows.columns])
+        return buffer.getvalue()
+    if fmt == "json":
+        bindings = [{c: _json_term(row[c]) for c in rows.columns if row[c] is not None} for row in rows.rows]
+        return json.dumps({"head": {"vars": rows.columns}, "results": {"bindings": bindings}},
+                          ensure_ascii=False, indent=2) + "\n"
+    if fmt == "table":
+        cells = [[_cell(row[c]) for c in rows.columns] for row in rows.rows]
+        widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(rows.columns)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(rows.columns, widths)),
+                 "  ".join("-" * w for w in widths)]
+        for r in cells:
+            lines.append("  ".join((v if len(v) <= w else v[:w - 1] + "…").ljust(w) for v, w in zip(r, widths)))
+        lines.append(f"({len(cells)} rows)")
+        return "\n".join(lines) + "\n"
+    raise QueryError("--format", f"{fmt} is for graphs; a SELECT query prints table, csv or json")
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    target = Path(args.name)
+    query = parse(target) if target.suffix == ".rq" and target.is_file() else None
+    if query is None:
+        queries = load_all()
+        if args.name not in queries:
+            raise QueryError(args.name, f"no such query; known: {', '.join(sorted(queries))}")
+        query = queries[args.name]
+    values: dict[str, str] = {}
+    for item in args.param or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise QueryError("--param", f"expected key=value, got {item!r}")
+        values[key] = value
+    bindings = query.bind(values)
+    store = OxigraphStore.open_existing(Path(args.store))
+    if query.form in ("CONSTRUCT", "DESCRIBE"):
+        graph: Graph = store.construct(query.text, bindings)
+        fmt = {"turtle": "turtle", "json": "json-ld", "csv": "nt", "table": "turtle"}[args.format]
+        sys.stdout.write(graph.serialize(format=fmt))
+    elif query.form == "ASK":
+        sys.stdout.write(("true" if store.ask(query.text, bindings) else "false") + "\n")
+    else:
+        sys.stdout.write(format_rows(store.select(query.text, bindings), args.format))
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from api.validate import validate_store  # the SHACL machinery loads only when asked for
+    return validate_store(Path(args.store), args.format)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from api.app import create_app
+    from api.settings import Settings
+
+    settings = Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk)
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="plangraph",
+        description="Turn Vietnamese provincial plans (Kế hoạch) into a queryable knowledge graph.")
+    sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="read plan texts and store their validated graph",
+                       description="Read plan texts (files or folders of .txt) and store one named graph "
+                                   "per text. The store is replaced only when the whole build succeeds.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="plan text files or folders of them")
+    p.add_argument("--store", required=True, metavar="DIR", help="store directory (created if missing)")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="leave out files that are not plan text (reported on stderr) instead of refusing the batch")
+    p.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)),
+                   help="parallel extraction processes (default: up to 4)")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("query", help="run a named query or a .rq file",
+                       description="Run a named query (see queries/) or a SPARQL file against the store.")
+    p.add_argument("name", metavar="NAME|FILE.rq", help="named query, e.g. plans, tasks; or a path to a .rq file")
+    p.add_argument("--store", required=True, metavar="DIR", help="store directory")
+    p.add_argument("--param", action="append", metavar="KEY=VALUE", help="query parameter (repeatable)")
+    p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default="table",
+                   help="output format (default: table)")
+    p.set_defaults(run=cmd_query)
+
+    p = sub.add_parser("validate", help="check the stored graph with the SHACL shapes",
+                       description="Check every plan in the store against shapes/; exit 1 on a Violation.")
+    p.add_argument("--store", required=True, metavar="DIR", help="store directory")
+    p.add_argument("--format", choices=["text", "json", "turtle"], default="text", help="report format")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("serve", help="serve the API, SPARQL endpoint and pages",
+                       description="Serve the SPARQL endpoint, named-query API and pages.")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--store", metavar="DIR", help="embedded store directory")
+    source.add_argument("--endpoint", metavar="URL", help="remote SPARQL 1.1 endpoint")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--on-disk", action="store_true", help="query the store on disk instead of loading it into memory")
+    p.set_defaults(run=cmd_serve)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.run(args))
+    except PipelineError as error:
+        print(f"plangraph: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

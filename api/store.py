@@ -1,0 +1,204 @@
+"""The store: one interface, Oxigraph on disk (embedded) here; a remote SPARQL endpoint elsewhere.
+
+A store directory holds `oxigraph/` (the database) and `plangraph.json` (what built it).
+Builds never write into the live directory: they copy it, load into the copy and swap the
+directories, so a failed build leaves the previous store exactly as it was.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from extract.errors import StoreError
+
+MARKER = "plangraph.json"
+DATABASE = "oxigraph"
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A SELECT result: variable names and rows of rdflib terms (None where unbound)."""
+
+    columns: list[str]
+    rows: list[dict[str, Node | None]]
+
+
+class Store(Protocol):
+    """What the API and the CLI need from a store, whatever the backend."""
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows: ...
+
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph: ...
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool: ...
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop_files: Iterable[str] = ()) -> None: ...
+
+    def triple_count(self) -> int: ...
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term: object) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value if term.datatype else None
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype) if datatype else None)
+    raise TypeError(f"not an Oxigraph term: {term!r}")
+
+
+class OxigraphStore:
+    """Oxigraph on disk (or in memory when `path` is None); the union of graphs is the default."""
+
+    def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if path is None:
+                self.db = ox.Store()
+            elif read_only:
+                self.db = ox.Store.read_only(str(path / DATABASE))
+            else:
+                self.db = ox.Store(str(path / DATABASE))
+        except OSError as exc:
+            raise StoreError(str(path), f"cannot open the store: {exc}") from exc
+
+    @classmethod
+    def open_existing(cls, path: Path, read_only: bool = True) -> "OxigraphStore":
+        if not (path / MARKER).is_file():
+            raise StoreError(str(path), "not a plangraph store (run `plangraph build … --store DIR` first)")
+        return cls(path, read_only=read_only)
+
+    @classmethod
+    def in_memory_copy(cls, path: Path) -> "OxigraphStore":
+        """Load an on-disk store into memory (queries run several times faster there)."""
+        disk = cls.open_existing(path)
+        memory = cls(None)
+        memory.db.bulk_extend(disk.db.quads_for_pattern(None, None, None, None))
+        memory.path = path
+        return memory
+
+    def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        return self.db.query(query, use_default_graph_as_union=True, substitutions=substitutions or None)
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise StoreError("query", "not a SELECT query")
+        columns = [v.value for v in result.variables]
+        rows = [{c: from_ox(solution[c]) for c in columns} for solution in result]
+        return Rows(columns, rows)
+
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise StoreError("query", "not a CONSTRUCT or DESCRIBE query")
+        graph = Graph()
+        for triple in result:
+            graph.add((from_ox(triple.subject), from_ox(triple.predicate), from_ox(triple.object)))  # type: ignore[arg-type]
+        return graph
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        result = self._query(query, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise StoreError("query", "not an ASK query")
+        return bool(result)
+
+    def graphs_of_files(self, names: Iterable[str]) -> list[str]:
+        wanted = set(names)
+        query = ("SELECT DISTINCT ?g ?name WHERE { GRAPH ?g { ?g "
+                 "<https://w3id.org/plangraph/ontology#fileName> ?name } }")
+        return [s["g"].value for s in self.db.query(query)  # type: ignore[union-attr]
+                if s["name"].value in wanted]
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop_files: Iterable[str] = ()) -> None:
+        """Put each graph in its named graph, replacing what was there and older versions of the files."""
+        for name in self.graphs_of_files(drop_files):
+            self.db.remove_graph(ox.NamedNode(name))
+        for iri, graph in graphs.items():
+            target = ox.NamedNode(str(iri))
+            if self.db.contains_named_graph(target):
+                self.db.remove_graph(target)
+            self.db.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                         to_graph=target)
+
+    def update(self, sparql: str) -> None:
+        self.db.update(sparql)
+
+    def triple_count(self) -> int:
+        return len(self.db)
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self.db.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def close(self) -> None:
+        if self.path is not None:
+            self.db.flush()
+        del self.db
+
+
+def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], dict[str, object]]) -> dict[str, object]:
+    """Copy the store (or start empty), let `fill` write into the copy, then swap it in.
+
+    On any error the copy is removed and `store_dir` is untouched.
+    """
+    if store_dir.exists() and not (store_dir / MARKER).is_file():
+        if any(store_dir.iterdir()):
+            raise StoreError(str(store_dir), "exists and is not a plangraph store; refusing to overwrite it")
+    parent = store_dir.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    work = parent / f".{store_dir.name}.building-{os.getpid()}"
+    old = parent / f".{store_dir.name}.old-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    try:
+        if (store_dir / MARKER).is_file():
+            source = OxigraphStore(store_dir, read_only=True)
+            source.db.backup(str(work / DATABASE))
+            del source
+        store = OxigraphStore(work)
+        summary = fill(store)
+        summary["triples"] = store.triple_count()
+        store.close()
+        (work / MARKER).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+        if store_dir.exists():
+            store_dir.rename(old)
+        work.rename(store_dir)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        if old.exists() and not store_dir.exists():
+            old.rename(store_dir)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    return summary
+

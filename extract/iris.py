@@ -1,0 +1,82 @@
+"""Deterministic IRIs: the same text always mints the same IRIs, and renderings of one plan meet."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from extract.normalize import strip_marks
+
+DEFAULT_BASE = "http://127.0.0.1:8000"
+_SLUG_LIMIT = 90
+
+
+def base_iri() -> str:
+    """The configured base (environment PLANGRAPH_BASE), without a trailing slash."""
+    return os.environ.get("PLANGRAPH_BASE", DEFAULT_BASE).rstrip("/")
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by '-'; long slugs keep a hash of the rest.
+
+    >>> slug("Sở Văn hóa, Thể thao và Du lịch")
+    'so-van-hoa-the-thao-va-du-lich'
+    """
+    words = re.findall(r"[a-z0-9]+", strip_marks(text))
+    value = "-".join(words)
+    if len(value) > _SLUG_LIMIT:
+        digest = hashlib.sha1(value.encode()).hexdigest()[:8]
+        value = value[:_SLUG_LIMIT].rstrip("-") + "-" + digest
+    return value or "x"
+
+
+def plan_iri(province: str | None, type_code: str, year: int | None, number: str | None,
+             title: str | None, base: str | None = None) -> URIRef:
+    """ELI-style plan IRI; a plan without a number is named by its title and has no year
+    segment, so that renderings with and without the date line get one IRI."""
+    root = f"{base or base_iri()}/eli/vn/{slug(province or 'unknown')}/{slug(type_code)}"
+    if number:
+        return URIRef(f"{root}/{year or 'undated'}/{slug(number)}")
+    return URIRef(f"{root}/draft/{slug(title or 'untitled')}")
+
+
+def part_iri(plan: URIRef, kind: str, key: str) -> URIRef:
+    """A part of a plan: section, task, indicator, …; `key` may hold dots (section paths)."""
+    return URIRef(f"{plan}/{kind}/{quote(key.replace(' ', '_'), safe='.-_~')}")
+
+
+def source_iri(plan: URIRef, sha256: str) -> URIRef:
+    """The source text (an expression of the plan) and its named graph."""
+    return URIRef(f"{plan}/source/{sha256[:16]}")
+
+
+def agency_iri(province: str | None, name: str, base: str | None = None) -> URIRef:
+    return URIRef(f"{base or base_iri()}/org/{slug(province or 'vn')}/{slug(name)}")
+
+
+def agency_kind_iri(kind: str, base: str | None = None) -> URIRef:
+    return URIRef(f"{base or base_iri()}/ref/agency-kind/{slug(kind)}")
+
+
+def province_iri(name: str, base: str | None = None) -> URIRef:
+    return URIRef(f"{base or base_iri()}/ref/province/{slug(name)}")
+
+
+def document_iri(number: str, base: str | None = None) -> URIRef:
+    """A cited document known only by its number."""
+    return URIRef(f"{base or base_iri()}/eli/vn/doc/{slug(number)}")
+
+
+def doc_type_iri(code: str, base: str | None = None) -> URIRef:
+    return URIRef(f"{base or base_iri()}/ref/document-type/{slug(code)}")
+
+
+def inferred_graph_iri(base: str | None = None) -> URIRef:
+    return URIRef(f"{base or base_iri()}/graph/inferred")
+
+
+def reference_graph_iri(base: str | None = None) -> URIRef:
+    return URIRef(f"{base or base_iri()}/graph/reference")

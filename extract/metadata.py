@@ -1,0 +1,302 @@
+"""The plan's own facts: type, number, dates, province, issuer, title, signer, period, citations."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from extract.normalize import fold, strip_marks
+from extract.reference import find_province
+from extract.rules import compile_regex, read_table
+
+DOC_NUMBER = re.compile(
+    r"(?<![\w/])(?P<number>\d{1,5}(?:/(?:19|20)\d\d)?/[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-Za-zĐđ0-9&]+)*)")
+_DATE = re.compile(
+    r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
+    r"(?P<year>(?:19|20)\d\d)")
+_TYPE_BEFORE = re.compile(r"(?P<type>(?:[A-ZĐ][\wđ]*\s+){0,1}[A-ZĐ][\wđ]*(?:\s+[a-zđ][\wđ]*){0,2})\s+số\s*$")
+_ISSUER = re.compile(
+    r"^\s*của\s+(?P<issuer>[^\W\d_][^;.()“”]*?)(?=\s+(?:về|phê duyệt|quy định|ban hành|hướng dẫn|triển khai|"
+    r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
+_LAW = re.compile(r"\bLuật\s+(?P<name>[A-ZĐ][\wđ]*(?:\s+(?!ngày|số|và|của|năm|tại|đã|được)[\wđ]+)*)")
+_QUOTED = re.compile(r"“([^”]{8,})”")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document the plan refers to, with where it is first mentioned (clean-text offsets)."""
+
+    number: str
+    relation: str  # implements | cites
+    doc_type: str | None
+    date: str | None
+    issuer: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    doc_type: str
+    type_code: str
+    number: str | None
+    issued: str | None
+    year: int | None
+    province: str | None
+    issuer: str | None
+    title: str | None
+    title_span: tuple[int, int] | None
+    signer_name: str | None
+    signer_position: str | None
+    period_start: int | None
+    period_end: int | None
+    horizon: int | None
+    laws: tuple[str, ...]
+    citations: tuple[Citation, ...]
+
+
+@lru_cache(maxsize=1)
+def _header() -> dict[str, re.Pattern[str]]:
+    rows = read_table("plan_header.tsv", ("id", "kind", "cue"))
+    return {row["kind"]: compile_regex(row, "cue", re.MULTILINE | re.IGNORECASE) for row in rows}
+
+
+@lru_cache(maxsize=1)
+def doc_types() -> dict[str, str]:
+    """Type code (QĐ) → type name (Quyết định)."""
+    return {row["code"]: row["name"] for row in read_table("doc_types.tsv", ("id", "code", "name"))}
+
+
+@lru_cache(maxsize=1)
+def _issuers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = read_table("issuers.tsv", ("id", "cue", "name"))
+    return tuple((compile_regex(row, "cue", 0), row["name"]) for row in rows)
+
+
+def type_of_number(number: str) -> str:
+    """Type code of a document number: '1472/QĐ-UBND' → 'QĐ'; no known code → 'CV' (công văn)."""
+    code = number.split("/")[-1].split("-")[0]
+    for known in doc_types():
+        if fold(code) == fold(known):
+            return known
+    if code.upper() in {"NĐ", "ND"}:
+        return "NĐ"
+    return "CV"
+
+
+def _caps_lines(text: str) -> list[tuple[int, str]]:
+    found = []
+    position = 0
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and all(c.isupper() for c in letters):
+            found.append((position, line.strip()))
+        position += len(line) + 1
+    return found
+
+
+def _doc_type_and_title(text: str) -> tuple[str, tuple[int, int] | None]:
+    """The instrument's type (first title line in capitals) and the span of the plan's title.
+
+    The title is the line under "KẾ HOẠCH" when the text has one (a decision carrying a plan),
+    else the line under the instrument's own type line.
+    """
+    names = {fold(name): name for name in doc_types().values()}
+    typed = [(position, line, names[fold(line)]) for position, line in _caps_lines(text)
+             if fold(line) in names]
+    if not typed:
+        return "Kế hoạch", None
+    instrument = typed[0][2]
+    position, line, _ = next((t for t in typed if t[2] == "Kế hoạch"), typed[0])
+    after = position + len(line) + 1
+    end = text.find("\n", after)
+    return instrument, (after, len(text) if end < 0 else end)
+
+
+def _iso(day: str | None, month: str | None, year: str | None) -> str | None:
+    if not (day and month and year):
+        return None
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
+def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
+    """Plan metadata from a clean text and the titles of its headings (for period headings)."""
+    cue = _header()
+    doc_type, title_span = _doc_type_and_title(text)
+    title = text[title_span[0]:title_span[1]].strip() if title_span else None
+    number_match = cue["number"].search(text)
+    number = None
+    type_code = next((c for c, n in doc_types().items() if n == doc_type), "KH")
+    if number_match:
+        value = number_match["value"]
+        if DOC_NUMBER.fullmatch(value):
+            number = value
+        if "/" in value:
+            type_code = type_of_number(value if value[0].isdigit() else "0" + value)
+    issued = year = None
+    dateline = cue["dateline"].search(text)
+    place = None
+    if dateline:
+        issued = _iso(dateline["day"], dateline["month"], dateline["year"])
+        year = int(dateline["year"])
+        place = find_province(dateline["place"])
+    attached = cue["attached"].search(text)
+    if attached and DOC_NUMBER.fullmatch(attached["value"]):
+        if number is None and fold(attached["type"]) == fold(doc_type):
+            number = attached["value"]
+            type_code = type_of_number(number)
+        date = _DATE.match(attached["rest"])
+        if date and issued is None and number == attached["value"]:
+            issued = _iso(date["day"], date["month"], date["year"])
+            year = int(date["year"])
+    province = place or _province_from_header(text) or (find_province(title) if title else None)
+    signer_name, signer_position, body = _signer(text)
+    issuer = _issuer(body or "", province)
+    period_start, period_end, horizon = _period(title or "", outline_titles)
+    citations = _citations(text, number, title or "")
+    return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
+                    signer_name, signer_position, period_start, period_end, horizon,
+                    _laws(text), citations)
+
+
+def _province_from_header(text: str) -> str | None:
+    for _, line in _caps_lines(text[:3000]):
+        if "TỈNH" in line or "THÀNH PHỐ" in line:
+            found = find_province(line.split("TỈNH")[-1].split("THÀNH PHỐ")[-1])
+            if found:
+                return found
+    return None
+
+
+def _signer(text: str) -> tuple[str | None, str | None, str | None]:
+    """(name, position, body) from the last signature block: TM. BODY / KT. … / POSITION / Name."""
+    lines = [line.strip() for line in text.split("\n")]
+    blocks = [i for i, line in enumerate(lines) if _header()["signature"].match(line)]
+    if not blocks:
+        return None, None, None
+    first = blocks[-1]
+    while first - 1 in blocks:
+        first -= 1
+    body = None
+    tm = _header()["signature"].match(lines[first])
+    if tm and lines[first].startswith("TM"):
+        body = tm["value"]
+    position = None
+    for line in lines[blocks[-1] + 1:blocks[-1] + 6]:
+        if not line:
+            continue
+        letters = [c for c in line if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            position = line
+            continue
+        words = line.split()
+        if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()):
+            if position is None:
+                value = _header()["signature"].match(lines[blocks[-1]])
+                position = value["value"] if value else None
+            return line, _position_case(position), body
+        break
+    return None, _position_case(position), body
+
+
+def _position_case(position: str | None) -> str | None:
+    if not position:
+        return None
+    words = position.lower().split()
+    text = " ".join(words)
+    text = text[0].upper() + text[1:]
+    return text.replace("chủ tịch", "Chủ tịch").replace("Phó Chủ tịch", "Phó Chủ tịch")
+
+
+def _issuer(body: str, province: str | None) -> str | None:
+    for pattern, name in _issuers():
+        if pattern.search(body):
+            return name.format(province=province or "").strip()
+    return None
+
+
+def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, int | None]:
+    cue = _header()
+    start = end = horizon = None
+    for source in [title, *headings]:
+        period = cue["period"].search(source)
+        if period and start is None:
+            start, end = int(period["start"]), end or int(period["end"])
+        found = cue["horizon"].search(source)
+        if found and horizon is None:
+            horizon = int(found["year"])
+        if source is title and end is None:
+            for until in cue["until"].finditer(source):
+                if not cue["horizon"].match(source, max(0, until.start() - 12)) and \
+                        not re.search(r"(?:định hướng|tầm nhìn)\s+$", source[:until.start()]):
+                    end = int(until["year"])
+                    break
+    return start, end, horizon
+
+
+def _laws(text: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for match in _LAW.finditer(text):
+        name = "Luật " + match["name"].strip()
+        if name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def _same_programme(a: str, b: str) -> bool:
+    ka, kb = strip_marks(re.sub(r"[^\w\s]", " ", a)), strip_marks(re.sub(r"[^\w\s]", " ", b))
+    ka, kb = " ".join(ka.split()), " ".join(kb.split())
+    return ka == kb or SequenceMatcher(None, ka, kb).ratio() >= 0.85
+
+
+def _citations(text: str, own_number: str | None, title: str) -> tuple[Citation, ...]:
+    """Every document number in the body (not the recipients list), the first mention of each."""
+    cue = _header()
+    implementing = bool(cue["implementing"].search(title))
+    title_names = _QUOTED.findall(title)
+    seen: dict[str, Citation] = {}
+    for line_start, line in _body_lines(text):
+        for match in DOC_NUMBER.finditer(line):
+            number = match["number"]
+            key = strip_marks(number).replace(" ", "")
+            if own_number and key == strip_marks(own_number).replace(" ", ""):
+                continue
+            if key in seen:
+                continue
+            before, after = line[:match.start()], line[match.end():]
+            type_match = _TYPE_BEFORE.search(before)
+            code = type_of_number(number)
+            doc_type = type_match["type"].strip() if type_match else doc_types().get(code)
+            date_match = _DATE.match(after)
+            date = _iso(date_match["day"], date_match["month"], date_match["year"]) if date_match else None
+            rest = after[date_match.end():] if date_match else after
+            issuer_match = _ISSUER.match(rest)
+            issuer = issuer_match["issuer"].strip() if issuer_match and issuer_match["issuer"][0].isupper() else None
+            sentence = line[match.start():].split(";")[0]
+            relation = "cites"
+            if number in title:
+                relation = "implements"
+            elif implementing and cue["approves"].search(sentence) and any(
+                    _same_programme(name, quoted) for name in title_names for quoted in _QUOTED.findall(sentence)):
+                relation = "implements"
+            seen[key] = Citation(number, relation, doc_type, date, issuer,
+                                 line_start + match.start(), line_start + match.end())
+    return tuple(seen.values())
+
+
+def _body_lines(text: str) -> list[tuple[int, str]]:
+    """Lines outside recipient lists ("Nơi nhận: …" up to the next capitals line)."""
+    lines = []
+    position = 0
+    skipping = False
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if line.startswith("Nơi nhận"):
+            skipping = True
+        elif skipping and letters and all(c.isupper() for c in letters):
+            skipping = False
+        if not skipping:
+            lines.append((position, line))
+        position += len(line) + 1
+    return lines

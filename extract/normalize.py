@@ -1,0 +1,268 @@
+"""Clean a decoded plan text while keeping a map from every clean character back to the original.
+
+The clean text has one paragraph per line: Unicode NFC, one kind of space, PDF hard wraps
+undone, page numbers and web-page furniture dropped, abbreviations (UBND, Sở VHTTDL, …)
+expanded from patterns/abbreviations.tsv. Offsets of facts are mapped back through
+`CleanText.original_span`, so evidence always quotes the original text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.rules import compile_regex, cue_regex, read_table
+
+_SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+              "\u202f\u205f\u3000\t\v")
+_DROPPED = set("\u200b\u200c\u200d\u2060\ufeff\u00ad*")  # zero-width, soft hyphen, markdown emphasis
+
+# A line that opens a structural unit: Roman / arabic / letter numbering, a bullet, an article.
+MARKER = re.compile(
+    r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+|[IVXLC]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]"
+    r"|[a-zđ][.)]|[-+•–—·▪◦●]|Điều\s+\d+)(?:\s|$)")
+_TERMINAL = re.compile(r"[.;:!?…][\"”’)]*$")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Clean text plus, for each of its characters, the span it came from in the original."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean span [start, end) to the original text's span."""
+        if end <= start:
+            position = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return position, position
+        return self.starts[start], self.ends[end - 1]
+
+
+class _Buffer:
+    """Characters with their original spans, appended one at a time."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, text: str, start: int, end: int) -> None:
+        for char in text:
+            self.chars.append(char)
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def copy(self, source: "_Buffer", lo: int, hi: int) -> None:
+        self.chars.extend(source.chars[lo:hi])
+        self.starts.extend(source.starts[lo:hi])
+        self.ends.extend(source.ends[lo:hi])
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def normalize(original: str) -> CleanText:
+    """Clean a plan text; the result maps back to `original`.
+
+    >>> normalize("Sở\u00a0Nội vụ\\r\\nUBND tỉnh").text
+    'Sở Nội vụ\\nỦy ban nhân dân tỉnh'
+    """
+    chars = _characters(original)
+    paragraphs = _paragraphs(chars)
+    expanded = _expand_abbreviations(paragraphs)
+    return CleanText(expanded.text(), tuple(expanded.starts), tuple(expanded.ends))
+
+
+def _characters(original: str) -> _Buffer:
+    """NFC per grapheme, one newline kind, one space kind, invisible characters dropped."""
+    out = _Buffer()
+    i, n = 0, len(original)
+    while i < n:
+        j = i + 1
+        if original[i] == "\r" and j < n and original[j] == "\n":
+            out.add("\n", i, j + 1)
+            i = j + 1
+            continue
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        cluster = original[i:j]
+        char = cluster[0]
+        if char in "\r\f\u2028\u2029\x85":
+            out.add("\n", i, j)
+        elif char in _SPACES:
+            out.add(" ", i, j)
+        elif char in _DROPPED:
+            pass
+        else:
+            out.add(unicodedata.normalize("NFC", cluster), i, j)
+        i = j
+    return out
+
+
+def _lines(buffer: _Buffer) -> list[tuple[int, int]]:
+    """(start, end) of each line's stripped content in the buffer; empty lines give start == end."""
+    text = buffer.text()
+    spans = []
+    position = 0
+    for line in text.split("\n"):
+        lo, hi = position, position + len(line)
+        while lo < hi and text[lo] == " ":
+            lo += 1
+        while hi > lo and text[hi - 1] == " ":
+            hi -= 1
+        spans.append((lo, hi))
+        position += len(line) + 1
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _paragraph_start() -> re.Pattern[str]:
+    rows = read_table("paragraphs.tsv", ("id", "kind", "cue"))
+    return re.compile("|".join(f"(?:{compile_regex(row, 'cue', 0).pattern})" for row in rows))
+
+
+@lru_cache(maxsize=1)
+def _noise() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(line to drop, line that starts a block of web furniture, line that ends such a block)."""
+    return (cue_regex("noise.tsv", "line"), cue_regex("noise.tsv", "block"), cue_regex("noise.tsv", "resume"))
+
+
+def _content_lines(buffer: _Buffer) -> list[tuple[int, int]]:
+    """Lines that carry document text: no blanks, page numbers or web-page furniture."""
+    text = buffer.text()
+    drop_line, block_start, block_end = _noise()
+    kept: list[tuple[int, int]] = []
+    in_block = False
+    for lo, hi in _lines(buffer):
+        line = text[lo:hi]
+        if not line:
+            continue
+        if in_block and not block_end.match(line):
+            continue
+        in_block = False
+        if block_start.fullmatch(line):
+            in_block = True
+            continue
+        if drop_line.fullmatch(line):
+            continue
+        kept.append((lo, hi))
+    return kept
+
+
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The line width of a hard-wrapped (PDF) text, or None when lines are whole paragraphs."""
+    long_lines = sorted(n for n in lengths if n >= 20)
+    if len(long_lines) < 20:
+        return None
+    p50, p75 = long_lines[len(long_lines) // 2], long_lines[(3 * len(long_lines)) // 4]
+    if p75 <= 120 and p50 >= 0.8 * p75:
+        return p75
+    return None
+
+
+def _starts_lower(line: str) -> bool:
+    for char in line:
+        if char.isalpha():
+            return char.islower()
+        if char.isdigit():
+            return False
+    return False
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
+
+    Whole-paragraph texts only continue on a lower-case start. In a PDF export a full-width
+    line continues even after a full stop (justified text breaks anywhere), unless the next
+    line opens a unit: a marker, a heading in capitals, or an opening from paragraphs.tsv.
+    """
+    if MARKER.match(line) or _is_caps(line) or _is_caps(previous):
+        return False
+    if _starts_lower(line):
+        return True
+    if width is None or _paragraph_start().match(line):
+        return False
+    if len(previous) < 0.85 * width:
+        return False
+    return not _TERMINAL.search(previous) or previous.endswith((":", ";", ".")) and len(previous) >= 0.95 * width
+
+
+def _paragraphs(buffer: _Buffer) -> _Buffer:
+    """Join hard-wrapped lines into paragraphs, one per line, and collapse runs of spaces."""
+    text = buffer.text()
+    lines = _content_lines(buffer)
+    width = _wrap_width([hi - lo for lo, hi in lines])
+    out = _Buffer()
+    previous: str | None = None
+    previous_end = 0
+    for lo, hi in lines:
+        line = text[lo:hi]
+        if previous is not None:
+            joiner = " " if _continues(previous, line, width) else "\n"
+            out.add(joiner, buffer.ends[previous_end - 1], buffer.starts[lo])
+        last_space = False
+        for k in range(lo, hi):
+            is_space = text[k] == " "
+            if not (is_space and last_space):
+                out.copy(buffer, k, k + 1)
+            last_space = is_space
+        previous, previous_end = line, hi
+    return out
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = read_table("abbreviations.tsv", ("id", "abbreviation", "expansion", "example"))
+    return tuple((compile_regex(row, "abbreviation", 0), row["expansion"]) for row in rows)
+
+
+def _expand_abbreviations(buffer: _Buffer) -> _Buffer:
+    """Replace abbreviations by their full form; each new character maps to the abbreviation's span."""
+    for pattern, expansion in _abbreviations():
+        text = buffer.text()
+        if not pattern.search(text):
+            continue
+        out = _Buffer()
+        position = 0
+        for match in pattern.finditer(text):
+            out.copy(buffer, position, match.start())
+            out.add(expansion, buffer.starts[match.start()], buffer.ends[match.end() - 1])
+            position = match.end()
+        out.copy(buffer, position, len(buffer.chars))
+        buffer = out
+    return buffer
+
+
+def fold(text: str) -> str:
+    """Match key: lower case, tone marks placed one way (hoá = hóa, uỷ = ủy), NFC.
+
+    >>> fold("Uỷ ban") == fold("ủy ban")
+    True
+    """
+    key = unicodedata.normalize("NFC", text).lower()
+    for old, new in _OLD_TONES.items():
+        key = key.replace(old, new)
+    return key
+
+
+def strip_marks(text: str) -> str:
+    """Fold and remove every diacritic (đ → d); only safe for multi-word keys.
+
+    >>> strip_marks("Sở Văn hóa")
+    'so van hoa'
+    """
+    key = unicodedata.normalize("NFD", fold(text).replace("đ", "d"))
+    return "".join(c for c in key if not unicodedata.combining(c))
+
+
+_OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+              "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+              "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}

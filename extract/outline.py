@@ -1,0 +1,196 @@
+"""The heading tree of a clean plan text, with section paths written the way readers cite them.
+
+Paths join the Roman part, the arabic number as written and the letter: `II.2.1.2.a`.
+Decisions' articles are their own top-level parts (`Điều 2`). Bullets and plain paragraphs
+are the items of the section they stand in; closing formulas ("Trên đây là …") belong to
+the top-level part; signature and recipient blocks hold no items.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extract.rules import compile_regex, read_table
+
+_ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)[.)]\s+(?P<text>\S.*)$")
+_ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
+_NUMBER = re.compile(r"^(?P<marker>\d{1,2}(?:\.\d{1,2})*)[.)]\s*(?P<text>\S.*)$")
+_LETTER = re.compile(r"^(?P<marker>[a-zđ])[.)]\s+(?P<text>\S.*)$")
+_BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_LABEL_WORDS = 14  # a heading "N. Label: body" has a short label before the colon
+
+
+@dataclass(frozen=True)
+class Item:
+    """A bullet or paragraph: its marker ('' for a paragraph) and text span in the clean text."""
+
+    marker: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Section:
+    """A heading and what stands under it. `path` is '' for the document root."""
+
+    path: str
+    kind: str  # root | roman | article | number | letter
+    number: str
+    title: str
+    start: int
+    end: int
+    items: list[Item] = field(default_factory=list)
+    children: list["Section"] = field(default_factory=list)
+    parent: "Section | None" = field(default=None, repr=False)
+
+    def walk(self) -> "list[Section]":
+        """This section and all below it, in document order."""
+        found = [self]
+        for child in self.children:
+            found.extend(child.walk())
+        return found
+
+    @property
+    def top(self) -> "Section":
+        """The top-level part (Roman numeral or article) this section belongs to."""
+        section = self
+        while section.parent is not None and section.parent.kind != "root":
+            section = section.parent
+        return section
+
+    def ancestors(self) -> "list[Section]":
+        found = []
+        section = self.parent
+        while section is not None and section.kind != "root":
+            found.append(section)
+            section = section.parent
+        return found
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    rows = read_table("paragraphs.tsv", ("id", "kind", "cue"))
+    kinds: dict[str, list[str]] = {}
+    for row in rows:
+        kinds.setdefault(row["kind"], []).append(compile_regex(row, "cue", 0).pattern)
+    return {kind: re.compile("|".join(f"(?:{c})" for c in cues)) for kind, cues in kinds.items()}
+
+
+def _roman_value(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def outline(text: str) -> Section:
+    """Section tree of a clean text (one paragraph per line).
+
+    >>> root = outline("I. MỤC TIÊU\\n1. Chung\\n- Làm A.\\nII. TỔ CHỨC")
+    >>> [(s.path, len(s.items)) for s in root.walk()]
+    [('', 0), ('I', 0), ('I.1', 1), ('II', 0)]
+    """
+    root = Section("", "root", "", "", 0, 0)
+    stack: list[Section] = [root]
+    last_roman = 0
+    in_tail = False  # inside a signature or recipients block
+    cues = _cues()
+    position = 0
+    for line in text.split("\n"):
+        start, end = position, position + len(line)
+        position = end + 1
+        if not line.strip():
+            continue
+        heading = _heading(line, last_roman)
+        if heading is not None:
+            kind, number, title_offset, title = heading
+            if kind == "roman":
+                last_roman = _roman_value(number)
+            in_tail = False
+            section = _attach(stack, kind, number, title, start + title_offset, end)
+            body = _inline_body(title)
+            if body is not None:
+                section.title = title[:body].rstrip(" :")
+                section.end = start + title_offset + len(section.title)
+                body_start = start + title_offset + body
+                section.items.append(Item("", text[body_start:end], body_start, end))
+            continue
+        if cues["signature"].match(line) or (cues["recipients"].match(line)):
+            in_tail = True
+            continue
+        if in_tail or len(stack) == 1:
+            continue
+        if cues["closing"].match(line):
+            target = stack[1]
+        else:
+            target = stack[-1]
+        bullet = _BULLET.match(line)
+        if bullet:
+            offset = bullet.start("text")
+            target.items.append(Item(bullet["marker"], bullet["text"], start + offset, end))
+        else:
+            target.items.append(Item("", line, start, end))
+    return root
+
+
+def _heading(line: str, last_roman: int) -> tuple[str, str, int, str] | None:
+    """(kind, number, offset of the title in the line, title) when the line is a heading."""
+    match = _ROMAN.match(line)
+    if match and _is_caps(match["text"][:40]):
+        value = _roman_value(match["marker"])
+        if 0 < value <= last_roman + 1:
+            return "roman", match["marker"], match.start("text"), match["text"]
+    match = _ARTICLE.match(line)
+    if match:
+        return "article", re.sub(r"\s+", " ", match["marker"]), match.start("text"), match["text"]
+    match = _NUMBER.match(line)
+    if match:
+        return "number", match["marker"], match.start("text"), match["text"]
+    match = _LETTER.match(line)
+    if match:
+        return "letter", match["marker"], match.start("text"), match["text"]
+    return None
+
+
+def _inline_body(title: str) -> int | None:
+    """Offset of the body in "Label: body" headings (a short label, then text after a colon)."""
+    colon = title.find(": ")
+    if colon <= 0 or len(title[:colon].split()) > _LABEL_WORDS or not title[colon + 2:].strip():
+        return None
+    return colon + 2
+
+
+def _attach(stack: list[Section], kind: str, number: str, title: str, start: int, end: int) -> Section:
+    """Pop the stack to the right parent for a new heading, push the heading, return it."""
+    if kind in ("roman", "article"):
+        del stack[1:]
+    elif kind == "number":
+        while len(stack) > 1 and not _contains(stack[-1], number):
+            stack.pop()
+    elif kind == "letter":
+        while len(stack) > 1 and stack[-1].kind == "letter":
+            stack.pop()
+    parent = stack[-1]
+    if parent.kind == "number" and kind == "number" and number.startswith(parent.number + "."):
+        path = f"{parent.top.path}.{number}" if parent.top is not parent else f"{parent.path}.{number}"
+    else:
+        path = f"{parent.path}.{number}" if parent.path else number
+    section = Section(path, kind, number, title, start, end, parent=parent)
+    parent.children.append(section)
+    stack.append(section)
+    return section
+
+
+def _contains(section: Section, number: str) -> bool:
+    """Whether a numbered heading `number` goes below `section`."""
+    if section.kind in ("roman", "article", "root"):
+        return True
+    if section.kind == "number":
+        return number.startswith(section.number + ".")
+    return False

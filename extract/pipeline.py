@@ -1,0 +1,100 @@
+"""Chains the stages for plan files; the only extraction module that touches files."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from extract.decode import decode
+from extract.errors import InputError
+from extract.facts import Extraction
+from extract.find import find_facts
+from extract.normalize import normalize
+from extract.outline import outline
+from extract.to_rdf import Source, plan_iri_of, to_graph
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+@dataclass(frozen=True)
+class Built:
+    """One source text turned into its named graph."""
+
+    file_name: str
+    graph_iri: URIRef
+    plan_iri: URIRef
+    graph: Graph
+    extraction: Extraction
+
+
+def collect(paths: Iterable[Path]) -> list[Path]:
+    """Files to read: files as given, folders' text files (sorted); missing paths are an error."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(str(path), "no such file or folder")
+    if not found:
+        raise InputError(", ".join(str(p) for p in paths), "no plan texts (.txt) found")
+    return found
+
+
+def process_text(original: str, file_name: str, sha256: str, media_type: str = "text/plain") -> Built:
+    """Pure: a decoded text to its graph. Raises InputError when it has no plan structure."""
+    clean = normalize(original)
+    root = outline(clean.text)
+    if not any(s.kind in ("roman", "article") for s in root.children):
+        raise InputError(file_name, "no plan structure: no Roman-numbered parts (I., II., …) or articles (Điều 1)")
+    extraction = find_facts(clean.text, root)
+    source = Source(file_name, sha256, media_type, original)
+    graph_iri, graph = to_graph(extraction, clean, source)
+    return Built(file_name, graph_iri, plan_iri_of(extraction), graph, extraction)
+
+
+def process_file(path: Path) -> Built:
+    data = path.read_bytes()
+    original = decode(data, str(path))
+    return process_text(original, path.name, hashlib.sha256(data).hexdigest())
+
+
+def _try(path: Path) -> Built | InputError:
+    try:
+        return process_file(path)
+    except InputError as error:
+        return error
+
+
+def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
+                progress: Callable[[int, int, str], None] | None = None) -> tuple[list[Built], list[InputError]]:
+    """Process files in order (a process pool when workers > 1).
+
+    A bad file raises its InputError, unless `skip_bad`: then it is left out and returned in
+    the second list.
+    """
+    built: list[Built] = []
+    errors: list[InputError] = []
+    if workers > 1 and len(paths) >= 4:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outcomes = pool.map(_try, paths)
+            results = list(outcomes)
+    else:
+        results = []
+        for i, path in enumerate(paths, start=1):
+            results.append(_try(path))
+            if progress:
+                progress(i, len(paths), path.name)
+    for outcome in results:
+        if isinstance(outcome, InputError):
+            if not skip_bad:
+                raise outcome
+            errors.append(outcome)
+        else:
+            built.append(outcome)
+    return built, errors

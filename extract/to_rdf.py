@@ -1,0 +1,256 @@
+"""Facts to an RDF graph for one source document, every fact linked to its evidence span."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+
+from extract import iris
+from extract.facts import Agency, Extraction
+from extract.normalize import CleanText, strip_marks
+from extract.vocab import DCTERMS, ELI, OA, ORG, PLAN, PROV, SCHEMA
+
+_YEAR = XSD.gYear
+
+
+@dataclass(frozen=True)
+class Source:
+    """The source file as read: its name, content hash, media type and decoded text."""
+
+    file_name: str
+    sha256: str
+    media_type: str
+    original: str
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    for prefix, namespace in (("plan", PLAN._NS), ("eli", ELI), ("org", ORG), ("prov", PROV), ("oa", OA),
+                              ("schema", SCHEMA), ("skos", SKOS), ("dcterms", DCTERMS)):
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def plan_iri_of(extraction: Extraction) -> URIRef:
+    info = extraction.plan
+    return iris.plan_iri(info.province, info.type_code, info.year, info.number, info.title)
+
+
+def to_graph(extraction: Extraction, clean: CleanText, source: Source) -> tuple[URIRef, Graph]:
+    """(named graph IRI, graph) for one source text; the graph IRI is the source's IRI."""
+    return _Writer(extraction, clean, source).write()
+
+
+class _Writer:
+    def __init__(self, extraction: Extraction, clean: CleanText, source: Source) -> None:
+        self.x = extraction
+        self.clean = clean
+        self.source = source
+        self.plan = plan_iri_of(extraction)
+        self.doc = iris.source_iri(self.plan, source.sha256)
+        self.g = bind_prefixes(Graph())
+        self.province = extraction.plan.province
+
+    def write(self) -> tuple[URIRef, Graph]:
+        self._plan()
+        self._sections()
+        self._citations()
+        self._tasks()
+        self._indicators()
+        self._deadlines()
+        self._budget()
+        return self.doc, self.g
+
+    # ------------------------------------------------------------------ helpers
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def evidence(self, fact: URIRef, start: int, end: int) -> None:
+        """A selector node quoting the original text between the mapped offsets."""
+        begin, finish = self.clean.original_span(start, end)
+        node = URIRef(f"{fact}/evidence/{self.source.sha256[:16]}")
+        self.add(fact, PLAN.evidence, node)
+        self.add(fact, PROV.wasDerivedFrom, self.doc)
+        self.add(node, RDF.type, PLAN.Evidence)
+        self.add(node, RDF.type, OA.TextPositionSelector)
+        self.add(node, RDF.type, OA.TextQuoteSelector)
+        self.add(node, OA.hasSource, self.doc)
+        self.add(node, OA.start, Literal(begin, datatype=XSD.nonNegativeInteger))
+        self.add(node, OA.end, Literal(finish, datatype=XSD.nonNegativeInteger))
+        self.add(node, OA.exact, Literal(self.source.original[begin:finish]))
+
+    def label(self, node: URIRef, text: str) -> None:
+        self.add(node, RDFS.label, Literal(text, lang="vi"))
+        self.add(node, PLAN.searchKey, Literal(" ".join(strip_marks(text).split())))
+
+    def agency(self, agency: Agency) -> URIRef:
+        node = iris.agency_iri(self.province, agency.name)
+        self.add(node, RDF.type, ORG.Organization)
+        if agency.vague:
+            self.add(node, RDF.type, PLAN.AgencyGroup)
+        self.label(node, agency.name)
+        self.add(node, SKOS.prefLabel, Literal(agency.name, lang="vi"))
+        if agency.kind:
+            self.add(node, ORG.classification, iris.agency_kind_iri(agency.kind))
+        if self.province:
+            self.add(node, PLAN.province, iris.province_iri(self.province))
+        return node
+
+    # ------------------------------------------------------------------ parts
+    def _plan(self) -> None:
+        info = self.x.plan
+        plan, doc = self.plan, self.doc
+        self.add(plan, RDF.type, ELI.LegalResource)
+        self.add(plan, PLAN.documentType, iris.doc_type_iri(info.type_code))
+        self.add(plan, ELI.type_document, iris.doc_type_iri(info.type_code))
+        if info.number:
+            self.add(plan, ELI.id_local, Literal(info.number))
+        if info.issued:
+            self.add(plan, ELI.date_document, Literal(info.issued, datatype=XSD.date))
+        if info.year:
+            self.add(plan, PLAN.yearOfIssue, Literal(str(info.year), datatype=_YEAR))
+        if info.title:
+            self.add(plan, ELI.title, Literal(info.title, lang="vi"))
+            self.label(plan, info.title)
+        if info.province:
+            province = iris.province_iri(info.province)
+            self.add(plan, ELI.jurisdiction, province)
+            self.add(province, RDF.type, PLAN.Province)
+            self.add(province, SKOS.prefLabel, Literal(info.province, lang="vi"))
+        if info.issuer:
+            issuer = self.agency(Agency(info.issuer, "provincial-peoples-committee"))
+            self.add(plan, ELI.passed_by, issuer)
+        self.add(plan, PLAN.signerName, Literal(info.signer_name) if info.signer_name else None)
+        self.add(plan, PLAN.signerPosition, Literal(info.signer_position, lang="vi") if info.signer_position else None)
+        for term, value in ((PLAN.periodStart, info.period_start), (PLAN.periodEnd, info.period_end),
+                            (PLAN.horizon, info.horizon)):
+            if value:
+                self.add(plan, term, Literal(str(value), datatype=_YEAR))
+        for law in info.laws:
+            self.add(plan, PLAN.lawCited, Literal(law, lang="vi"))
+        self.add(doc, RDF.type, ELI.LegalExpression)
+        self.add(doc, ELI.realizes, plan)
+        self.add(doc, PLAN.fileName, Literal(self.source.file_name))
+        self.add(doc, PLAN.sha256, Literal(self.source.sha256))
+        self.add(doc, DCTERMS["format"], Literal(self.source.media_type))
+        if info.title_span:
+            self.evidence(plan, *info.title_span)
+
+    def _sections(self) -> None:
+        for section in self.x.sections:
+            node = iris.part_iri(self.plan, "section", section.path)
+            self.add(node, RDF.type, ELI.LegalResourceSubdivision)
+            self.add(node, ELI.is_part_of, self.plan)
+            self.add(self.plan, PLAN.hasSection, node)
+            self.add(node, PLAN.sectionPath, Literal(section.path))
+            self.add(node, ELI.title, Literal(section.title, lang="vi"))
+            self.evidence(node, section.start, section.end)
+
+    def _citations(self) -> None:
+        for citation in self.x.plan.citations:
+            node = iris.part_iri(self.plan, "citation", iris.slug(citation.number))
+            cited = iris.document_iri(citation.number)
+            self.add(self.plan, PLAN.hasCitation, node)
+            self.add(node, RDF.type, PLAN.Citation)
+            self.add(node, PLAN.citedDocument, cited)
+            self.add(node, PLAN.citedNumber, Literal(citation.number))
+            self.add(node, PLAN.relation, Literal(citation.relation))
+            relation = ELI.ensures_implementation_of if citation.relation == "implements" else ELI.cites
+            self.add(self.plan, relation, cited)
+            self.add(cited, RDF.type, ELI.LegalResource)
+            self.add(cited, ELI.id_local, Literal(citation.number))
+            if citation.doc_type:
+                self.add(cited, ELI.type_document, Literal(citation.doc_type, lang="vi"))
+            if citation.date:
+                self.add(cited, ELI.date_document, Literal(citation.date, datatype=XSD.date))
+            if citation.issuer:
+                self.add(cited, ELI.passed_by, self.agency(Agency(citation.issuer, None)))
+            self.evidence(node, citation.start, citation.end)
+
+    def _tasks(self) -> None:
+        for task in self.x.tasks:
+            node = iris.part_iri(self.plan, "task", f"{task.section}-{task.ordinal}")
+            self.add(self.plan, PLAN.hasTask, node)
+            self.add(node, RDF.type, PLAN.Task)
+            self.add(node, PLAN.taskText, Literal(task.text, lang="vi"))
+            self.add(node, PLAN.inSection, iris.part_iri(self.plan, "section", task.section))
+            self.add(node, PLAN.ordinal, Literal(task.ordinal))
+            for agency in task.leads:
+                self.add(node, PLAN.leadAgency, self.agency(agency))
+            for agency in task.coordinators:
+                self.add(node, PLAN.coordinatingAgency, self.agency(agency))
+            if task.recurrence == "annual":
+                self.add(node, SCHEMA.repeatFrequency, Literal("P1Y", datatype=XSD.duration))
+                self.add(node, PLAN.recurrence, Literal("annual"))
+            if task.due:
+                self.add(node, *_due(task.due))
+            self.evidence(node, task.start, task.end)
+
+    def _indicators(self) -> None:
+        for item in self.x.indicators:
+            key = f"{item.section}-{item.ordinal}"
+            node = iris.part_iri(self.plan, "indicator", key)
+            target = iris.part_iri(self.plan, "target", key)
+            self.add(self.plan, PLAN.hasIndicator, node)
+            self.add(node, RDF.type, PLAN.Indicator)
+            self.add(node, PLAN.subjectText, Literal(item.subject, lang="vi"))
+            self.add(node, PLAN.inSection, iris.part_iri(self.plan, "section", item.section))
+            self.add(node, PLAN.hasTarget, target)
+            self.add(target, RDF.type, PLAN.Target)
+            self.add(target, RDF.type, SCHEMA.QuantitativeValue)
+            self.add(target, SCHEMA.value, Literal(item.value, datatype=XSD.decimal))
+            if item.value_max is not None:
+                self.add(target, SCHEMA.minValue, Literal(item.value, datatype=XSD.decimal))
+                self.add(target, SCHEMA.maxValue, Literal(item.value_max, datatype=XSD.decimal))
+            self.add(target, SCHEMA.unitText, Literal(item.unit))
+            if item.year:
+                self.add(target, PLAN.targetYear, Literal(str(item.year), datatype=_YEAR))
+            if item.comparator:
+                self.add(target, PLAN.comparator, Literal(item.comparator))
+            self.evidence(node, item.start, item.end)
+
+    def _deadlines(self) -> None:
+        for item in self.x.deadlines:
+            node = iris.part_iri(self.plan, "deadline", f"{item.section}-{item.ordinal}")
+            self.add(self.plan, PLAN.hasDeadline, node)
+            self.add(node, RDF.type, PLAN.Deadline)
+            self.add(node, PLAN.what, Literal(item.what, lang="vi"))
+            self.add(node, *_due(item.date))
+            self.add(node, PLAN.inSection, iris.part_iri(self.plan, "section", item.section))
+            if item.recurrence == "annual":
+                self.add(node, SCHEMA.repeatFrequency, Literal("P1Y", datatype=XSD.duration))
+                self.add(node, PLAN.recurrence, Literal("annual"))
+            for agency in item.who:
+                self.add(node, PLAN.responsibleAgency, self.agency(agency))
+            if item.to:
+                self.add(node, PLAN.reportsTo, self.agency(item.to))
+            self.evidence(node, item.start, item.end)
+
+    def _budget(self) -> None:
+        totals: dict[str, URIRef] = {}
+        for item in self.x.budget:
+            node = iris.part_iri(self.plan, "budget", f"{item.section}-{item.ordinal}")
+            self.add(self.plan, PLAN.hasBudgetItem, node)
+            self.add(node, RDF.type, PLAN.BudgetItem)
+            self.add(node, RDFS.label, Literal(item.label, lang="vi"))
+            self.add(node, PLAN.amount, Literal(item.amount, datatype=XSD.decimal))
+            self.add(node, SCHEMA.unitText, Literal(item.unit))
+            if item.period:
+                self.add(node, PLAN.period, Literal(item.period))
+            self.add(node, PLAN.isTotal, Literal(item.is_total))
+            if item.parts_add_up is not None:
+                self.add(node, PLAN.partsAddUp, Literal(item.parts_add_up))
+            if item.is_total:
+                totals[item.section] = node
+            elif item.section in totals:
+                self.add(node, PLAN.partOf, totals[item.section])
+            self.evidence(node, item.start, item.end)
+
+
+def _due(value: str) -> tuple[URIRef, Literal]:
+    """A due date as the right typed literal: gYear, gMonthDay or date."""
+    if value.startswith("--"):
+        return PLAN.dueDate, Literal(value, datatype=XSD.gMonthDay)
+    if len(value) == 4:
+        return PLAN.dueYear, Literal(value, datatype=_YEAR)
+    return PLAN.dueDate, Literal(value, datatype=XSD.date)
