@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up plangraph on a fresh Debian machine: system packages (when run as root) and a venv.
+# Usage: bash scripts/setup.sh [--with-test-services]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${1:-}" = "--with-test-services" ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # Virtuoso (remote-store tests) and Chromium with its driver (page tests).
+  apt-get install -y -qq virtuoso-opensource-7 chromium chromium-driver >/dev/null
+fi
+python3 -m venv .venv
+.venv/bin/pip install -q --upgrade pip
+if [ "${1:-}" = "--with-test-services" ]; then
+  .venv/bin/pip install -q -e '.[test]'
+else
+  .venv/bin/pip install -q -e .
+fi
