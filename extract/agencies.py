@@ -1,0 +1,213 @@
+"""Agency mentions: named bodies (spaCy PhraseMatcher on a folded key), committees by level,
+vague groups ("các đơn vị liên quan"), distributive lists ("các Sở: Nội vụ, Tư pháp") and,
+as a fallback, bodies opened by a head word ("Báo …", "Trung tâm …").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from extract.facts import Agency
+from extract.iris import slug
+from extract.normalize import fold, strip_marks
+from extract.rules import Row, read_table
+
+_LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:và\s+)?|và\s+|cùng\s+|/\s*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    agency: Agency
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Language:
+    """One token per syllable, punctuation split off (`spacy.Tokenizer.v1` on a blank 'vi')."""
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+
+
+def _keyed(text: str) -> Doc:
+    doc = tokenizer().make_doc(text)
+    for token in doc:
+        token.norm_ = strip_marks(token.text)
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _named() -> tuple[PhraseMatcher, dict[str, Row]]:
+    rows = read_table("agencies.tsv", ("id", "kind", "name", "example"))
+    matcher = PhraseMatcher(tokenizer().vocab, attr="NORM")
+    by_id: dict[str, Row] = {}
+    for row in rows:
+        matcher.add(row["id"], [_keyed(row["name"])])
+        if row["name"].startswith("Sở "):
+            matcher.add(row["id"] + "#bare", [_keyed(row["name"][3:])])
+        by_id[row["id"]] = row
+    return matcher, by_id
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> dict[str, str]:
+    rows = read_table("agency_grammar.tsv", ("id", "kind", "cue", "example"))
+    kinds: dict[str, list[str]] = {}
+    for row in rows:
+        kinds.setdefault(row["kind"], []).append(row["cue"])
+    return {kind: "|".join(f"(?:{c})" for c in cues) for kind, cues in kinds.items()}
+
+
+@lru_cache(maxsize=1)
+def _regexes() -> dict[str, re.Pattern[str]]:
+    g = _grammar()
+    noun = f"(?:{g['group-noun']})"
+    group = (rf"(?<!\w)các\s+(?!sở\s*:){noun}(?:\s*(?:,|và|,\s*và)\s*(?:các\s+)?{noun}(?![\w]))*"
+             rf"(?:\s+(?:{g['group-qualifier']})(?!\w))*")
+    return {
+        # these two run on the folded text, so their cues are folded the same way
+        "committee": re.compile(fold(g["committee"]), re.IGNORECASE),
+        "group": re.compile(fold(group), re.IGNORECASE),
+        "head": re.compile(rf"(?<!\w)(?:{g['head']})(?!\w)"),
+        "title": re.compile(rf"^\s*(?:{g['title']})\s+", re.IGNORECASE),
+        "lead-in": re.compile(rf"^\s*(?:{g['lead-in']})\s+", re.IGNORECASE),
+        "distributive": re.compile(r"(?<!\w)các\s+sở\s*:\s*", re.IGNORECASE),
+    }
+
+
+def _committee_name(text: str) -> str:
+    """'UỶ BAN NHÂN DÂN các huyện' → 'Ủy ban nhân dân các huyện' (one spelling, one case)."""
+    key = fold(" ".join(text.split()).strip(" ,;:."))
+    return key[:1].upper() + key[1:]
+
+
+def _named_mentions(text: str) -> list[Mention]:
+    matcher, rows = _named()
+    doc = _keyed(text)
+    found = []
+    distributive = [m.end() for m in _regexes()["distributive"].finditer(text)]
+    for match_id, start, end in matcher(doc):
+        key = tokenizer().vocab.strings[match_id]
+        span = doc[start:end]
+        bare = key.endswith("#bare")
+        if bare and not _in_distributive_list(text, span.start_char, distributive):
+            continue
+        row = rows[key.removesuffix("#bare")]
+        found.append(Mention(Agency(row["name"], row["kind"]), span.start_char, span.end_char))
+    return found
+
+
+def _in_distributive_list(text: str, position: int, openers: list[int]) -> bool:
+    """Whether a bare Sở name at `position` follows "các Sở:" with only names and commas between."""
+    for opener in openers:
+        if opener <= position and not re.search(r"[.;]|\sđể\s|\strong\s", text[opener:position]):
+            return True
+    return False
+
+
+def _grammar_mentions(text: str) -> list[Mention]:
+    found = []
+    folded = fold(text)
+    for match in _regexes()["committee"].finditer(folded):
+        name = _committee_name(text[match.start():match.end()])
+        level = "tinh" if name.lower().endswith("tỉnh") else "cap-duoi"
+        found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), match.end()))
+    for match in _regexes()["group"].finditer(folded):
+        name = " ".join(text[match.start():match.end()].split()).rstrip(" ,")
+        found.append(Mention(Agency(name, "nhom-khong-ro", vague=True), match.start(), match.start() + len(name)))
+    for match in _regexes()["head"].finditer(text):
+        end = _name_end(text, match.end())
+        if end > match.end():
+            name = text[match.start():end]
+            found.append(Mention(Agency(name, slug(match.group(0))), match.start(), end))
+    return found
+
+
+_MODIFIERS = {"tỉnh", "cấp", "công", "cộng", "huyện", "xã"}
+
+
+def _name_end(text: str, position: int) -> int:
+    """End of a body's name after its head word: capitalised words, '-', 'và' between them."""
+    end = position
+    words = list(re.finditer(r"\S+", text[position:position + 120]))
+    for i, word in enumerate(words):
+        raw = word.group(0)
+        bare = raw.rstrip(",;:.)")
+        if not bare:
+            break
+        if bare[0].isupper() and not _regexes()["head"].fullmatch(bare):
+            end = position + word.start() + len(bare)
+        elif bare in _MODIFIERS and end > position - 1:
+            end = position + word.start() + len(bare)
+        elif bare in ("-", "và") and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper():
+            pass
+        else:
+            break
+        if raw != bare:
+            break
+    return end
+
+
+def mentions(text: str) -> list[Mention]:
+    """All agency mentions in `text`, in text order; where they overlap, named bodies, committees
+    and groups win over head-word guesses, then the longer one.
+
+    >>> [m.agency.name for m in mentions("Sở VH phối hợp với Sở Tài chính và các đơn vị liên quan")]
+    ['Sở Tài chính', 'các đơn vị liên quan']
+    """
+    ranked = [(0, m) for m in _named_mentions(text)]
+    ranked += [(1 if m.agency.kind and not m.agency.vague and not m.agency.kind.startswith("uy-ban") else 0, m)
+               for m in _grammar_mentions(text)]
+    ranked.sort(key=lambda pm: (pm[0], -(pm[1].end - pm[1].start), pm[1].start))
+    chosen: list[Mention] = []
+    for _, mention in ranked:
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _strip(cue: str, gap: str) -> str:
+    match = _regexes()[cue].match(gap)
+    return gap[match.end():] if match else gap
+
+
+def list_at(text: str, position: int, found: list[Mention] | None = None) -> list[Mention]:
+    """The agencies listed from `position` on ("A, B và C …"), skipping lead-ins and titles.
+
+    >>> [m.agency.name for m in list_at("Giám đốc Sở Tư pháp, Sở Y tế thực hiện", 0)]
+    ['Sở Tư pháp', 'Sở Y tế']
+    """
+    found = mentions(text) if found is None else found
+    listed: list[Mention] = []
+    cursor = position
+    for mention in found:
+        if mention.start < cursor:
+            continue
+        gap = text[cursor:mention.start]
+        if listed:
+            separator = _LIST_GAP.match(gap)
+            if separator is None:
+                break
+            gap = gap[separator.end():]
+        if _strip("title", _strip("lead-in", gap)).strip():
+            break
+        listed.append(mention)
+        cursor = mention.end
+    return listed
+
+
+def distinct(agencies: list[Agency]) -> tuple[Agency, ...]:
+    """Agencies without repeats (same folded name), in first-seen order."""
+    seen: set[str] = set()
+    out = []
+    for agency in agencies:
+        key = strip_marks(agency.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(agency)
+    return tuple(out)
