@@ -118,8 +118,10 @@ def _grammar_mentions(text: str) -> list[Mention]:
         level = "tinh" if name.lower().endswith("tỉnh") else "cap-duoi"
         found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), match.end()))
     for match in _regexes()["group"].finditer(folded):
-        name = " ".join(text[match.start():match.end()].split()).rstrip(" ,")
-        found.append(Mention(Agency(name, "nhom-khong-ro", vague=True), match.start(), match.start() + len(name)))
+        written = " ".join(text[match.start():match.end()].split()).rstrip(" ,")
+        # one spelling per group, whatever the capitals: "Các Sở, ngành" and "các sở, ngành" meet
+        found.append(Mention(Agency(fold(written), "nhom-khong-ro", vague=True),
+                             match.start(), match.start() + len(written)))
     for match in _regexes()["head"].finditer(text):
         end = _name_end(text, match.end())
         if end > match.end():

@@ -19,7 +19,7 @@ from extract.normalize import fold
 from extract.outline import Section
 from extract.rules import compile_regex, read_table
 
-_LABEL_WORDS = 25
+_LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
 _LEAF_TASK_WORDS = 8
 _CLAUSE_END = re.compile(r"[;]|\.(?=\s|$)")
