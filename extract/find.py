@@ -4,6 +4,7 @@ from __future__ import annotations
 from extract.facts import Extraction, SectionInfo
 from extract.metadata import extract_plan
 from extract.outline import Section
+from extract.deadlines import find_deadlines
 from extract.tasks import find_tasks
 
 
@@ -17,4 +18,5 @@ def find_facts(text: str, root: Section) -> Extraction:
     """
     sections = tuple(SectionInfo(s.path, s.title, s.start, s.end) for s in root.walk() if s.path)
     plan = extract_plan(text, [s.title for s in root.walk() if s.path])
-    return Extraction(plan=plan, sections=sections, tasks=find_tasks(root))
+    tasks = find_tasks(root)
+    return Extraction(plan=plan, sections=sections, tasks=tasks, deadlines=find_deadlines(tasks))

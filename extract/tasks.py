@@ -58,6 +58,13 @@ def task_cue(kind: str) -> re.Pattern[str]:
     return _cue("task_cues.tsv", "kind", kind)
 
 
+@lru_cache(maxsize=None)
+def task_cues(kind: str) -> tuple[re.Pattern[str], ...]:
+    """Each row of one kind on its own (rows that use named groups cannot be joined)."""
+    rows = read_table("task_cues.tsv", ("id", "kind", "cue", "example"))
+    return tuple(compile_regex(row, "cue") for row in rows if row["kind"] == kind)
+
+
 def section_kind(section: Section) -> str | None:
     """duty | assigning | budget | objective | None, from a top-level part's title."""
     title = fold(section.title)
