@@ -1,0 +1,367 @@
+"""Quantitative targets in a plan's objective sections: value, unit, year, subject and span.
+
+A target is a number with a unit from patterns/units.tsv. Clauses end at ";" and at sentence
+ends. Within a clause a shared prefix belongs to every value, an enumeration's shared tail
+(from its first predicate, "có", "được", …) belongs to every value before it, a value with no
+words of its own continues the previous target, and a "tương ứng" list maps its values onto the
+previous clause's targets in order. Cues live in patterns/indicator_cues.tsv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.facts import Indicator
+from extract.metadata import PlanInfo
+from extract.normalize import fold
+from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
+from extract.outline import Section
+from extract.rules import compile_regex, read_table
+
+CUES = "indicator_cues.tsv"
+UNITS = "units.tsv"
+_STRONG_WORDS = 3  # a subject with fewer words outside the weak cues continues the previous one
+_NOT_LETTER = r"(?![^\W\d_])"
+_EDGE_PUNCTUATION = " \t,.;:–-"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A value with its unit, found at [start, end) of a text."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str  # canonical, with "/denominator" when written ("bản/người dân")
+    kind: str  # percent | count | area | money
+    gap: str = ""  # words between the unit and its "/denominator" ("sách" in "bản sách/người dân")
+
+
+@dataclass(frozen=True)
+class _Target:
+    start: int
+    end: int
+    measure: Measure
+    subject: str
+    unit: str
+    year: int | None
+    comparator: str | None
+    inner: bool
+
+
+@lru_cache(maxsize=None)
+def cues(kind: str) -> tuple[re.Pattern[str], ...]:
+    """Compiled cues of one kind from indicator_cues.tsv (matched on folded text)."""
+    rows = read_table(CUES, ("id", "kind", "cue", "example"))
+    for row in rows:
+        compile_regex(row, "cue")
+    # The text is folded (tone marks placed one way), so the cues are folded the same way.
+    found = tuple(re.compile(_fold_pattern(row["cue"]), re.IGNORECASE) for row in rows if row["kind"] == kind)
+    if not found:
+        raise ValueError(f"{CUES}: no cues of kind {kind!r}")
+    return found
+
+
+def _fold_pattern(pattern: str) -> str:
+    """Fold the literal parts of a regular expression, leaving escapes and group names alone."""
+    return re.sub(r"\\.|\(\?P<\w+>|[^\\(]+|\(",
+                  lambda m: m.group() if m.group().startswith(("\\", "(")) else fold(m.group()), pattern)
+
+
+@lru_cache(maxsize=None)
+def _either(kind: str) -> re.Pattern[str]:
+    """All cues of one kind as one word-bounded alternation (for cues without groups)."""
+    body = "|".join(f"(?:{c.pattern})" for c in cues(kind))
+    return re.compile(rf"(?<![^\W\d_])(?:{body}){_NOT_LETTER}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def unit_rows() -> tuple[tuple[str, str, re.Pattern[str], str, float | None], ...]:
+    """(kind, id, full-match regex, canonical unit, factor) for every row of units.tsv."""
+    rows = read_table(UNITS, ("id", "kind", "cue", "unit", "example"))
+    return tuple((row["kind"], row["id"], re.compile(compile_regex(row, "cue").pattern, re.IGNORECASE),
+                  row["unit"], float(row.fields.get("factor") or 0) or None) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def _value_regex() -> re.Pattern[str]:
+    rows = unit_rows()
+    measures = sorted((r[2].pattern for r in rows if r[0] != "denominator"), key=len, reverse=True)
+    denominators = sorted((r[2].pattern for r in rows if r[0] == "denominator"), key=len, reverse=True)
+    units = "|".join(f"(?:{p})" for p in measures)
+    dens = "|".join(f"(?:{p})" for p in denominators)
+    return re.compile(
+        rf"(?P<lo>{NUMBER})(?:(?:\s*(?:{units}))?{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?"
+        rf"\s*(?P<unit>{units}){_NOT_LETTER}"
+        rf"(?:(?P<gap>(?:\s+[^\W\d]+){{0,6}}?)\s*/\s*(?P<den>{dens}){_NOT_LETTER})?", re.IGNORECASE)
+
+
+def _canonical(written: str, denominator: bool) -> tuple[str, str]:
+    for kind, _, regex, unit, _ in unit_rows():
+        if (kind == "denominator") == denominator and regex.fullmatch(written):
+            return unit, kind
+    raise ValueError(f"unknown unit {written!r}")
+
+
+def find_measures(text: str) -> list[Measure]:
+    """Every number with a unit in `text`; ranges give value and value_max.
+
+    >>> [(m.value, m.value_max, m.unit) for m in find_measures("có 6.000 – 8.000 bản, 1,5 bản/người dân")]
+    [(6000.0, 8000.0, 'bản'), (1.5, None, 'bản/người dân')]
+    """
+    found = []
+    for match in _value_regex().finditer(text):
+        unit, kind = _canonical(match["unit"], False)
+        if match["den"]:
+            unit = f"{unit}/{_canonical(match['den'], True)[0]}"
+        high = parse_number(match["hi"]) if match["hi"] else None
+        found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), high, unit, kind,
+                             (match["gap"] or "").strip()))
+    return found
+
+
+def _key(text: str) -> str:
+    key = fold(text)
+    return key if len(key) == len(text) else text.lower()
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses of an item: split at ";" and sentence ends, never inside brackets."""
+    spans, start, depth = [], 0, 0
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth > 0:
+            continue
+        rest = text[i + 1:]
+        if char == ";" or (char == "." and (not rest.strip() or re.match(r"\s+[\d(“\"]|\s+[^\W\d_]", rest)
+                                            and rest.lstrip()[:1].isupper() or re.match(r"\s+\d", rest))):
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _years(key: str, kind: str) -> list[tuple[int, int, int]]:
+    return sorted((m.start(), m.end(), int(m["year"])) for cue in cues(kind) for m in cue.finditer(key))
+
+
+def clean_subject(piece: str) -> str:
+    """A subject without year cues, fillers and joining words at its edges.
+
+    >>> clean_subject("Phấn đấu đến năm 2025, đạt")
+    ''
+    """
+    key = _key(piece)
+    for start, end, _ in _years(key, "year_before") + _years(key, "year_after"):
+        piece = piece[:start] + " " * (end - start) + piece[end:]
+    key = _key(piece)
+    for cue in cues("aside"):
+        for match in cue.finditer(key):
+            piece = piece[:match.start()] + " " * (match.end() - match.start()) + piece[match.end():]
+    key = _key(piece)
+    edge = "|".join(f"(?:{c.pattern})" for kind in ("filler", "link") for c in cues(kind))
+    lead = re.compile(rf"^(?:{edge}){_NOT_LETTER}", re.IGNORECASE)
+    trail = re.compile(rf"(?<![^\W\d_])(?:{edge})$", re.IGNORECASE)
+    for match in _either("filler").finditer(key):
+        if "tương" in match.group():  # "chỉ tiêu tương ứng" is never part of a subject
+            piece = piece[:match.start()] + " " * (match.end() - match.start()) + piece[match.end():]
+    while True:
+        before = piece
+        piece = piece.strip(_EDGE_PUNCTUATION).lstrip(")").rstrip("(").strip(_EDGE_PUNCTUATION)
+        for pattern in (lead, trail):
+            match = pattern.search(_key(piece))
+            if match:
+                piece = piece[:match.start()] + piece[match.end():]
+        if piece == before:
+            return re.sub(r"\s+", " ", piece)
+
+
+def _strong(subject: str) -> bool:
+    rest = _either("weak").sub(" ", _key(subject))
+    return len(re.findall(r"[^\W\d_]+", rest)) >= _STRONG_WORDS
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def _new_words(subject: str, previous: str) -> str:
+    """`subject`, unless all its words are in `previous` already."""
+    return "" if set(_key(subject).split()) <= set(_key(previous).split()) else subject
+
+
+def _tail(own: str) -> str:
+    match = _either("predicate").search(_key(own))
+    return own[match.start():] if match else ""
+
+
+def _main_subjects(text: str, start: int, end: int, values: list[Measure]) -> list[str]:
+    """Subjects of the values of one clause (brackets holding values already blanked)."""
+    shared = clean_subject(text[start:values[0].start])
+    owns = [""] * len(values)
+    prefixes = [""] * len(values)
+    for i in range(1, len(values)):
+        between = text[values[i - 1].end:values[i].start]
+        key = _key(between).rstrip(" \t")
+        if re.search(rf"(?<![^\W\d_])(?:{_either('link').pattern})\s*$", key) or key.endswith(":"):
+            prefixes[i] = clean_subject(between)
+            owns[i - 1] = clean_subject(values[i - 1].gap)
+        else:
+            owns[i - 1] = clean_subject(f"{values[i - 1].gap} {between}")
+    owns[-1] = clean_subject(f"{values[-1].gap} {text[values[-1].end:end]}")
+    tail = clean_subject(_tail(owns[-1]))
+    subjects = []
+    for i, own in enumerate(owns):
+        if own and i < len(owns) - 1 and not _either("predicate").search(_key(own)):
+            own = _join(own, tail)
+        if not own:
+            own = next((o for o in owns[i + 1:] if o), "")
+        subjects.append(_join(shared, prefixes[i], own))
+    return subjects
+
+
+def _year_of(measure: Measure, following: int, clause: tuple[int, int], key: str,
+              default: int | None) -> int | None:
+    before = _years(key, "year_before")
+    for start, _, year in _years(key, "year_after"):
+        if measure.end <= start < min(following, clause[1]):
+            return year
+    inside = [y for s, e, y in before if clause[0] <= s and e <= measure.start]
+    if inside:
+        return inside[-1]
+    after = [y for s, _, y in before if measure.end <= s < min(following, clause[1])]
+    if after:
+        return after[0]
+    earlier = [y for _, e, y in before if e <= measure.start]
+    return earlier[-1] if earlier else default
+
+
+def _per_year(unit: str, key: str) -> str:
+    if "/" in unit or not _either("per_year").search(key):
+        return unit
+    return f"{unit}/năm"
+
+
+def _inherit_unit(unit: str, previous: str) -> str:
+    if "/" not in unit and previous.split("/")[0] == unit:
+        return previous
+    return unit
+
+
+def item_targets(text: str, default_year: int | None) -> list[_Target]:
+    """The targets of one bullet or paragraph, in text order (offsets into `text`)."""
+    measures = find_measures(text)
+    if not measures:
+        return []
+    key = _key(text)
+    brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
+    targets: list[_Target] = []
+    previous_clause: list[_Target] = []
+    for cs, ce in _clauses(text):
+        in_clause = [m for m in measures if cs <= m.start and m.end <= ce]
+        if not in_clause:
+            continue
+        held = [b for b in brackets if cs <= b[0] and b[1] <= ce
+                and any(b[0] < m.start < b[1] for m in in_clause)]
+        main = [m for m in in_clause if not any(b[0] < m.start < b[1] for b in held)]
+        masked = text
+        for b0, b1 in held:
+            masked = masked[:b0] + " " * (b1 - b0) + masked[b1:]
+        clause_key = _key(masked[cs:ce])
+        respective = bool(_either("respective").search(clause_key)) and bool(previous_clause)
+        subjects = _main_subjects(masked, cs, ce, main) if main else []
+        current: list[_Target] = []
+        for i, measure in enumerate(main):
+            following = main[i + 1].start if i + 1 < len(main) else ce
+            subject, unit = subjects[i], _per_year(measure.unit, clause_key)
+            if not _strong(subject):
+                source = None
+                if respective and i < len(previous_clause):
+                    source, subject = previous_clause[i], previous_clause[i].subject
+                elif current or targets:
+                    source = (current or targets)[-1]
+                    subject = _join(source.subject, _new_words(subject, source.subject))
+                if source is not None:
+                    unit = _inherit_unit(unit, source.unit)
+            span = _key(masked[measure.start:following])
+            at_least = _either("at_least").search(_key(masked[cs:measure.start])) or \
+                _either("at_least").search(span)
+            year = _year_of(measure, following, (cs, ce), key, default_year)
+            current.append(_Target(cs, ce, measure, subject, unit, year, ">=" if at_least else None, False))
+        for measure in in_clause:
+            if measure in main:
+                continue
+            b0, b1 = next(b for b in held if b[0] < measure.start < b[1])
+            outer = [t for t in current if t.measure.start < b0] or current or targets[-1:]
+            inner = clean_subject(text[b0 + 1:measure.start])
+            own = clean_subject(text[measure.end:b1 - 1])
+            subject = _join(inner, own, outer[-1].subject if outer else "")
+            year = outer[-1].year if outer else _year_of(measure, b1, (cs, ce), key, default_year)
+            unit = _per_year(measure.unit, _key(text[b0:b1]))
+            current.append(_Target(cs, ce, measure, subject, unit, year, None, True))
+        targets.extend(current)
+        mains = [t for t in current if not t.inner]
+        if mains:
+            previous_clause = mains
+    return sorted(targets, key=lambda t: t.measure.start)
+
+
+def _matches(section: Section, kind: str) -> bool:
+    return any(cue.search(_key(section.title)) for cue in cues(kind))
+
+
+def is_objective(section: Section) -> bool:
+    """Whether a section states objectives (its own or an enclosing heading says so)."""
+    chain = [section, *section.ancestors()]
+    return any(_matches(s, "objective") for s in chain) and not any(_matches(s, "budget") for s in chain)
+
+
+def heading_year(section: Section) -> int | None:
+    """The target year the nearest period heading gives ("Giai đoạn 2021 - 2025" → 2025)."""
+    for node in [section, *section.ancestors()]:
+        title = _key(node.title.strip())
+        for cue in cues("heading_year"):
+            match = cue.search(title)
+            if match:
+                return int(match["year"])
+    return None
+
+
+def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indicator, ...]:
+    """Every quantitative target under the objective headings of an outline.
+
+    >>> from extract.outline import outline
+    >>> root = outline("II. MỤC TIÊU\\n1. Giai đoạn 2021 - 2025\\n- Phấn đấu 70% thư viện cấp xã có dịch vụ.")
+    >>> [(i.section, i.value, i.unit, i.year, i.subject) for i in find_indicators(root)]
+    [('II.1', 70.0, '%', 2025, 'thư viện cấp xã có dịch vụ')]
+    """
+    fallback = (plan.period_end or plan.horizon) if plan else None
+    found: list[Indicator] = []
+    for section in root.walk():
+        if not section.path or not is_objective(section):
+            continue
+        year = heading_year(section) or fallback
+        ordinal = 0
+        for item in section.items:
+            for target in item_targets(item.text, year):
+                ordinal += 1
+                start, end = _trim(item.text, target.start, target.end)
+                m = target.measure
+                found.append(Indicator(section.path, ordinal, target.subject, m.value, m.value_max,
+                                       target.unit, target.year, target.comparator,
+                                       item.start + start, item.start + end))
+    return tuple(found)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t":
+        start += 1
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return start, end
+
+
+__all__ = ["Measure", "clean_subject", "cues", "find_indicators", "find_measures", "heading_year",
+           "is_objective", "item_targets", "unit_rows"]
