@@ -98,7 +98,7 @@ def find_budget(root: Section, plan: PlanInfo | None = None) -> tuple[BudgetItem
     """Every amount under the funding headings of an outline, totals linked to their parts.
 
     >>> from extract.outline import outline
-    >>> root = outline("IV. KINH PHÍ\\n1. Dự kiến: 300 triệu đồng, trong đó:\\n- Năm 2026: 100 triệu đồng.\\n"
+    >>> root = outline("I. KINH PHÍ\\n1. Dự kiến: 300 triệu đồng, trong đó:\\n- Năm 2026: 100 triệu đồng.\\n"
     ...                "- Năm 2027: 200 triệu đồng.")
     >>> [(b.amount, b.period, b.is_total, b.parts_add_up) for b in find_budget(root)]
     [(300.0, '2026-2027', True, True), (100.0, '2026', False, None), (200.0, '2027', False, None)]

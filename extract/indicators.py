@@ -58,13 +58,13 @@ def cues(kind: str) -> tuple[re.Pattern[str], ...]:
     for row in rows:
         compile_regex(row, "cue")
     # The text is folded (tone marks placed one way), so the cues are folded the same way.
-    found = tuple(re.compile(_fold_pattern(row["cue"]), re.IGNORECASE) for row in rows if row["kind"] == kind)
+    found = tuple(re.compile(fold_pattern(row["cue"]), re.IGNORECASE) for row in rows if row["kind"] == kind)
     if not found:
         raise ValueError(f"{CUES}: no cues of kind {kind!r}")
     return found
 
 
-def _fold_pattern(pattern: str) -> str:
+def fold_pattern(pattern: str) -> str:
     """Fold the literal parts of a regular expression, leaving escapes and group names alone."""
     return re.sub(r"\\.|\(\?P<\w+>|[^\\(]+|\(",
                   lambda m: m.group() if m.group().startswith(("\\", "(")) else fold(m.group()), pattern)
@@ -156,17 +156,14 @@ def clean_subject(piece: str) -> str:
     key = _key(piece)
     for start, end, _ in _years(key, "year_before") + _years(key, "year_after"):
         piece = piece[:start] + " " * (end - start) + piece[end:]
-    key = _key(piece)
-    for cue in cues("aside"):
-        for match in cue.finditer(key):
-            piece = piece[:match.start()] + " " * (match.end() - match.start()) + piece[match.end():]
-    key = _key(piece)
+    for kind in ("aside", "drop"):  # notes and "chỉ tiêu tương ứng" are never part of a subject
+        key = _key(piece)
+        for cue in cues(kind):
+            for found in cue.finditer(key):
+                piece = piece[:found.start()] + " " * (found.end() - found.start()) + piece[found.end():]
     edge = "|".join(f"(?:{c.pattern})" for kind in ("filler", "link") for c in cues(kind))
     lead = re.compile(rf"^(?:{edge}){_NOT_LETTER}", re.IGNORECASE)
     trail = re.compile(rf"(?<![^\W\d_])(?:{edge})$", re.IGNORECASE)
-    for match in _either("filler").finditer(key):
-        if "tương" in match.group():  # "chỉ tiêu tương ứng" is never part of a subject
-            piece = piece[:match.start()] + " " * (match.end() - match.start()) + piece[match.end():]
     while True:
         before = piece
         piece = piece.strip(_EDGE_PUNCTUATION).lstrip(")").rstrip("(").strip(_EDGE_PUNCTUATION)
@@ -211,7 +208,7 @@ def _main_subjects(text: str, start: int, end: int, values: list[Measure]) -> li
         else:
             owns[i - 1] = clean_subject(f"{values[i - 1].gap} {between}")
     owns[-1] = clean_subject(f"{values[-1].gap} {text[values[-1].end:end]}")
-    tail = clean_subject(_tail(owns[-1]))
+    tail = _tail(owns[-1])
     subjects = []
     for i, own in enumerate(owns):
         if own and i < len(owns) - 1 and not _either("predicate").search(_key(own)):
@@ -333,9 +330,9 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
     """Every quantitative target under the objective headings of an outline.
 
     >>> from extract.outline import outline
-    >>> root = outline("II. MỤC TIÊU\\n1. Giai đoạn 2021 - 2025\\n- Phấn đấu 70% thư viện cấp xã có dịch vụ.")
+    >>> root = outline("I. MỤC TIÊU\\n1. Giai đoạn 2021 - 2025\\n- Phấn đấu 70% thư viện cấp xã có dịch vụ.")
     >>> [(i.section, i.value, i.unit, i.year, i.subject) for i in find_indicators(root)]
-    [('II.1', 70.0, '%', 2025, 'thư viện cấp xã có dịch vụ')]
+    [('I.1', 70.0, '%', 2025, 'thư viện cấp xã có dịch vụ')]
     """
     fallback = (plan.period_end or plan.horizon) if plan else None
     found: list[Indicator] = []

@@ -48,7 +48,7 @@ def format_number(value: float, decimals: int = 6) -> str:
         raise ValueError(f"cannot write {value!r}")
     whole, _, fraction = f"{value:.{decimals}f}".partition(".")
     fraction = fraction.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

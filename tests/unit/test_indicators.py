@@ -1,0 +1,123 @@
+"""Indicators: values, ranges, units, years, comparators, subjects and their evidence spans."""
+from __future__ import annotations
+
+import pytest
+
+import re
+
+from extract.indicators import clean_subject, find_indicators, find_measures, fold_pattern, item_targets
+from extract.normalize import fold
+from extract.outline import outline
+from extract.rules import Row, read_table
+
+
+def targets(text: str, year: int | None = 2025) -> list[tuple[float, float | None, str, int | None, str]]:
+    return [(t.measure.value, t.measure.value_max, t.unit, t.year, t.subject) for t in item_targets(text, year)]
+
+
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("đạt 25-30% hộ gia đình", 25.0, 30.0, "%"),
+    ("đạt 20-25 % hộ gia đình", 20.0, 25.0, "%"),
+    ("phục vụ 12.000 - 15.000 lượt khách", 12000.0, 15000.0, "lượt"),
+    ("có từ 3.000 – 4.000 bản sách", 3000.0, 4000.0, "bản"),
+    ("đạt 2,5 bản/người dân", 2.5, None, "bản/người dân"),
+    ("đạt 0,3 bản sách/người dân", 0.3, None, "bản/người dân"),
+    ("tổ chức 12 cuộc/năm", 12.0, None, "cuộc/năm"),
+    ("mở 02 lớp/ năm", 2.0, None, "lớp/năm"),
+    ("đọc 3 xuất bản phẩm in trở lên/ năm", 3.0, None, "xuất bản phẩm/năm"),
+    ("phòng đọc 40 m2 cho thiếu nhi", 40.0, None, "m²"),
+    ("đạt 200 000 lượt", 200000.0, None, "lượt"),
+])
+def test_indicators_measures_ranges_and_units(text: str, value: float, value_max: float | None,
+                                              unit: str) -> None:
+    (found,) = find_measures(text)
+    assert (found.value, found.value_max, found.unit) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Giai đoạn 2021 - 2025 thực hiện theo Quyết định số 12/QĐ-UBND ngày 01/7/2020.",
+    "Chi tiết tại phụ lục 01 kèm theo.",
+    "Thông tư 15/2021/TT-BVHTTDL",
+])
+def test_indicators_years_dates_and_numbers_without_units_are_not_targets(text: str) -> None:
+    assert find_measures(text) == []
+
+
+def test_indicators_shared_prefix_belongs_to_every_value() -> None:
+    found = targets("Phấn đấu đến năm 2027, bảo tàng tỉnh sưu tầm đạt 2.000 bản ảnh và 300 đầu sách cổ.")
+    assert [(v, u, y) for v, _, u, y, _ in found] == [(2000.0, "bản", 2027), (300.0, "đầu", 2027)]
+    assert found[0][4] == "bảo tàng tỉnh sưu tầm ảnh"
+    assert found[1][4] == "bảo tàng tỉnh sưu tầm sách cổ"
+
+
+def test_indicators_enumeration_shares_its_tail() -> None:
+    found = targets("Đến năm 2025, đạt 60% trường tiểu học, 50% trường trung học có phòng đọc đạt chuẩn.")
+    assert [(v, y) for v, _, _, y, _ in found] == [(60.0, 2025), (50.0, 2025)]
+    assert found[0][4] == "trường tiểu học có phòng đọc đạt chuẩn"
+    assert found[1][4] == "trường trung học có phòng đọc đạt chuẩn"
+
+
+def test_indicators_respective_list_maps_onto_previous_subjects() -> None:
+    text = ("Đến năm 2025, đạt 60% trường tiểu học, 50% trường trung học có phòng đọc đạt chuẩn. "
+            "Đến năm 2030, đạt 80% và 70% các chỉ tiêu tương ứng.")
+    found = targets(text)
+    assert [(v, y) for v, _, _, y, _ in found] == [(60.0, 2025), (50.0, 2025), (80.0, 2030), (70.0, 2030)]
+    assert found[2][4] == found[0][4] and found[3][4] == found[1][4]
+
+
+def test_indicators_weak_value_continues_previous_subject_and_per_year_unit() -> None:
+    text = ("Đến năm 2026, số người đến bảo tàng tham quan tăng bình quân 5% mỗi năm; "
+            "đến năm 2030 đạt 8% chỉ tiêu tương ứng và đạt 12% vào năm 2045.")
+    found = targets(text)
+    assert [(v, u, y) for v, _, u, y, _ in found] == [(5.0, "%/năm", 2026), (8.0, "%/năm", 2030),
+                                                     (12.0, "%/năm", 2045)]
+    assert all("người đến bảo tàng tham quan" in s for *_, s in found)
+
+
+def test_indicators_value_in_brackets_is_its_own_target() -> None:
+    found = targets("Phấn đấu 80% hội viên (cán bộ trẻ là 90%) có thẻ thư viện.")
+    assert [(v, u) for v, _, u, _, _ in found] == [(80.0, "%"), (90.0, "%")]
+    assert found[0][4] == "hội viên có thẻ thư viện"
+    assert found[1][4].startswith("cán bộ trẻ") and "có thẻ thư viện" in found[1][4]
+
+
+def test_indicators_per_year_and_at_least() -> None:
+    (target,) = item_targets("Hằng năm phục vụ ít nhất 5.000 lượt bạn đọc nhỏ tuổi.", 2025)
+    assert (target.unit, target.comparator) == ("lượt/năm", ">=")
+
+
+def test_indicators_year_from_heading_and_sections() -> None:
+    text = ("I. MỤC ĐÍCH\n- Đạt 100% nội dung.\nII. MỤC TIÊU\n1. Giai đoạn 2021 - 2025\n"
+            "- Phấn đấu 40% nhà văn hóa thôn có tủ sách.\n2. Định hướng đến năm 2030\n"
+            "- Phấn đấu 60% nhà văn hóa thôn có tủ sách.\nIII. NHIỆM VỤ\n- Tặng 500 bản sách.")
+    found = find_indicators(outline(text))
+    assert [(i.section, i.value, i.year) for i in found] == [("II.1", 40.0, 2025), ("II.2", 60.0, 2030)]
+    assert [text[i.start:i.end] for i in found] == ["Phấn đấu 40% nhà văn hóa thôn có tủ sách",
+                                                    "Phấn đấu 60% nhà văn hóa thôn có tủ sách"]
+
+
+def test_indicators_subject_cleaning() -> None:
+    assert clean_subject("Phấn đấu đến năm 2025, đạt") == ""
+    assert clean_subject(", trong đó ít nhất") == ""
+    assert clean_subject("trường học có thư viện (chi tiết tại phụ lục 02).") == "trường học có thư viện"
+
+
+# ------------------------------------------------------------------ pattern tables
+
+def _rows(table: str) -> list[object]:
+    return [pytest.param(row, id=row.where) for row in read_table(table, ("id", "kind", "cue", "example"))]
+
+
+@pytest.mark.parametrize("row", _rows("units.tsv"))
+def test_indicators_units_table_examples(row: Row) -> None:
+    units = [m.unit for m in find_measures(row["example"])]
+    if row["kind"] == "denominator":
+        assert any(u.endswith("/" + row["unit"]) for u in units), (row.where, units)
+    else:
+        assert any(u.split("/")[0] == row["unit"] for u in units), (row.where, units)
+
+
+@pytest.mark.parametrize("row", _rows("indicator_cues.tsv"))
+def test_indicators_cue_table_examples(row: Row) -> None:
+    pattern = re.compile(fold_pattern(row["cue"]), re.IGNORECASE)
+    assert pattern.search(fold(row["example"])), row.where
