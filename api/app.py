@@ -1,23 +1,87 @@
-"""The web application: health, named queries, SPARQL endpoint and pages."""
+"""The web application: health, SPARQL endpoint, named queries, linked data and pages."""
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import linked_data, named, pages, sparql
+from api.queries import load_all
 from api.settings import Settings
 from api.store import OxigraphStore
+from api.workers import Executor, InlineExecutor, JobError, ProcessPool, QueryTimeout
+from extract.errors import StoreError
 
 
-def create_app(settings: Settings) -> FastAPI:
-    app = FastAPI(title="plangraph", description="Provincial plans as a knowledge graph")
-    store = None
-    if settings.store:
-        path = Path(settings.store)
+def make_executor(settings: Settings) -> Executor:
+    """Worker processes over the store directory, or in-process when `workers` is 0."""
+    if not settings.store:
+        raise StoreError("serve", "no store given (--store DIR)")
+    path = Path(settings.store)
+    if settings.workers <= 0:
         store = OxigraphStore.in_memory_copy(path) if settings.in_memory else OxigraphStore.open_existing(path)
+        return InlineExecutor(store)
+    OxigraphStore.open_existing(path)  # fail now, with a clear message, if it is not a store
+    return ProcessPool(path, settings.in_memory, settings.workers, settings.query_timeout)
 
-    @app.get("/health")
-    def health() -> dict[str, object]:
-        return {"status": "ok", "triples": store.triple_count() if store else None}
 
+def _handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return sparql.error(exc.status_code, str(exc.detail), headers=dict(exc.headers or {}))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return sparql.error(422, "; ".join(str(e.get("msg")) for e in exc.errors()))
+
+    @app.exception_handler(QueryTimeout)
+    async def timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
+        return sparql.error(503, str(exc))
+
+    @app.exception_handler(JobError)
+    async def failed(request: Request, exc: JobError) -> JSONResponse:
+        return sparql.error(500, f"the query failed: {exc.message}")
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        return sparql.error(500, f"internal error ({type(exc).__name__})")
+
+
+def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
+    """The application over one store; `executor` replaces the worker pool (tests)."""
+    runner = executor or make_executor(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if isinstance(runner, ProcessPool):
+            await runner.start()
+        yield
+        if isinstance(runner, ProcessPool):
+            await runner.close()
+
+    app = FastAPI(title="plangraph", lifespan=lifespan,
+                  description="Vietnamese provincial plans (Kế hoạch) as a linked-data knowledge graph: "
+                              "a SPARQL endpoint, named questions, dereferenceable IRIs and pages.")
+    app.state.settings = settings
+    app.state.executor = runner
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
+                       allow_headers=["*"], expose_headers=["X-Row-Limit", "X-Truncated", "Warning"])
+    _handlers(app)
+
+    @app.get("/health", tags=["service"], summary="Is the service up, and how big is the store")
+    async def health() -> dict[str, object]:
+        return {"status": "ok", "triples": await runner.run("triple_count")}
+
+    app.include_router(sparql.router(runner, settings.row_limit, settings.query_timeout))
+    app.include_router(named.router(runner, load_all(), settings.row_limit, settings.query_timeout))
+    app.include_router(linked_data.router(runner))
+    app.include_router(pages.router(runner))
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app

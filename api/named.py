@@ -1,0 +1,137 @@
+"""Named queries as API operations: GET /queries/{name} with typed, validated parameters."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response
+from rdflib import XSD, Literal
+from rdflib.term import Node
+
+from api import negotiate as nt
+from api.jobs import Table
+from api.queries import NamedQuery
+from api.sparql import error
+from api.workers import Executor
+from extract.errors import QueryError
+from extract.normalize import strip_marks
+
+RESERVED = ("format",)
+_SCHEMAS: dict[str, dict[str, Any]] = {
+    "iri": {"type": "string", "format": "uri"},
+    "string": {"type": "string", "maxLength": 500},
+    "integer": {"type": "integer"},
+    "decimal": {"type": "number"},
+    "year": {"type": "string", "pattern": r"^\d{4}$"},
+    "date": {"type": "string", "format": "date"},
+    "boolean": {"type": "boolean"},
+}
+_NUMBERS = {XSD.integer: int, XSD.int: int, XSD.long: int, XSD.decimal: float, XSD.double: float,
+            XSD.float: float}
+
+
+def cell(term: Node | None) -> object:
+    """A JSON value for one result cell: numbers and booleans as such, everything else as text."""
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype in _NUMBERS:
+        try:
+            return _NUMBERS[term.datatype](str(term))
+        except ValueError:
+            return str(term)
+    if isinstance(term, Literal) and term.datatype == XSD.boolean:
+        return str(term) == "true"
+    return str(term)
+
+
+def fold_key(value: str) -> str:
+    """A `*_key` parameter as the folded search key the graph stores (no marks, đ → d, lower case).
+
+    >>> fold_key("Sở Văn hóa")
+    'so van hoa'
+    """
+    return " ".join(strip_marks(value).split())
+
+
+def table_csv(table: Table) -> str:
+    """Rows as CSV with a header line."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow(["" if row[c] is None else str(row[c]) for c in table.columns])
+    return buffer.getvalue()
+
+
+def openapi_parameters(query: NamedQuery) -> list[dict[str, Any]]:
+    """OpenAPI parameter objects for a query's header, with its example values."""
+    params: list[dict[str, Any]] = []
+    for name, kind in query.params.items():
+        param: dict[str, Any] = {"name": name, "in": "query", "required": name not in query.optional
+                                 and name not in query.defaults,
+                                 "schema": dict(_SCHEMAS[kind]), "description": f"{kind} value"}
+        if name in query.defaults:
+            param["schema"]["default"] = query.defaults[name]
+        if name in query.example:
+            param["example"] = query.example[name]
+        params.append(param)
+    params.append({"name": "format", "in": "query", "required": False,
+                   "schema": {"type": "string", "enum": ["json", "csv"]},
+                   "description": "json or csv (or ask with Accept: text/csv)"})
+    return params
+
+
+def router(executor: Executor, queries: dict[str, NamedQuery], row_limit: int, timeout: float) -> APIRouter:
+    """One GET operation per named query, a list of them, and a 404 for unknown names."""
+    routes = APIRouter(tags=["named queries"])
+
+    async def run(query: NamedQuery, request: Request) -> Response:
+        values = {k: fold_key(v) if k.endswith("_key") else v
+                  for k, v in request.query_params.items() if k not in RESERVED}
+        try:
+            bindings = query.bind(values)
+        except QueryError as exc:
+            return error(422, str(exc))
+        media = nt.from_format_name(request.query_params.get("format"), (nt.CSV, nt.RESULTS_JSON)) or \
+            nt.choose(request.headers.get("accept"), ("application/json", nt.CSV), default="application/json")
+        table: Table = await executor.run("select", timeout=timeout, query=query.text, bindings=bindings,
+                                          row_limit=row_limit)
+        headers = {"X-Row-Limit": str(row_limit), "X-Truncated": "true" if table.truncated else "false"}
+        if media == nt.CSV:
+            return Response(table_csv(table), media_type="text/csv; charset=utf-8", headers=headers)
+        return JSONResponse({
+            "query": query.name, "summary": query.summary,
+            "params": {k: str(v) for k, v in bindings.items()},
+            "columns": table.columns,
+            "rows": [{c: cell(row[c]) for c in table.columns} for row in table.rows],
+            "row_count": len(table.rows), "truncated": table.truncated, "row_limit": row_limit,
+        }, headers=headers)
+
+    def operation(query: NamedQuery) -> Any:
+        async def handler(request: Request) -> Response:
+            return await run(query, request)
+        return handler
+
+    @routes.get("/queries", summary="List the named queries with their parameters and examples")
+    async def listing(request: Request) -> dict[str, object]:
+        return {"queries": [{"name": q.name, "summary": q.summary, "params": q.params,
+                             "optional": list(q.optional), "defaults": q.defaults, "example": q.example,
+                             "url": str(request.url_for(f"query_{q.name}"))} for q in queries.values()]}
+
+    for query in queries.values():
+        routes.add_api_route(
+            f"/queries/{query.name}", operation(query), methods=["GET"], name=f"query_{query.name}",
+            operation_id=query.name, summary=query.summary,
+            description=f"{query.summary}. Rows as JSON or CSV; at most {row_limit} rows (X-Truncated says "
+                        f"when the limit cut them).\n\nExample: `{query.example or {}}`",
+            responses={200: {"content": {"application/json": {}, "text/csv": {}}},
+                       422: {"description": "a parameter is missing or not of its type"}},
+            openapi_extra={"parameters": openapi_parameters(query)})
+
+    @routes.get("/queries/{name}", include_in_schema=False)
+    async def unknown(name: str) -> Response:
+        return error(404, f"no named query {name!r}; known: {', '.join(sorted(queries))}")
+
+    return routes
