@@ -69,9 +69,15 @@ def _span(periods: list[str]) -> str | None:
 
 
 def _label(text: str, fallback: str) -> str:
-    label = text.strip(_LABEL_EDGES)
-    label = re.sub(r"^(?:[-+•]\s*)", "", label).strip(_LABEL_EDGES)
-    return re.sub(r"\s+", " ", label) or fallback.strip(_LABEL_EDGES)
+    """The words before an amount, without joining words ("là", "trong đó:") at their edges."""
+    edge = "|".join(c.pattern for kind in ("total", "link") for c in cues(kind) if "?P<" not in c.pattern)
+    label = re.sub(r"\s+", " ", text).strip(_LABEL_EDGES)
+    while True:
+        before = label
+        label = re.sub(rf"^(?:[-+•]|{edge})(?![^\W\d_])", "", label, flags=re.IGNORECASE).strip(_LABEL_EDGES)
+        label = re.sub(rf"(?<![^\W\d_])(?:{edge})$", "", label, flags=re.IGNORECASE).strip(_LABEL_EDGES)
+        if label == before:
+            return label or fallback.strip(_LABEL_EDGES)
 
 
 def _amounts(section: Section) -> list[_Amount]:
@@ -86,7 +92,7 @@ def _amounts(section: Section) -> list[_Amount]:
             label = _label(before, section.title if i == 0 else "")
             opens = bool(re.match(r"^[\s,.;:(]*(?:" + "|".join(c.pattern for c in cues("total")) + ")",
                                   fold(after)))
-            named_total = bool(re.match(r"^\s*tổng", fold(label)))
+            named_total = _matches(label, "total_label")
             period = period_of(label) or (period_of(section.title) if i == 0 and not before.strip() else None)
             found.append(_Amount(section.path, label, measure.value, measure.unit, period,
                                  opens or named_total, item.start + measure.start, item.start + measure.end))

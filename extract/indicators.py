@@ -24,6 +24,7 @@ UNITS = "units.tsv"
 _STRONG_WORDS = 3  # a subject with fewer words outside the weak cues continues the previous one
 _NOT_LETTER = r"(?![^\W\d_])"
 _EDGE_PUNCTUATION = " \t,.;:–-"
+_LEAD_IN_WORDS = 8  # a paragraph this short (or ending with ":") can set the year of what follows
 
 
 @dataclass(frozen=True)
@@ -342,7 +343,10 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
         year = heading_year(section) or fallback
         ordinal = 0
         for item in section.items:
-            for target in item_targets(item.text, year):
+            targets = item_targets(item.text, year)
+            if not targets:
+                year = _lead_in_year(item.text) or year
+            for target in targets:
                 ordinal += 1
                 start, end = _trim(item.text, target.start, target.end)
                 m = target.measure
@@ -350,6 +354,14 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
                                        target.unit, target.year, target.comparator,
                                        item.start + start, item.start + end))
     return tuple(found)
+
+
+def _lead_in_year(text: str) -> int | None:
+    """The year a short lead-in paragraph ("Đến năm 2030:") gives the bullets after it."""
+    if len(text.split()) > _LEAD_IN_WORDS and not text.rstrip().endswith(":"):
+        return None
+    years = _years(_key(text), "year_before") + _years(_key(text), "heading_year")
+    return years[-1][2] if years else None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -49,3 +49,12 @@ def test_budget_period_of_labels() -> None:
     assert period_of("Giai đoạn 2027 - 2030") == "2027-2030"
     assert period_of("Từ năm 2026 đến năm 2030") == "2026-2030"
     assert period_of("Ngân sách tỉnh") is None
+
+
+def test_budget_parts_in_the_same_sentence() -> None:
+    text = ("I. KINH PHÍ THỰC HIỆN\nTổng kinh phí dự kiến là 1,2 tỷ đồng, bao gồm: ngân sách tỉnh "
+            "800 triệu đồng, ngân sách huyện 400 triệu đồng.")
+    items = find_budget(outline(text))
+    assert [(b.label, b.amount, b.is_total) for b in items] == [
+        ("Tổng kinh phí dự kiến", 1.2, True), ("ngân sách tỉnh", 800.0, False), ("ngân sách huyện", 400.0, False)]
+    assert items[0].parts_add_up is True

@@ -121,3 +121,11 @@ def test_indicators_units_table_examples(row: Row) -> None:
 def test_indicators_cue_table_examples(row: Row) -> None:
     pattern = re.compile(fold_pattern(row["cue"]), re.IGNORECASE)
     assert pattern.search(fold(row["example"])), row.where
+
+
+def test_indicators_lead_in_paragraph_sets_the_year_of_following_bullets() -> None:
+    text = ("I. MỤC TIÊU\n1. Mục tiêu cụ thể\nĐến năm 2025:\n- 90% trường học có tủ sách lớp học.\n"
+            "Đến năm 2030:\n- Tỷ lệ người dân đọc sách thường xuyên đạt 55%.")
+    found = find_indicators(outline(text))
+    assert [(i.value, i.year) for i in found] == [(90.0, 2025), (55.0, 2030)]
+    assert found[1].subject == "Tỷ lệ người dân đọc sách thường xuyên"
