@@ -4,10 +4,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from api.store import OxigraphStore, rebuild
 from extract.errors import InputError
 from extract.pipeline import collect, process_all
+
+if TYPE_CHECKING:
+    from api.remote import SparqlStore
 
 
 @dataclass
@@ -18,9 +22,9 @@ class BuildReport:
     plans: int = 0
 
 
-def build(paths: list[Path], store_dir: Path, skip_bad: bool = False, workers: int = 1,
-          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
-    """Extract `paths` and store them in `store_dir`; a bad file refuses the batch unless `skip_bad`.
+def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, workers: int = 1,
+          progress: Callable[[int, int, str], None] | None = None, remote: "SparqlStore | None" = None) -> BuildReport:
+    """Extract `paths` and store them in `store_dir` (or the `remote` store); a bad file refuses the batch unless `skip_bad`.
 
     The store is only replaced once everything succeeded.
     """
@@ -33,6 +37,13 @@ def build(paths: list[Path], store_dir: Path, skip_bad: bool = False, workers: i
         store.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.file_name for b in built])
         return {"files": [b.file_name for b in built], "skipped": [e.location for e in skipped]}
 
-    summary = rebuild(store_dir, fill)
+    if remote is not None:  # graphs go to the server only once every file was extracted
+        remote.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.file_name for b in built])
+        remote.refresh_schema()
+        summary: dict[str, object] = {"triples": remote.triple_count()}
+    elif store_dir is None:
+        raise InputError("build", "give a store directory or a remote store")
+    else:
+        summary = rebuild(store_dir, fill)
     return BuildReport(files=[b.file_name for b in built], skipped=skipped,
                        triples=int(str(summary["triples"])), plans=len({b.plan_iri for b in built}))

@@ -14,7 +14,8 @@ from rdflib.term import Node
 
 from api.build import build
 from api.queries import load_all, parse
-from api.store import OxigraphStore, Rows
+from api.remote import SparqlStore
+from api.store import OxigraphStore, Rows, Store
 from extract.errors import PipelineError, QueryError
 
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
@@ -33,14 +34,33 @@ def _progress(stream: io.TextIOBase) -> object:
     return show
 
 
+def _remote(args: argparse.Namespace) -> SparqlStore:
+    """The remote store named by --endpoint; credentials for loading come from the environment."""
+    return SparqlStore(args.endpoint, graph_store_url=getattr(args, "graph_store", None),
+                       user=os.environ.get("PLANGRAPH_ENDPOINT_USER"),
+                       password=os.environ.get("PLANGRAPH_ENDPOINT_PASSWORD"))
+
+
+def _store_options(p: argparse.ArgumentParser, loading: bool = False) -> None:
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--store", metavar="DIR", help="embedded store directory")
+    where.add_argument("--endpoint", metavar="URL",
+                       help="remote SPARQL 1.1 endpoint (user and password for loading: "
+                            "PLANGRAPH_ENDPOINT_USER, PLANGRAPH_ENDPOINT_PASSWORD)")
+    if loading:
+        p.add_argument("--graph-store", metavar="URL",
+                       help="Graph Store HTTP Protocol endpoint for loading (default: Virtuoso's, beside --endpoint)")
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    report = build([Path(p) for p in args.paths], Path(args.store), skip_bad=args.skip_bad,
-                   workers=args.workers, progress=_progress(sys.stderr))  # type: ignore[arg-type]
+    report = build([Path(p) for p in args.paths], Path(args.store) if args.store else None,
+                   skip_bad=args.skip_bad, workers=args.workers, progress=_progress(sys.stderr),  # type: ignore[arg-type]
+                   remote=_remote(args) if args.endpoint else None)
     for error in report.skipped:
         print(f"skipped {error}", file=sys.stderr)
     if sys.stderr.isatty():
         print(f"stored {len(report.files)} documents of {report.plans} plans, {report.triples} triples "
-              f"in {args.store}", file=sys.stderr)
+              f"in {args.store or args.endpoint}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -104,7 +124,7 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise QueryError("--param", f"expected key=value, got {item!r}")
         values[key] = value
     bindings = query.bind(values)
-    store = OxigraphStore.open_existing(Path(args.store))
+    store: Store = _remote(args) if args.endpoint else OxigraphStore.open_existing(Path(args.store))
     if query.form in ("CONSTRUCT", "DESCRIBE"):
         graph: Graph = store.construct(query.text, bindings)
         fmt = {"turtle": "turtle", "json": "json-ld", "csv": "nt", "table": "turtle"}[args.format]
@@ -142,7 +162,7 @@ def parser() -> argparse.ArgumentParser:
                        description="Read plan texts (files or folders of .txt) and store one named graph "
                                    "per text. The store is replaced only when the whole build succeeds.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="plan text files or folders of them")
-    p.add_argument("--store", required=True, metavar="DIR", help="store directory (created if missing)")
+    _store_options(p, loading=True)
     p.add_argument("--skip-bad", action="store_true",
                    help="leave out files that are not plan text (reported on stderr) instead of refusing the batch")
     p.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)),
@@ -152,7 +172,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", help="run a named query or a .rq file",
                        description="Run a named query (see queries/) or a SPARQL file against the store.")
     p.add_argument("name", metavar="NAME|FILE.rq", help="named query, e.g. plans, tasks; or a path to a .rq file")
-    p.add_argument("--store", required=True, metavar="DIR", help="store directory")
+    _store_options(p)
     p.add_argument("--param", action="append", metavar="KEY=VALUE", help="query parameter (repeatable)")
     p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default="table",
                    help="output format (default: table)")

@@ -1,0 +1,345 @@
+"""The store over any SPARQL 1.1 endpoint (Virtuoso, Fuseki, GraphDB, QLever).
+
+Queries go through SPARQLWrapper; named graphs are loaded with the Graph Store HTTP Protocol.
+
+The dataset. The embedded store answers over the union of the plangraph named graphs, with
+each of them also reachable as `GRAPH ?g`. Endpoints differ here (Virtuoso's default graph
+is every graph it holds, system graphs included; Fuseki's is a graph of its own), so every
+query names its dataset explicitly through the protocol's `default-graph-uri` and
+`named-graph-uri` parameters: all plangraph graphs (the source documents' graphs,
+whose IRI carries plan:fileName, and the ontology, reference and inferred graphs), as both
+default and named graphs. The same named queries then see the same
+data on every engine, and triples that others keep in the same server stay out of answers.
+
+Parameters. Endpoints have no substitution API, so bindings become a VALUES block placed at
+the start of the query's WHERE group, written from the terms' own escaped N3 form
+(`Literal.n3()`, `URIRef.n3()`): a parameter value can only ever be data.
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+from rdflib import XSD, BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from api.store import OxigraphStore, Rows
+from extract.errors import QueryError, StoreError
+from extract.infer import refresh, rules_for
+from extract.iris import inferred_graph_iri, reference_graph_iri
+from extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
+
+FILE_NAME = "https://w3id.org/plangraph/ontology#fileName"
+EMPTY_GRAPH = "urn:plangraph:no-graph"  # names the dataset when no plangraph graph exists yet
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_TOKEN = re.compile(r'''
+    (?P<comment>\#[^\n]*)
+  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'
+               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<var>[?$][A-Za-z0-9_]+)
+  | (?P<pname>[A-Za-z0-9_.\-]*:[A-Za-z0-9_.\-:%]*)
+  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
+  | (?P<open>\{) | (?P<close>\}) | (?P<lparen>\() | (?P<rparen>\))
+  | (?P<other>\S)
+''', re.VERBOSE | re.DOTALL)
+_FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
+
+
+def _where_group(query: str) -> tuple[int, int, bool]:
+    """Offsets of the `{` and matching `}` of the query's WHERE group, and whether it holds a sub-SELECT."""
+    braces = parens = 0
+    form: str | None = None
+    seen_where = False
+    top_groups = 0
+    start: int | None = None
+    first_in_group = False
+    for match in _TOKEN.finditer(query):
+        kind = match.lastgroup
+        text = match.group()
+        if kind == "comment":
+            continue
+        if kind in ("string", "iri", "var", "pname"):
+            first_in_group = False
+            continue
+        if start is not None:
+            if first_in_group:
+                subselect = kind == "word" and text.upper() == "SELECT"
+                first_in_group = False
+            if kind == "open":
+                braces += 1
+            elif kind == "close":
+                braces -= 1
+                if braces == 0:
+                    return start, match.start(), subselect
+            continue
+        if kind == "word" and braces == 0 and parens == 0:
+            word = text.upper()
+            if form is None and word in _FORMS:
+                form = word
+            elif form is not None and word == "WHERE":
+                seen_where = True
+        elif kind == "lparen":
+            parens += 1
+        elif kind == "rparen":
+            parens -= 1
+        elif kind == "open":
+            if braces == 0 and parens == 0 and form is not None:
+                top_groups += 1
+                if seen_where or form != "CONSTRUCT" or top_groups == 2:
+                    start, braces, first_in_group, subselect = match.start(), 1, True, False
+                    continue
+            braces += 1
+        elif kind == "close":
+            braces -= 1
+    raise QueryError("query", "cannot find the WHERE clause to bind parameters in")
+
+
+def term_n3(name: str, term: Node) -> str:
+    """One bound value as escaped SPARQL syntax; anything that is not a clean IRI or literal is refused."""
+    if isinstance(term, URIRef):
+        try:
+            return term.n3()
+        except Exception as exc:  # rdflib refuses IRIs that would break out of <…>
+            raise QueryError(name, f"parameter {name}: not a valid IRI") from exc
+    if isinstance(term, Literal):
+        return term.n3()
+    raise QueryError(name, f"parameter {name}: only IRIs and literals can be bound")
+
+
+def bind_values(query: str, bindings: Mapping[str, Node] | None) -> str:
+    """The query with its parameters bound by a VALUES block at the start of its WHERE group.
+
+    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x")})
+    'SELECT ?s WHERE { VALUES (?o) { ("x") } ?s ?p ?o }'
+    """
+    if not bindings:
+        return query
+    names = list(bindings)
+    for name in names:
+        if not _VARIABLE.match(name):
+            raise QueryError(name, "not a SPARQL variable name")
+    values = " ".join(term_n3(name, bindings[name]) for name in names)
+    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
+    start, end, subselect = _where_group(query)
+    if subselect:  # a group that is a sub-SELECT cannot hold anything else: nest it
+        return f"{query[:start + 1]} {block} {{{query[start + 1:end]}}}{query[end:]}"
+    return f"{query[:start + 1]} {block}{query[start + 1:]}"
+
+
+def from_json(cell: Mapping[str, str] | None) -> Node | None:
+    """One SPARQL JSON results cell as an rdflib term (xsd:string literals as plain literals)."""
+    if cell is None:
+        return None
+    kind, value = cell["type"], cell["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if "xml:lang" in cell:
+        return Literal(value, lang=cell["xml:lang"])
+    datatype = cell.get("datatype")
+    if datatype is None or datatype == str(XSD.string):
+        return Literal(value)
+    if datatype == str(XSD.duration):
+        value = iso_duration(value)
+    return Literal(value, datatype=URIRef(datatype))
+
+
+def iso_duration(value: str) -> str:
+    """An xsd:duration in ISO 8601 form; Virtuoso 7 returns year-month ones as months, day-time ones as seconds.
+
+    >>> iso_duration("12"), iso_duration("14"), iso_duration("86400.0"), iso_duration("5400.5"), iso_duration("P1Y")
+    ('P1Y', 'P1Y2M', 'P1D', 'PT1H30M0.5S', 'P1Y')
+    """
+    sign = "-" if value.startswith("-") else ""
+    number = value.lstrip("-")
+    if re.fullmatch(r"\d+", number):
+        years, months = divmod(int(number), 12)
+        text = (f"{years}Y" if years else "") + (f"{months}M" if months or not years else "")
+        return f"{sign}P{text}"
+    if re.fullmatch(r"\d+\.\d*", number):
+        whole, fraction = number.split(".")
+        days, rest = divmod(int(whole), 86400)
+        hours, rest = divmod(rest, 3600)
+        minutes, seconds = divmod(rest, 60)
+        fraction = fraction.rstrip("0")
+        time_part = (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+        if seconds or fraction:
+            time_part += f"{seconds}{'.' + fraction if fraction else ''}S"
+        text = (f"{days}D" if days else "") + (f"T{time_part}" if time_part else "")
+        return f"{sign}P{text or 'T0S'}"
+    return value
+
+
+def fixed_graphs() -> list[str]:
+    """The graphs beside the documents' own: ontology, reference data, inferred triples."""
+    return [str(ONTOLOGY_GRAPH), str(reference_graph_iri()), str(inferred_graph_iri())]
+
+
+def default_graph_store(endpoint_url: str, authenticated: bool) -> str:
+    """Virtuoso's Graph Store endpoint beside its /sparql (other servers: pass it explicitly)."""
+    parts = urlsplit(endpoint_url)
+    path = parts.path.rstrip("/")
+    base = path[: -len("/sparql")] if path.endswith("/sparql") else path
+    crud = "/sparql-graph-crud-auth" if authenticated else "/sparql-graph-crud"
+    return urlunsplit((parts.scheme, parts.netloc, base + crud, "", ""))
+
+
+class SparqlStore:
+    """The Store protocol over a SPARQL 1.1 endpoint (queries) and its Graph Store endpoint (loading)."""
+
+    def __init__(self, endpoint_url: str, graph_store_url: str | None = None, user: str | None = None,
+                 password: str | None = None, timeout: float = 60.0, graph_cache_seconds: float = 10.0) -> None:
+        if urlsplit(endpoint_url).scheme not in ("http", "https"):
+            raise StoreError(endpoint_url, "the endpoint must be an http(s) URL")
+        self.endpoint_url = endpoint_url
+        self.graph_store_url = graph_store_url or default_graph_store(endpoint_url, user is not None)
+        self.auth: httpx.Auth | None = httpx.DigestAuth(user, password or "") if user is not None else None
+        self.timeout = timeout
+        self.graph_cache_seconds = graph_cache_seconds
+        self._graphs: list[str] | None = None
+        self._graphs_at = 0.0
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def _wrapper(self, query: str, fmt: str, dataset: bool = True) -> SPARQLWrapper:
+        sparql = SPARQLWrapper(self.endpoint_url)
+        sparql.setMethod(POST)
+        sparql.setRequestMethod(URLENCODED)
+        sparql.setReturnFormat(fmt)
+        sparql.setTimeout(int(self.timeout))
+        if dataset:
+            graphs = self.graphs() or [EMPTY_GRAPH]
+            for graph in graphs:
+                sparql.addDefaultGraph(graph)
+                sparql.addNamedGraph(graph)
+        sparql.setQuery(query)
+        return sparql
+
+    def _run(self, query: str, fmt: str, dataset: bool = True) -> object:
+        try:
+            return self._wrapper(query, fmt, dataset).queryAndConvert()
+        except SPARQLWrapperException as exc:
+            raise StoreError(self.endpoint_url, f"query refused: {str(exc).strip()[:500]}") from exc
+        except OSError as exc:  # urllib's URLError, timeouts, refused connections
+            raise StoreError(self.endpoint_url, f"endpoint unreachable: {exc}") from exc
+
+    def _select_json(self, query: str, dataset: bool = True) -> Rows:
+        result = self._run(query, JSON, dataset)
+        if not isinstance(result, dict) or "results" not in result:
+            raise StoreError("query", "not a SELECT query")
+        columns = list(result["head"]["vars"])
+        rows = [{c: from_json(b.get(c)) for c in columns} for b in result["results"]["bindings"]]
+        return Rows(columns, rows)
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
+        return self._select_json(bind_values(query, bindings))
+
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        result = self._run(bind_values(query, bindings), TURTLE)
+        if isinstance(result, Graph):
+            return result
+        if not isinstance(result, bytes | str):
+            raise StoreError("query", "not a CONSTRUCT or DESCRIBE query")
+        return Graph().parse(data=result, format="turtle")
+
+    def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        result = self._run(bind_values(query, bindings), JSON)
+        if not isinstance(result, dict) or "boolean" not in result:
+            raise StoreError("query", "not an ASK query")
+        return bool(result["boolean"])
+
+    # -- graphs ----------------------------------------------------------------------------
+
+    def _files(self) -> list[tuple[str, str]]:
+        query = f"SELECT DISTINCT ?g ?name WHERE {{ GRAPH ?g {{ ?g <{FILE_NAME}> ?name }} }}"
+        rows = self._select_json(query, dataset=False).rows
+        return [(str(r["g"]), str(r["name"])) for r in rows]
+
+    def graphs(self) -> list[str]:
+        """The plangraph named graphs at the endpoint (looked up again after a short while).
+
+        Those are the graphs of source documents (their IRI carries plan:fileName) and, when
+        present, the ontology, reference and inferred graphs.
+        """
+        if self._graphs is None or time.monotonic() - self._graphs_at > self.graph_cache_seconds:
+            fixed = " ".join(f"<{g}>" for g in fixed_graphs())
+            query = (f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?g <{FILE_NAME}> ?name }} }} UNION "
+                     f"{{ VALUES ?g {{ {fixed} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} }}")
+            self._graphs = sorted({str(r["g"]) for r in self._select_json(query, dataset=False).rows})
+            self._graphs_at = time.monotonic()
+        return self._graphs
+
+    def fetch_graph(self, iri: str) -> Graph:
+        """One named graph, read through the Graph Store protocol."""
+        try:
+            response = httpx.get(self.graph_store_url, params={"graph": iri}, headers={"Accept": "text/turtle"},
+                                 auth=self.auth, timeout=self.timeout)
+        except httpx.HTTPError as exc:
+            raise StoreError(self.graph_store_url, f"graph store unreachable: {exc}") from exc
+        if response.status_code == 404:
+            return Graph()
+        if response.status_code >= 400:
+            raise StoreError(self.graph_store_url, f"GET <{iri}> refused: HTTP {response.status_code}")
+        return Graph().parse(data=response.content, format="turtle")
+
+    def graphs_of_files(self, names: Iterable[str]) -> list[str]:
+        wanted = set(names)
+        return sorted({g for g, name in self._files() if name in wanted})
+
+    def _send(self, method: str, graph: str, body: bytes | None = None) -> None:
+        headers = {"Content-Type": "text/turtle; charset=utf-8"} if body is not None else {}
+        try:
+            response = httpx.request(method, self.graph_store_url, params={"graph": graph}, content=body,
+                                     headers=headers, auth=self.auth, timeout=self.timeout)
+        except httpx.HTTPError as exc:
+            raise StoreError(self.graph_store_url, f"graph store unreachable: {exc}") from exc
+        if method == "DELETE" and response.status_code == 404:
+            return
+        if response.status_code >= 400:
+            raise StoreError(self.graph_store_url,
+                             f"{method} <{graph}> refused: HTTP {response.status_code} {response.text[:300]}")
+
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop_files: Iterable[str] = ()) -> None:
+        """Put each graph in its named graph (replacing it), then drop older graphs of the same files.
+
+        Each graph is replaced atomically by the server; a batch is not: a failure part-way leaves
+        the graphs already sent in place (run the build again).
+        """
+        stale = [g for g in self.graphs_of_files(drop_files) if URIRef(g) not in graphs]
+        for iri, graph in graphs.items():
+            self._send("PUT", str(iri), graph.serialize(format="turtle", encoding="utf-8"))
+        for name in stale:
+            self._send("DELETE", name)
+        self._graphs = None
+
+    def refresh_schema(self) -> int:
+        """Replace the ontology and reference graphs, then recompute the inferred graph; returns its size.
+
+        The rules run on an in-memory copy of the plangraph graphs (the same updates as the embedded
+        store, so the inferred triples are the same); only the inferred graph is sent back.
+        """
+        self.replace_graphs(schema_graphs())
+        inferred = inferred_graph_iri()
+        mirror = OxigraphStore(None)
+        for iri in self.graphs():
+            if iri != str(inferred):
+                mirror.replace_graphs({URIRef(iri): self.fetch_graph(iri)})
+        size = refresh(mirror.db, rules_for(ontology_graph()))
+        graph = mirror.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }}")
+        self.replace_graphs({inferred: graph})
+        return size
+
+    def triple_count(self) -> int:
+        rows = self._select_json("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        value = rows[0]["n"] if rows else None
+        return int(str(value)) if value is not None else 0
+
+    def close(self) -> None:
+        self._graphs = None
