@@ -127,11 +127,11 @@ def router(executor: Executor, row_limit: int, timeout: float) -> APIRouter:
             return error(500, f"the query failed: {exc.message}")
         return to_response(reply)
 
-    routes.add_api_route("/sparql", answer, methods=["GET", "POST"], include_in_schema=True,
-                         summary="SPARQL 1.1 Protocol query endpoint (read-only)",
-                         description=f"Query by GET ?query=, POST form or POST {DIRECT}. Results are cut at "
-                                     f"{row_limit} rows (stated in X-Truncated / Warning headers) and queries "
-                                     f"stop after {timeout:g} s.")
+    describe = (f"Query by GET ?query=, POST form or POST {DIRECT}. Results are cut at {row_limit} rows "
+                f"(stated in X-Truncated / Warning headers) and queries stop after {timeout:g} s.")
+    for method in ("GET", "POST"):
+        routes.add_api_route("/sparql", answer, methods=[method], operation_id=f"sparql_{method.lower()}",
+                             summary="SPARQL 1.1 Protocol query endpoint (read-only)", description=describe)
 
     async def not_allowed(request: Request) -> Response:
         return error(405, f"{request.method} is not allowed; query with GET or POST",

@@ -7,8 +7,10 @@ query holds one of them while the others keep answering.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import multiprocessing as mp
+from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
@@ -155,9 +157,20 @@ class InlineExecutor:
 
     def __init__(self, store: OxigraphStore) -> None:
         self.store = store
+        # One thread: Oxigraph result iterators must be dropped on the thread that made them.
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="plangraph-query")
+
+    def _call(self, job: str, kwargs: dict[str, Any]) -> tuple[str, Any]:
+        try:
+            return "ok", getattr(jobs, job)(self.store, **kwargs)
+        except Exception as exc:  # reported without its traceback, which would keep query frames alive
+            return "error", (type(exc).__name__, str(exc))
+        finally:
+            gc.collect()  # result iterators caught in reference cycles die here, on their own thread
 
     async def run(self, job: str, timeout: float | None = None, **kwargs: Any) -> Any:
-        try:
-            return await asyncio.to_thread(getattr(jobs, job), self.store, **kwargs)
-        except Exception as exc:
-            raise JobError(type(exc).__name__, str(exc)) from exc
+        loop = asyncio.get_running_loop()
+        status, payload = await loop.run_in_executor(self._thread, self._call, job, kwargs)
+        if status == "error":
+            raise JobError(*payload)
+        return payload
