@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from api.schema import refresh_schema
 from api.store import OxigraphStore, rebuild
 from extract.errors import InputError
 from extract.pipeline import collect, process_all
@@ -35,6 +36,7 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
 
     def fill(store: OxigraphStore) -> dict[str, object]:
         store.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.file_name for b in built])
+        refresh_schema(store)  # ontology, reference data and the inferred graph, after the plans
         return {"files": [b.file_name for b in built], "skipped": [e.location for e in skipped]}
 
     if remote is not None:  # graphs go to the server only once every file was extracted

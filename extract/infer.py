@@ -1,0 +1,122 @@
+"""Inference: owlrl closes the ontology once; SPARQL UPDATE rules apply it to data in the store.
+
+owlrl on data grows with the graph (seconds at 10k triples); the rules below are a handful of
+updates whose cost is that of a join, so they run on the whole store at every build.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import owlrl
+import pyoxigraph as ox
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+
+from extract import iris
+from extract.vocab import ORG
+
+_TOP = {OWL.Thing, RDFS.Resource, OWL.topObjectProperty, OWL.topDataProperty, OWL.Nothing}
+_MAX_PASSES = 10
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The entailments the queries rely on, as pairs taken from the ontology's closure."""
+
+    subclass: tuple[tuple[URIRef, URIRef], ...]
+    subproperty: tuple[tuple[URIRef, URIRef], ...]
+    inverse: tuple[tuple[URIRef, URIRef], ...]
+    transitive: tuple[URIRef, ...]
+
+
+def closure(ontology: Graph) -> Graph:
+    """The triples OWL RL entails from the ontology alone (the argument is left untouched)."""
+    work = Graph()
+    for triple in ontology:
+        work.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(work)
+    return work - ontology
+
+
+def _pairs(graph: Graph, predicate: URIRef) -> tuple[tuple[URIRef, URIRef], ...]:
+    found = {(s, o) for s, o in graph.subject_objects(predicate)
+             if isinstance(s, URIRef) and isinstance(o, URIRef) and s != o and o not in _TOP and s not in _TOP}
+    return tuple(sorted(found))
+
+
+def rules_from(ontology: Graph) -> Rules:
+    """Subclass, subproperty, inverse and transitivity pairs of the closed ontology.
+
+    >>> from rdflib import Graph
+    >>> g = Graph().parse(data="@prefix r: <http://www.w3.org/2000/01/rdf-schema#> . <urn:a> r:subClassOf <urn:b> .", format="turtle")
+    >>> rules_from(g).subclass
+    ((rdflib.term.URIRef('urn:a'), rdflib.term.URIRef('urn:b')),)
+    """
+    full = ontology + closure(ontology)
+    inverse = set(_pairs(full, OWL.inverseOf))
+    inverse |= {(b, a) for a, b in inverse}
+    transitive = {s for s in full.subjects(RDF.type, OWL.TransitiveProperty) if isinstance(s, URIRef)}
+    return Rules(_pairs(full, RDFS.subClassOf), _pairs(full, RDFS.subPropertyOf), tuple(sorted(inverse)),
+                 tuple(sorted(transitive | {ORG.transitiveSubOrganizationOf})))
+
+
+@lru_cache(maxsize=4)
+def _cached_rules(text: str) -> Rules:
+    return rules_from(Graph().parse(data=text, format="turtle"))
+
+
+def rules_for(ontology: Graph) -> Rules:
+    """`rules_from`, remembered per ontology content (owlrl takes a while even on the ontology)."""
+    return _cached_rules(ontology.serialize(format="nt"))
+
+
+def _values(pairs: tuple[tuple[URIRef, URIRef], ...]) -> str:
+    return " ".join(f"(<{a}> <{b}>)" for a, b in pairs)
+
+
+def updates(rules: Rules, target: URIRef) -> list[str]:
+    """SPARQL updates that add, to `target`, each entailed triple not already in some graph."""
+    into = f"INSERT {{ GRAPH <{target}> {{ {{triple}} }} }}"
+    absent = "FILTER NOT EXISTS {{ GRAPH ?any {{ {triple} }} }}"
+    out: list[str] = []
+    if rules.subclass:
+        out.append(into.replace("{triple}", "?x a ?d") + " WHERE { VALUES (?c ?d) { " + _values(rules.subclass)
+                   + " } GRAPH ?g { ?x a ?c } " + absent.format(triple="?x a ?d") + " }")
+    if rules.subproperty:
+        out.append(into.replace("{triple}", "?s ?q ?o") + " WHERE { VALUES (?p ?q) { " + _values(rules.subproperty)
+                   + " } GRAPH ?g { ?s ?p ?o } " + absent.format(triple="?s ?q ?o") + " }")
+    if rules.inverse:
+        out.append(into.replace("{triple}", "?o ?q ?s") + " WHERE { VALUES (?p ?q) { " + _values(rules.inverse)
+                   + " } GRAPH ?g { ?s ?p ?o } FILTER(!isLiteral(?o)) " + absent.format(triple="?o ?q ?s") + " }")
+    for prop in rules.transitive:
+        out.append(into.replace("{triple}", f"?a <{prop}> ?c") + f" WHERE {{ GRAPH ?g {{ ?a <{prop}> ?b }} "
+                   f"GRAPH ?h {{ ?b <{prop}> ?c }} " + absent.format(triple=f"?a <{prop}> ?c") + " }")
+    return out
+
+
+def refresh(db: ox.Store, rules: Rules, target: URIRef | None = None) -> int:
+    """Recompute the inferred graph of a store from scratch; returns its size."""
+    graph = ox.NamedNode(str(target or iris.inferred_graph_iri()))
+    if db.contains_named_graph(graph):
+        db.remove_graph(graph)
+    statements = updates(rules, URIRef(graph.value))
+    for _ in range(_MAX_PASSES):
+        before = len(db)
+        for statement in statements:
+            db.update(statement)
+        if len(db) == before:
+            break
+    return sum(1 for _ in db.quads_for_pattern(None, None, None, graph))
+
+
+
+def infer(graph: Graph, ontology: Graph) -> Graph:
+    """Only the triples the rules add to a copy of `graph` (the argument is left untouched)."""
+    db = ox.Store()
+    source = ox.NamedNode("urn:plangraph:data")
+    db.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES, to_graph=source)
+    target = URIRef("urn:plangraph:inferred")
+    refresh(db, rules_for(ontology), target)
+    data = b"".join(str(q.triple).encode("utf-8") + b" .\n"
+                    for q in db.quads_for_pattern(None, None, None, ox.NamedNode(str(target))))
+    return Graph().parse(data=data, format="nt")

@@ -1,0 +1,54 @@
+"""Inference adds the entailments queries rely on, to a copy, and nothing else."""
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import RDF, Graph, URIRef
+
+from extract.infer import infer, refresh, rules_for
+from extract.schemas import ontology_graph
+from extract.vocab import ODRL, ORG, PLAN
+
+DATA = """
+@prefix plan: <https://w3id.org/plangraph/ontology#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+<urn:task> a plan:Task ; plan:leadAgency <urn:group> ; plan:coordinatingAgency <urn:dept> .
+<urn:group> a plan:AgencyGroup ; org:subOrganizationOf <urn:dept> .
+<urn:dept> org:subOrganizationOf <urn:committee> .
+"""
+
+
+def _data() -> Graph:
+    return Graph().parse(data=DATA, format="turtle")
+
+
+def test_infer_returns_only_new_triples_and_leaves_input_alone() -> None:
+    data = _data()
+    before = len(data)
+    new = infer(data, ontology_graph())
+    assert len(data) == before
+    assert not set(new) & set(data)
+
+
+def test_infer_subproperties_inverses_classes_and_organisation_hierarchy() -> None:
+    new = infer(_data(), ontology_graph())
+    task, group, dept = URIRef("urn:task"), URIRef("urn:group"), URIRef("urn:dept")
+    assert (task, PLAN.responsibleAgency, group) in new
+    assert (task, PLAN.responsibleAgency, dept) in new
+    assert (group, PLAN.leads, task) in new
+    assert (dept, PLAN.coordinates, task) in new
+    assert (group, PLAN.responsibleFor, task) in new
+    assert (task, RDF.type, ODRL.Duty) in new
+    assert (group, RDF.type, ORG.Organization) in new
+    assert (group, ORG.transitiveSubOrganizationOf, URIRef("urn:committee")) in new
+    assert (URIRef("urn:committee"), ORG.hasSubOrganization, dept) in new
+
+
+def test_infer_refresh_is_idempotent() -> None:
+    db = ox.Store()
+    db.load(_data().serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+            to_graph=ox.NamedNode("urn:plan"))
+    rules = rules_for(ontology_graph())
+    first = refresh(db, rules, URIRef("urn:inferred"))
+    size = len(db)
+    assert refresh(db, rules, URIRef("urn:inferred")) == first
+    assert len(db) == size
