@@ -52,7 +52,7 @@ def test_remote_injection_stays_one_literal(value: str) -> None:
     graph = Graph().parse(data=DATA, format="nt")
     rows = list(graph.query(bound))
     expected = [s for s, _, o in graph.triples((None, URIRef("http://e/name"), None)) if str(o) == value]
-    assert [r[0] for r in rows] == expected
+    assert [r[0] for r in rows] == expected  # type: ignore[index]
     assert len(graph) == 4
 
 
