@@ -48,4 +48,26 @@ def shapes_graph(base: str | None = None) -> Graph:
     pattern = "^" + re.escape((base or iris.base_iri()) + "/")
     for shape in list(graph.subjects(SH.pattern, Literal(DEFAULT_BASE_PATTERN))):
         graph.set((shape, SH.pattern, Literal(pattern)))
-    return graph
+    return hoist_property_shapes(graph)
+
+
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def hoist_property_shapes(shapes: Graph) -> Graph:
+    """Give each property shape its node shape's targets instead of the sh:property link.
+
+    The results are the same, but pySHACL evaluates a linked property shape once per focus node
+    and a targeted one once per graph, which is several times faster on a plan's hundreds of nodes.
+    """
+    out = Graph()
+    for triple in shapes:
+        out.add(triple)
+    for node, prop in list(shapes.subject_objects(SH.property)):
+        targets = [(p, o) for p, o in shapes.predicate_objects(node) if p in _TARGETS]
+        if not targets:
+            continue
+        for p, o in targets:
+            out.add((prop, p, o))
+        out.remove((node, SH.property, prop))
+    return out

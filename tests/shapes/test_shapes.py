@@ -60,17 +60,17 @@ CASES = [
     Case("Indicator has no unit.", "Warning",
          ':i a plan:Indicator ; plan:hasTarget :x . :x schema:unitText "%" .',
          ':i a plan:Indicator ; plan:hasTarget :x . :x plan:targetYear "2025"^^xsd:gYear .'),
-    Case("Target value is missing or not a number.", "Violation",
+    Case("Target value is missing or not a decimal number (xsd:decimal).", "Violation",
          ':x a plan:Target ; schema:value "100"^^xsd:decimal .', ':x a plan:Target ; schema:value "một trăm" .'),
-    Case("Target minimum is not a number.", "Violation",
-         ':x a plan:Target ; schema:minValue 5 .', ':x a plan:Target ; schema:minValue "năm" .'),
-    Case("Target maximum is not a number.", "Violation",
+    Case("Target minimum is not a decimal number.", "Violation",
+         ':x a plan:Target ; schema:minValue 5.0 .', ':x a plan:Target ; schema:minValue "năm" .'),
+    Case("Target maximum is not a decimal number.", "Violation",
          ':x a plan:Target ; schema:maxValue 5.5 .', ':x a plan:Target ; schema:maxValue "abc"^^xsd:decimal .'),
     Case("Target minimum exceeds its maximum.", "Violation",
-         ':x a plan:Target ; schema:minValue 2 ; schema:maxValue 3 .',
-         ':x a plan:Target ; schema:minValue 3 ; schema:maxValue 2 .'),
+         ':x a plan:Target ; schema:minValue 2.0 ; schema:maxValue 3.0 .',
+         ':x a plan:Target ; schema:minValue 3.0 ; schema:maxValue 2.0 .'),
     Case("Evidence has no valid start offset.", "Violation", EVIDENCE,
-         ':e a plan:Evidence ; oa:end "9"^^xsd:nonNegativeInteger ; oa:exact "x" ; oa:hasSource src:ab .'),
+         ':e a plan:Evidence ; oa:start "abc" ; oa:end "9"^^xsd:nonNegativeInteger ; oa:exact "x" ; oa:hasSource src:ab .'),
     Case("Evidence has no valid end offset.", "Violation", EVIDENCE,
          ':e a plan:Evidence ; oa:start 1 ; oa:end "-3"^^xsd:integer ; oa:exact "x" ; oa:hasSource src:ab .'),
     Case("Evidence starts after it ends.", "Violation", EVIDENCE,
@@ -177,3 +177,22 @@ def test_shapes_base_pattern_follows_the_configured_base() -> None:
     assert "^https://plans\\.example\\.vn/" in patterns
     data = Graph().parse(data=PREFIXES + ':t a plan:Task .', format="turtle")
     assert any("outside the configured base" in f.message_en for f in check(data, graph).findings)
+
+
+def test_shapes_hoisting_keeps_the_findings(shapes: Graph) -> None:
+    from pathlib import Path
+
+    from extract.paths import SHAPES_DIR
+    from extract.schemas import hoist_property_shapes
+
+    raw = Graph()
+    for path in sorted(Path(SHAPES_DIR).glob("*.ttl")):
+        raw.parse(path, format="turtle")
+    data = Graph()
+    for case in CASES:
+        data.parse(data=PREFIXES + case.bad, format="turtle")
+
+    def key(graph: Graph) -> set[tuple[str, str, str]]:
+        return {(f.severity, f.focus, f.message_en) for f in check(data, graph).findings}
+    assert key(raw) == key(hoist_property_shapes(raw))
+    assert len(key(raw)) > 20
