@@ -11,7 +11,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from api import negotiate as nt
-from api.results import boolean_body, select_body
+from api.results import Row, boolean_body, select_body
 from api.store import OxigraphStore, from_ox, to_ox
 
 _FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?<", re.IGNORECASE)
@@ -85,7 +85,7 @@ def sparql(store: OxigraphStore, query: str, accept: str | None, format_name: st
         if media is None:
             return _error(406, f"SELECT results come as {', '.join(nt.RESULT_TYPES)}")
         variables = [v.value for v in result.variables]
-        rows = [[s[v] for v in variables] for s in itertools.islice(result, row_limit + 1)]
+        rows: list[Row] = [[s[v] for v in variables] for s in itertools.islice(result, row_limit + 1)]
         truncated = len(rows) > row_limit
         body = select_body(variables, rows[:row_limit], media, truncated, row_limit)
         return Reply(200, media, body, _limit_headers(truncated, row_limit))
@@ -94,9 +94,9 @@ def sparql(store: OxigraphStore, query: str, accept: str | None, format_name: st
         return _error(406, f"graphs come as {', '.join(nt.GRAPH_TYPES)}")
     triples = list(itertools.islice(result, row_limit + 1))
     truncated = len(triples) > row_limit
-    body = ox.serialize(triples[:row_limit], format=_GRAPH_FORMATS[media],
-                        prefixes=PREFIXES if media == nt.TURTLE else None)
-    return Reply(200, media, body or b"", _limit_headers(truncated, row_limit))
+    written = ox.serialize(triples[:row_limit], format=_GRAPH_FORMATS[media],
+                           prefixes=PREFIXES if media == nt.TURTLE else None)
+    return Reply(200, media, written or b"", _limit_headers(truncated, row_limit))
 
 
 def _substitutions(bindings: Mapping[str, Node] | None) -> dict[ox.Variable, object] | None:

@@ -244,3 +244,14 @@ def test_app_pages_list_plans_and_search_ignores_marks(client: TestClient, store
 def test_app_errors_are_json_without_traceback(client: TestClient) -> None:
     response = client.get("/no/such/page")
     assert response.status_code == 404 and response.json() == {"error": "Not Found"}
+
+
+def test_app_optional_province_key_filters_rows(client: TestClient, store: OxigraphStore) -> None:
+    query = load_all()["tasks_by_agency"]
+    every = store.select(query.text, query.bind({"agency_key": "so van hoa"})).rows
+    if not every:
+        pytest.skip("no tasks with agencies extracted from the sample yet")
+    one = store.select(query.text, query.bind({"agency_key": "so van hoa", "province_key": "lai chau"})).rows
+    none = store.select(query.text, query.bind({"agency_key": "so van hoa", "province_key": "nowhere"})).rows
+    assert 0 < len(one) < len(every) and none == []
+    assert {str(r["province"]) for r in one} == {"Lai Châu"}
