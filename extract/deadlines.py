@@ -80,6 +80,7 @@ def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
             what = _what(text, sentence_start, match)
             counts[task.section] = counts.get(task.section, 0) + 1
             found.append(Deadline(task.section, counts[task.section], what, date, recurrence, task.leads,
-                                  _recipient(text, sentence_start, match.start()),
+                                  _recipient(text, max(sentence_start, text.rfind(";", 0, match.start()) + 1),
+                                             match.start()),
                                   task.start + match.start(), task.start + match.end()))
     return tuple(found)

@@ -35,8 +35,12 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(name, f"bad UTF-16 at byte {exc.start}") from exc
-    if not data.strip(b" \t\r\n\x00"):
+    if not data:
         raise InputError(name, "the file is empty")
+    if not data.strip(b" \t\r\n"):
+        raise InputError(name, "the file holds only blank space")
+    if not data.strip(b" \t\r\n\x00"):
+        raise InputError(name, "the file holds only zero bytes, not text")
     if b"\x00" in data:
         offset = data.index(b"\x00")
         raise InputError(name, f"binary data (NUL byte at offset {offset}), not plan text")

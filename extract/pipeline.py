@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
+import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from extract.outline import outline
 from extract.to_rdf import Source, plan_iri_of, to_graph
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+_POOL_FROM = 12  # files; fewer are quicker in one process than the pool's start-up
 
 
 @dataclass(frozen=True)
@@ -46,12 +48,14 @@ def collect(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def process_text(original: str, file_name: str, sha256: str, media_type: str = "text/plain") -> Built:
-    """Pure: a decoded text to its graph. Raises InputError when it has no plan structure."""
+def process_text(original: str, file_name: str, sha256: str, media_type: str = "text/plain",
+                 location: str | None = None) -> Built:
+    """Pure: a decoded text to its graph. Raises InputError (at `location`, default the file name)
+    when it has no plan structure."""
     clean = normalize(original)
     root = outline(clean.text)
     if not any(s.kind in ("roman", "article") for s in root.children):
-        raise InputError(file_name, "no plan structure: no Roman-numbered parts (I., II., …) or articles (Điều 1)")
+        raise InputError(location or file_name, "no plan structure: no Roman-numbered parts (I., II., …) or articles (Điều 1)")
     extraction = find_facts(clean.text, root)
     source = Source(file_name, sha256, media_type, original)
     graph_iri, graph = to_graph(extraction, clean, source)
@@ -61,7 +65,7 @@ def process_text(original: str, file_name: str, sha256: str, media_type: str = "
 def process_file(path: Path) -> Built:
     data = path.read_bytes()
     original = decode(data, str(path))
-    return process_text(original, path.name, hashlib.sha256(data).hexdigest())
+    return process_text(original, path.name, hashlib.sha256(data).hexdigest(), location=str(path))
 
 
 def _try(path: Path) -> Built | InputError:
@@ -80,10 +84,15 @@ def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
     """
     built: list[Built] = []
     errors: list[InputError] = []
-    if workers > 1 and len(paths) >= 4:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = pool.map(_try, paths)
-            results = list(outcomes)
+    if workers > 1 and len(paths) >= _POOL_FROM:
+        # spawn, not fork: a forked copy of a process holding store threads can stall
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = []
+            for i, outcome in enumerate(pool.map(_try, paths, chunksize=4), start=1):
+                results.append(outcome)
+                if progress:
+                    progress(i, len(paths), paths[i - 1].name)
     else:
         results = []
         for i, path in enumerate(paths, start=1):
