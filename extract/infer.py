@@ -11,6 +11,7 @@ from functools import lru_cache
 import owlrl
 import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.term import _toPythonMapping
 
 from extract import iris
 from extract.vocab import ORG
@@ -34,7 +35,14 @@ def closure(ontology: Graph) -> Graph:
     work = Graph()
     for triple in ontology:
         work.add(triple)
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(work)
+    # owlrl's "improved" datatype conversions replace rdflib's process-wide literal parsers (and
+    # reject valid xsd:gMonthDay such as "--12-20"); keep rdflib's own, and restore them regardless.
+    saved = dict(_toPythonMapping)
+    try:
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, improved_datatypes=False).expand(work)
+    finally:
+        _toPythonMapping.clear()
+        _toPythonMapping.update(saved)
     return work - ontology
 
 

@@ -52,3 +52,12 @@ def test_infer_refresh_is_idempotent() -> None:
     size = len(db)
     assert refresh(db, rules, URIRef("urn:inferred")) == first
     assert len(db) == size
+
+
+def test_issue4_closure_leaves_rdflib_literal_parsing_alone() -> None:
+    from rdflib import XSD, Literal
+
+    from extract.infer import closure
+
+    closure(ontology_graph())
+    assert not Literal("--12-20", datatype=XSD.gMonthDay).ill_typed
