@@ -1,0 +1,125 @@
+"""Every row of the cue tables works on its own example, and no table carries seed content."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from extract.agencies import mentions
+from extract.errors import PatternFileError
+from extract.normalize import fold, normalize
+from extract.outline import Section
+from extract.paths import PATTERNS_DIR
+from extract.reference import provinces
+from extract.rules import Row, compile_regex, read_table
+from extract.tasks import section_kind
+from tests.conftest import SEEDS
+
+
+def _rows(table: str, *columns: str) -> list[Row]:
+    return list(read_table(table, ("id", *columns)))
+
+
+def _ids(rows: list[Row]) -> list[str]:
+    return [row.where for row in rows]
+
+
+CUE_TABLES = {
+    "roles.tsv": re.IGNORECASE,
+    "task_cues.tsv": re.IGNORECASE,
+    "plan_header.tsv": re.IGNORECASE | re.MULTILINE,
+    "paragraphs.tsv": 0,
+    "issuers.tsv": 0,
+}
+CUE_ROWS = [(table, row) for table in CUE_TABLES for row in _rows(table, "cue", "example")]
+
+
+@pytest.mark.parametrize(("table", "row"), CUE_ROWS, ids=[r.where for _, r in CUE_ROWS])
+def test_patterns_cue_finds_its_example(table: str, row: Row) -> None:
+    assert row["example"], f"{row.where}: no example"
+    assert compile_regex(row, "cue", CUE_TABLES[table]).search(row["example"]), row.where
+
+
+NOISE = _rows("noise.tsv", "kind", "cue", "example")
+
+
+@pytest.mark.parametrize("row", NOISE, ids=_ids(NOISE))
+def test_patterns_noise_line_matches_its_example_whole(row: Row) -> None:
+    assert compile_regex(row, "cue").fullmatch(row["example"]), row.where
+
+
+ABBREVIATIONS = _rows("abbreviations.tsv", "abbreviation", "expansion", "example")
+
+
+@pytest.mark.parametrize("row", ABBREVIATIONS, ids=_ids(ABBREVIATIONS))
+def test_patterns_abbreviation_expands_in_its_example(row: Row) -> None:
+    assert row["expansion"] in normalize(row["example"]).text, row.where
+
+
+AGENCIES = _rows("agencies.tsv", "kind", "name", "example")
+
+
+@pytest.mark.parametrize("row", AGENCIES, ids=_ids(AGENCIES))
+def test_patterns_agency_is_found_in_its_example(row: Row) -> None:
+    names = [m.agency.name for m in mentions(normalize(row["example"]).text)]
+    assert row["name"] in names, (row.where, names)
+
+
+GRAMMAR = [r for r in _rows("agency_grammar.tsv", "kind", "cue", "example")
+           if r["kind"] in ("committee", "head")]
+
+
+@pytest.mark.parametrize("row", GRAMMAR, ids=_ids(GRAMMAR))
+def test_patterns_grammar_row_finds_an_agency_in_its_example(row: Row) -> None:
+    assert mentions(normalize(row["example"]).text), row.where
+
+
+SECTIONS = _rows("sections.tsv", "kind", "cue", "example")
+
+
+@pytest.mark.parametrize("row", SECTIONS, ids=_ids(SECTIONS))
+def test_patterns_section_example_gets_its_kind(row: Row) -> None:
+    numeral, _, title = row["example"].partition(". ")
+    assert section_kind(Section(numeral, "roman", numeral, title, 0, 0)) == row["kind"], row.where
+
+
+def test_patterns_bad_row_is_reported_with_table_and_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.tsv").write_text("id\tcue\texample\nok.1\tchủ trì\tChủ trì\nbad.1\t\tx\n", encoding="utf-8")
+    with pytest.raises(PatternFileError, match=r"bad\.tsv:3: empty cue"):
+        read_table("bad.tsv", ("id", "cue", "example"), folder=tmp_path)
+    (tmp_path / "cells.tsv").write_text("id\tcue\texample\nx.1\tchủ trì\n", encoding="utf-8")
+    with pytest.raises(PatternFileError, match=r"cells\.tsv:2: expected 3"):
+        read_table("cells.tsv", ("id", "cue", "example"), folder=tmp_path)
+
+
+def test_patterns_bad_regex_is_reported_with_table_and_line(tmp_path: Path) -> None:
+    (tmp_path / "re.tsv").write_text("id\tcue\texample\nx.1\tchủ (trì\tChủ trì\n", encoding="utf-8")
+    row = read_table("re.tsv", ("id", "cue", "example"), folder=tmp_path)[0]
+    with pytest.raises(PatternFileError, match=r"re\.tsv:2: bad regular expression"):
+        compile_regex(row, "cue")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(unicodedata.normalize("NFC", text)))
+
+
+def test_patterns_name_no_seed_province_and_copy_no_seed_sentence() -> None:
+    seed_names = set()
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        seed_names |= {p.name for p in provinces() if p.name in text and f"tỉnh {p.name}" in text}
+    assert seed_names, "the seeds name their provinces"
+    seed_grams = set()
+    for path in SEEDS:
+        words = _words(path.read_text(encoding="utf-8"))
+        seed_grams |= {" ".join(words[i:i + 9]) for i in range(len(words) - 8)}
+    for table in sorted(PATTERNS_DIR.glob("*.tsv")):
+        content = table.read_text(encoding="utf-8")
+        for name in seed_names:
+            assert name not in content, f"{table.name} names {name}"
+        for cell in re.split(r"[\t\n]", content):
+            words = _words(cell)
+            copied = {" ".join(words[i:i + 9]) for i in range(len(words) - 8)} & seed_grams
+            assert not copied, f"{table.name} copies seed text: {sorted(copied)[:2]}"
