@@ -21,9 +21,12 @@ from extract.errors import StoreError
 
 
 def make_executor(settings: Settings) -> Executor:
-    """Worker processes over the store directory, or in-process when `workers` is 0."""
+    """Worker processes over the store directory, in-process when `workers` is 0, or a remote endpoint."""
+    if settings.endpoint:
+        from api.remote_executor import RemoteExecutor, store_from_env
+        return RemoteExecutor(store_from_env(settings.endpoint, settings.query_timeout), settings.query_timeout)
     if not settings.store:
-        raise StoreError("serve", "no store given (--store DIR)")
+        raise StoreError("serve", "no store given (--store DIR or --endpoint URL)")
     path = Path(settings.store)
     if settings.workers <= 0:
         store = OxigraphStore.in_memory_copy(path) if settings.in_memory else OxigraphStore.open_existing(path)

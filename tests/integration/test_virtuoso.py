@@ -7,9 +7,11 @@ nothing has to be granted to the anonymous SPARQL user.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -293,3 +295,40 @@ def test_virtuoso_down_is_a_store_error(tmp_path: Path) -> None:
     store = SparqlStore(f"http://127.0.0.1:{free_port()}/sparql", timeout=5)
     with pytest.raises(StoreError):
         store.triple_count()
+
+
+def test_virtuoso_serve_endpoint_answers_like_the_embedded_store(
+        stores: tuple[OxigraphStore, SparqlStore], virtuoso: str) -> None:
+    """`plangraph serve --endpoint URL` answers named queries and /sparql from the remote store."""
+    import httpx
+
+    from tests.integration.test_server import Server, stop
+
+    embedded, _ = stores
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--endpoint", virtuoso, "--port", str(port)],
+        env={**os.environ, "PLANGRAPH_ENDPOINT_USER": "dba", "PLANGRAPH_ENDPOINT_PASSWORD": "dba"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = Server(f"http://127.0.0.1:{port}", process)
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"{server.url}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
+            time.sleep(0.1)
+        tasks = httpx.get(f"{server.url}/queries/tasks", headers={"Accept": "application/json"}, timeout=60)
+        assert tasks.status_code == 200
+        served = tasks.json()["rows"]
+        expected = embedded.select(load_all()["tasks"].text).rows
+        assert len(served) == len(expected) > 100
+        answer = httpx.post(f"{server.url}/sparql", data={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"},
+                            headers={"Accept": "application/sparql-results+json"}, timeout=60)
+        assert answer.status_code == 200 and int(answer.json()["results"]["bindings"][0]["n"]["value"]) > 1000
+        refused = httpx.post(f"{server.url}/sparql", data={"update": "DROP ALL"}, timeout=30)
+        assert refused.status_code == 403
+    finally:
+        stop(server)

@@ -1,0 +1,126 @@
+"""The web app's jobs over a remote SPARQL endpoint (`plangraph serve --endpoint URL`).
+
+The same job names as api/jobs.py, answered through `SparqlStore`; each job runs in a thread
+and is abandoned at the time limit (the HTTP request is given the same limit, so the server's
+connection ends too; the remote engine's own limit, such as Virtuoso's MaxQueryExecutionTime,
+bounds the work on its side).
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib.term import Node
+from SPARQLWrapper import JSON, N3, POST, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from api import negotiate as nt
+from api.jobs import Reply, Table, _error, _limit_headers
+from api.remote import SparqlStore, from_json
+from api.results import boolean_body, select_body
+from api.store import to_ox
+from api.workers import JobError, QueryTimeout
+from extract.errors import StoreError
+
+_GRAPH_FORMATS = {nt.TURTLE: ox.RdfFormat.TURTLE, nt.NTRIPLES: ox.RdfFormat.N_TRIPLES,
+                  nt.JSONLD: ox.RdfFormat.JSON_LD, nt.RDFXML: ox.RdfFormat.RDF_XML}
+_EMPTY = ox.Store()  # parses queries (and tells their form) without touching any data
+
+
+def store_from_env(endpoint: str, timeout: float) -> SparqlStore:
+    """A SparqlStore with the credentials of PLANGRAPH_ENDPOINT_USER / _PASSWORD, if set."""
+    return SparqlStore(endpoint, user=os.environ.get("PLANGRAPH_ENDPOINT_USER"),
+                       password=os.environ.get("PLANGRAPH_ENDPOINT_PASSWORD"), timeout=timeout)
+
+
+def _form(query: str) -> str:
+    """select | ask | graph, by running the query on an empty store; SyntaxError when it is not SPARQL."""
+    result = _EMPTY.query(query)
+    if isinstance(result, ox.QueryBoolean):
+        return "ask"
+    return "select" if isinstance(result, ox.QuerySolutions) else "graph"
+
+
+class RemoteExecutor:
+    """Runs the app's jobs against a SparqlStore, each bounded by the time limit."""
+
+    def __init__(self, store: SparqlStore, timeout: float = 10.0) -> None:
+        self.store = store
+        self.timeout = timeout
+
+    async def run(self, job: str, timeout: float | None = None, **kwargs: Any) -> Any:
+        limit = timeout or self.timeout
+        try:
+            status, payload = await asyncio.wait_for(asyncio.to_thread(self._call, job, kwargs), limit)
+        except asyncio.TimeoutError as exc:
+            raise QueryTimeout(f"the query was stopped at the time limit of {limit:g} s") from exc
+        if status == "error":
+            raise JobError(*payload)
+        return payload
+
+    def _call(self, job: str, kwargs: dict[str, Any]) -> tuple[str, Any]:
+        try:
+            return "ok", getattr(self, f"_{job}")(**kwargs)
+        except StoreError as exc:
+            return "error", ("StoreError", exc.message)
+
+    def _triple_count(self) -> int:
+        return self.store.triple_count()
+
+    def _select(self, query: str, bindings: dict[str, Node] | None, row_limit: int) -> Table:
+        rows = self.store.select(query, bindings)
+        return Table(rows.columns, rows.rows[:row_limit], len(rows.rows) > row_limit)
+
+    def _construct(self, query: str, bindings: dict[str, Node] | None) -> bytes:
+        return self.store.construct(query, bindings).serialize(format="nt", encoding="utf-8")
+
+    def _sparql(self, query: str, accept: str | None, format_name: str | None,
+                default_graphs: list[str], named_graphs: list[str], row_limit: int) -> Reply:
+        try:
+            form = _form(query)
+        except SyntaxError as exc:
+            return _error(400, f"not a SPARQL query: {exc}")
+        wrapper = SPARQLWrapper(self.store.endpoint_url)
+        wrapper.setMethod(POST)
+        wrapper.setRequestMethod(URLENCODED)
+        wrapper.setTimeout(int(self.store.timeout))
+        mine = self.store.graphs()
+        for graph in default_graphs or ([] if named_graphs else mine):
+            wrapper.addDefaultGraph(graph)
+        for graph in named_graphs or ([] if default_graphs else mine):
+            wrapper.addNamedGraph(graph)
+        wrapper.setQuery(query)
+        wrapper.setReturnFormat(N3 if form == "graph" else JSON)
+        try:
+            result = wrapper.queryAndConvert()
+        except (SPARQLWrapperException, OSError) as exc:
+            return _error(502, f"the remote endpoint failed: {str(exc).strip()[:300]}")
+        if form == "ask":
+            media = nt.from_format_name(format_name, nt.BOOLEAN_TYPES) or nt.choose(accept, nt.BOOLEAN_TYPES)
+            if media is None:
+                return _error(406, f"ASK results come as {', '.join(nt.BOOLEAN_TYPES)}")
+            return Reply(200, media, boolean_body(bool(result["boolean"]), media))  # type: ignore[index]
+        if form == "select":
+            media = nt.from_format_name(format_name, nt.RESULT_TYPES) or nt.choose(accept, nt.RESULT_TYPES)
+            if media is None:
+                return _error(406, f"SELECT results come as {', '.join(nt.RESULT_TYPES)}")
+            head: list[str] = result["head"]["vars"]  # type: ignore[index]
+            bindings = result["results"]["bindings"]  # type: ignore[index]
+            rows = [[_ox(from_json(b.get(v))) for v in head] for b in bindings[:row_limit + 1]]
+            truncated = len(rows) > row_limit
+            body = select_body(head, rows[:row_limit], media, truncated, row_limit)
+            return Reply(200, media, body, _limit_headers(truncated, row_limit))
+        media = nt.from_format_name(format_name, nt.GRAPH_TYPES) or nt.choose(accept, nt.GRAPH_TYPES)
+        if media is None:
+            return _error(406, f"graphs come as {', '.join(nt.GRAPH_TYPES)}")
+        data = result if isinstance(result, bytes) else result.serialize(format="nt").encode()  # type: ignore[union-attr]
+        triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE))[:row_limit + 1]
+        truncated = len(triples) > row_limit
+        written = ox.serialize(triples[:row_limit], format=_GRAPH_FORMATS[media])
+        return Reply(200, media, written or b"", _limit_headers(truncated, row_limit))
+
+
+def _ox(term: Node | None) -> Any:
+    return None if term is None else to_ox(term)
