@@ -1,0 +1,118 @@
+"""Outline, plan metadata, agencies, roles and deadlines on small made-up plans."""
+from __future__ import annotations
+
+import spacy
+
+from extract.agencies import list_at, mentions, tokenizer
+from extract.deadlines import find_deadlines
+from extract.facts import Task
+from extract.metadata import extract_plan
+from extract.normalize import normalize
+from extract.outline import outline
+from extract.tasks import find_tasks
+
+PLAN = """Số: 45/KH-UBND
+Nghệ An, ngày 3 tháng 4 năm 2024
+KẾ HOẠCH
+Triển khai Chương trình “Phát triển văn hóa đọc đến năm 2030” trên địa bàn tỉnh Nghệ An
+Căn cứ Quyết định số 329/QĐ-TTg ngày 15/3/2017 của Thủ tướng Chính phủ phê duyệt Chương trình “Phát triển văn hóa đọc đến năm 2030”;
+Căn cứ Nghị định số 93/2020/NĐ-CP ngày 18/8/2020 của Chính phủ.
+I. MỤC TIÊU
+1. Giai đoạn 2024 - 2025
+II. NHIỆM VỤ
+1. Tuyên truyền
+- Đẩy mạnh tuyên truyền về văn hóa đọc.
+III. TỔ CHỨC THỰC HIỆN
+1. Sở Nội vụ
+- Chủ trì, phối hợp với Sở Tài chính và các đơn vị liên quan rà soát biên chế.
+- Phối hợp với Sở Y tế tổ chức tập huấn.
+- Chỉ đạo các trường phối hợp với Sở Giáo dục và Đào tạo tổ chức hội thi.
+2. Sở Văn hóa và Thể thao: Định kỳ hằng năm báo cáo UBND tỉnh trước ngày 15/12; tổ chức sơ kết vào năm 2027.
+3. Các sở, ban, ngành
+- Căn cứ Kế hoạch này, Ủy ban nhân dân các huyện, thị xã xây dựng kế hoạch cụ thể.
+Trên đây là Kế hoạch. Yêu cầu Thủ trưởng các cơ quan, đơn vị có liên quan thực hiện./.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+def _tasks() -> list[Task]:
+    return list(find_tasks(outline(normalize(PLAN).text)))
+
+
+def test_outline_paths_items_and_closing_paragraph() -> None:
+    root = outline(normalize(PLAN).text)
+    paths = {s.path: len(s.items) for s in root.walk() if s.path}
+    assert paths == {"I": 0, "I.1": 0, "II": 0, "II.1": 1, "III": 1, "III.1": 3, "III.2": 1, "III.3": 1}
+    assert root.walk()[-2].title == "Sở Văn hóa và Thể thao"  # "Label: body" heading split
+
+
+def test_metadata_of_a_numbered_plan() -> None:
+    text = normalize(PLAN).text
+    info = extract_plan(text, [s.title for s in outline(text).walk() if s.path])
+    assert (info.number, info.issued, info.year, info.province) == ("45/KH-UBND", "2024-04-03", 2024, "Nghệ An")
+    assert info.issuer == "Ủy ban nhân dân tỉnh Nghệ An"
+    assert (info.signer_name, info.signer_position) == ("Nguyễn Văn An", "Phó Chủ tịch")
+    # the title's "đến năm 2030" is the end; the objective heading gives the start
+    assert (info.period_start, info.period_end, info.horizon) == (2024, 2030, None)
+    relations = {c.number: c.relation for c in info.citations}
+    assert relations == {"329/QĐ-TTg": "implements", "93/2020/NĐ-CP": "cites"}
+    cited = {c.number: (c.doc_type, c.date, c.issuer) for c in info.citations}
+    assert cited["93/2020/NĐ-CP"] == ("Nghị định", "2020-08-18", "Chính phủ")
+
+
+def test_agencies_keep_different_departments_apart() -> None:
+    names = [m.agency.name for m in mentions("Sở Văn hóa và Thể thao, Sở Văn hóa, Thể thao và Du lịch")]
+    assert names == ["Sở Văn hóa và Thể thao", "Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_agencies_commas_inside_a_name_do_not_split_it() -> None:
+    listed = list_at(normalize("UBND các huyện, thành phố, thị xã và các sở, ban, ngành liên quan").text, 0)
+    assert [m.agency.name for m in listed] == ["Ủy ban nhân dân các huyện, thành phố, thị xã",
+                                               "các sở, ban, ngành liên quan"]
+    assert listed[1].agency.vague and not listed[0].agency.vague
+
+
+def test_agencies_distributive_list_names_each_department() -> None:
+    text = "phối hợp với các Sở: Nội vụ, Tư pháp, Giáo dục và Đào tạo triển khai"
+    names = [m.agency.name for m in mentions(text)]
+    assert names == ["Sở Nội vụ", "Sở Tư pháp", "Sở Giáo dục và Đào tạo"]
+
+
+def test_agencies_tokenizer_is_pinned() -> None:
+    assert spacy.__version__.startswith("3.")
+    assert [t.text for t in tokenizer()("chủ trì, phối hợp")] == ["chủ", "trì", ",", "phối", "hợp"]
+
+
+def test_roles_heading_lead_coordinators_and_the_opening_phoi_hop_voi() -> None:
+    by_text = {t.text[:12]: t for t in _tasks()}
+    first = by_text["Chủ trì, phố"]
+    assert [a.name for a in first.leads] == ["Sở Nội vụ"]
+    assert [a.name for a in first.coordinators] == ["Sở Tài chính", "các đơn vị liên quan"]
+    swapped = by_text["Phối hợp với"]
+    assert [a.name for a in swapped.leads] == ["Sở Y tế"]
+    assert [a.name for a in swapped.coordinators] == ["Sở Nội vụ"]
+    directed = by_text["Chỉ đạo các "]
+    assert [a.name for a in directed.leads] == ["Sở Nội vụ"] and directed.coordinators == ()
+
+
+def test_roles_a_named_doer_overrides_the_heading_and_closings_ask_agencies() -> None:
+    by_section = {}
+    for task in _tasks():
+        by_section.setdefault(task.section, []).append(task)
+    assert [a.name for a in by_section["III.3"][0].leads] == ["Ủy ban nhân dân các huyện, thị xã"]
+    closing = by_section["III"][0]
+    assert closing.text.startswith("Trên đây là") and [a.name for a in closing.leads] == [
+        "các cơ quan, đơn vị có liên quan"]
+    assert [a.name for a in by_section["III.2"][0].leads] == ["Sở Văn hóa và Thể thao"]
+    assert "II.1" in by_section and by_section["II.1"][0].leads == ()
+
+
+def test_deadlines_annual_day_and_review_year() -> None:
+    found = {(d.date, d.recurrence) for d in find_deadlines(tuple(_tasks()))}
+    assert found == {("--12-15", "annual"), ("2027", None)}
+    report = next(d for d in find_deadlines(tuple(_tasks())) if d.date == "--12-15")
+    assert report.to is not None and report.to.name == "Ủy ban nhân dân tỉnh"
+    assert [a.name for a in report.who] == ["Sở Văn hóa và Thể thao"]
