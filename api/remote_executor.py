@@ -19,7 +19,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from api import negotiate as nt
 from api.jobs import Reply, Table, _error, _limit_headers
 from api.remote import SparqlStore, from_json
-from api.results import boolean_body, select_body
+from api.results import Row, boolean_body, select_body
 from api.store import to_ox
 from api.workers import JobError, QueryTimeout
 from extract.errors import StoreError
@@ -94,28 +94,28 @@ class RemoteExecutor:
         wrapper.setQuery(query)
         wrapper.setReturnFormat(N3 if form == "graph" else JSON)
         try:
-            result = wrapper.queryAndConvert()
+            result: Any = wrapper.queryAndConvert()
         except (SPARQLWrapperException, OSError) as exc:
             return _error(502, f"the remote endpoint failed: {str(exc).strip()[:300]}")
         if form == "ask":
             media = nt.from_format_name(format_name, nt.BOOLEAN_TYPES) or nt.choose(accept, nt.BOOLEAN_TYPES)
             if media is None:
                 return _error(406, f"ASK results come as {', '.join(nt.BOOLEAN_TYPES)}")
-            return Reply(200, media, boolean_body(bool(result["boolean"]), media))  # type: ignore[index]
+            return Reply(200, media, boolean_body(bool(result["boolean"]), media))
         if form == "select":
             media = nt.from_format_name(format_name, nt.RESULT_TYPES) or nt.choose(accept, nt.RESULT_TYPES)
             if media is None:
                 return _error(406, f"SELECT results come as {', '.join(nt.RESULT_TYPES)}")
-            head: list[str] = result["head"]["vars"]  # type: ignore[index]
-            bindings = result["results"]["bindings"]  # type: ignore[index]
-            rows = [[_ox(from_json(b.get(v))) for v in head] for b in bindings[:row_limit + 1]]
+            head: list[str] = result["head"]["vars"]
+            bindings = result["results"]["bindings"]
+            rows: list[Row] = [[_ox(from_json(b.get(v))) for v in head] for b in bindings[:row_limit + 1]]
             truncated = len(rows) > row_limit
             body = select_body(head, rows[:row_limit], media, truncated, row_limit)
             return Reply(200, media, body, _limit_headers(truncated, row_limit))
         media = nt.from_format_name(format_name, nt.GRAPH_TYPES) or nt.choose(accept, nt.GRAPH_TYPES)
         if media is None:
             return _error(406, f"graphs come as {', '.join(nt.GRAPH_TYPES)}")
-        data = result if isinstance(result, bytes) else result.serialize(format="nt").encode()  # type: ignore[union-attr]
+        data = result if isinstance(result, bytes) else result.serialize(format="nt").encode()
         triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE))[:row_limit + 1]
         truncated = len(triples) > row_limit
         written = ox.serialize(triples[:row_limit], format=_GRAPH_FORMATS[media])

@@ -108,7 +108,8 @@ class OxigraphStore:
         return memory
 
     def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
-        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         return self.db.query(query, use_default_graph_as_union=True, substitutions=substitutions or None)
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
