@@ -114,3 +114,11 @@ def test_reference_document_types_follow_the_pattern_table() -> None:
 def test_reference_iris_follow_the_configured_base() -> None:
     graph = reference_graph("https://plans.example.vn")
     assert (URIRef("https://plans.example.vn/ref/role/lead"), RDF.type, SKOS.Concept) in graph
+
+
+def test_reference_agency_kinds_cover_the_heads_extraction_falls_back_to() -> None:
+    from extract.iris import slug
+
+    known = {r["id"] for r in _rows(REFERENCE_DIR / "agency_kinds.tsv")}
+    heads = next(r["cue"] for r in _rows(PATTERNS_DIR / "agency_grammar.tsv") if r["kind"] == "head")
+    assert {slug(h) for h in heads.split("|")} <= known
