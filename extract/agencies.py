@@ -77,7 +77,17 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "title": re.compile(rf"^\s*(?:{g['title']})\s+", re.IGNORECASE),
         "lead-in": re.compile(rf"^\s*(?:{g['lead-in']})\s+", re.IGNORECASE),
         "distributive": re.compile(r"(?<!\w)các\s+sở\s*:\s*", re.IGNORECASE),
+        "national": re.compile(g["national"]),
     }
+
+
+def is_national(name: str) -> bool:
+    """Whether a body is national (a ministry, the Government), not one province's.
+
+    >>> is_national("Bộ Giáo dục và Đào tạo"), is_national("Bộ Chỉ huy Quân sự tỉnh")
+    (True, False)
+    """
+    return bool(_regexes()["national"].match(name))
 
 
 def _committee_name(text: str) -> str:
@@ -159,8 +169,8 @@ def mentions(text: str) -> list[Mention]:
     """All agency mentions in `text`, in text order; where they overlap, named bodies, committees
     and groups win over head-word guesses, then the longer one.
 
-    >>> [m.agency.name for m in mentions("Sở VH phối hợp với Sở Tài chính và các đơn vị liên quan")]
-    ['Sở Tài chính', 'các đơn vị liên quan']
+    >>> [m.agency.name for m in mentions("Sở Nội vụ phối hợp với Sở Tài chính và các đơn vị liên quan")]
+    ['Sở Nội vụ', 'Sở Tài chính', 'các đơn vị liên quan']
     """
     ranked = [(0, m) for m in _named_mentions(text)]
     ranked += [(1 if m.agency.kind and not m.agency.vague and not m.agency.kind.startswith("uy-ban") else 0, m)

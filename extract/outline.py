@@ -144,7 +144,7 @@ def _heading(line: str, last_roman: int) -> tuple[str, str, int, str] | None:
     match = _ROMAN.match(line)
     if match and _is_caps(match["text"][:40]):
         value = _roman_value(match["marker"])
-        if 0 < value <= last_roman + 1:
+        if 0 < value <= last_roman + 1 or last_roman == 0:  # an excerpt may start at any part
             return "roman", match["marker"], match.start("text"), match["text"]
     match = _ARTICLE.match(line)
     if match:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from extract import iris
+from extract.agencies import is_national
 from extract.facts import Agency, Extraction
 from extract.normalize import CleanText, strip_marks
 from extract.vocab import DCTERMS, ELI, OA, ORG, PLAN, PROV, SCHEMA
@@ -84,7 +85,8 @@ class _Writer:
         self.add(node, PLAN.searchKey, Literal(" ".join(strip_marks(text).split())))
 
     def agency(self, agency: Agency) -> URIRef:
-        node = iris.agency_iri(self.province, agency.name)
+        national = is_national(agency.name)
+        node = iris.agency_iri(None if national else self.province, agency.name)
         self.add(node, RDF.type, ORG.Organization)
         if agency.vague:
             self.add(node, RDF.type, PLAN.AgencyGroup)
@@ -92,7 +94,7 @@ class _Writer:
         self.add(node, SKOS.prefLabel, Literal(agency.name, lang="vi"))
         if agency.kind:
             self.add(node, ORG.classification, iris.agency_kind_iri(agency.kind))
-        if self.province:
+        if self.province and not national:
             self.add(node, PLAN.province, iris.province_iri(self.province))
         return node
 
