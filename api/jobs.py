@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -76,25 +76,41 @@ def sparql(store: OxigraphStore, query: str, accept: str | None, format_name: st
     except ValueError as exc:
         return _error(400, f"bad request: {exc}")
     if isinstance(result, ox.QueryBoolean):
-        media = nt.from_format_name(format_name, nt.BOOLEAN_TYPES) or nt.choose(accept, nt.BOOLEAN_TYPES)
-        if media is None:
-            return _error(406, f"ASK results come as {', '.join(nt.BOOLEAN_TYPES)}")
-        return Reply(200, media, boolean_body(bool(result), media))
+        return ask_reply(bool(result), accept, format_name)
     if isinstance(result, ox.QuerySolutions):
-        media = nt.from_format_name(format_name, nt.RESULT_TYPES) or nt.choose(accept, nt.RESULT_TYPES)
-        if media is None:
-            return _error(406, f"SELECT results come as {', '.join(nt.RESULT_TYPES)}")
         variables = [v.value for v in result.variables]
         rows: list[Row] = [[s[v] for v in variables] for s in itertools.islice(result, row_limit + 1)]
-        truncated = len(rows) > row_limit
-        body = select_body(variables, rows[:row_limit], media, truncated, row_limit)
-        return Reply(200, media, body, _limit_headers(truncated, row_limit))
+        return select_reply(variables, rows, accept, format_name, row_limit)
+    return graph_reply(itertools.islice(result, row_limit + 1), accept, format_name, row_limit)
+
+
+def ask_reply(value: bool, accept: str | None, format_name: str | None) -> Reply:
+    """An ASK answer in the negotiated format (406 when none fits)."""
+    media = nt.from_format_name(format_name, nt.BOOLEAN_TYPES) or nt.choose(accept, nt.BOOLEAN_TYPES)
+    if media is None:
+        return _error(406, f"ASK results come as {', '.join(nt.BOOLEAN_TYPES)}")
+    return Reply(200, media, boolean_body(value, media))
+
+
+def select_reply(variables: list[str], rows: list[Row], accept: str | None, format_name: str | None,
+                 row_limit: int) -> Reply:
+    """SELECT rows (up to row_limit + 1, to tell a cut) in the negotiated format, the cut stated."""
+    media = nt.from_format_name(format_name, nt.RESULT_TYPES) or nt.choose(accept, nt.RESULT_TYPES)
+    if media is None:
+        return _error(406, f"SELECT results come as {', '.join(nt.RESULT_TYPES)}")
+    truncated = len(rows) > row_limit
+    body = select_body(variables, rows[:row_limit], media, truncated, row_limit)
+    return Reply(200, media, body, _limit_headers(truncated, row_limit))
+
+
+def graph_reply(triples: Iterable[ox.Triple], accept: str | None, format_name: str | None, row_limit: int) -> Reply:
+    """Triples (up to row_limit + 1) in the negotiated graph format, the cut stated."""
     media = nt.from_format_name(format_name, nt.GRAPH_TYPES) or nt.choose(accept, nt.GRAPH_TYPES)
     if media is None:
         return _error(406, f"graphs come as {', '.join(nt.GRAPH_TYPES)}")
-    triples = list(itertools.islice(result, row_limit + 1))
-    truncated = len(triples) > row_limit
-    written = ox.serialize(triples[:row_limit], format=_GRAPH_FORMATS[media],
+    kept = list(itertools.islice(triples, row_limit + 1))
+    truncated = len(kept) > row_limit
+    written = ox.serialize(kept[:row_limit], format=_GRAPH_FORMATS[media],
                            prefixes=PREFIXES if media == nt.TURTLE else None)
     return Reply(200, media, written or b"", _limit_headers(truncated, row_limit))
 

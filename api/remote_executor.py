@@ -16,16 +16,13 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, N3, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from api import negotiate as nt
-from api.jobs import Reply, Table, _error, _limit_headers
+from api.jobs import Reply, Table, _error, ask_reply, graph_reply, select_reply
 from api.remote import SparqlStore, from_json
-from api.results import Row, boolean_body, select_body
+from api.results import Row
 from api.store import to_ox
 from api.workers import JobError, QueryTimeout
 from extract.errors import StoreError
 
-_GRAPH_FORMATS = {nt.TURTLE: ox.RdfFormat.TURTLE, nt.NTRIPLES: ox.RdfFormat.N_TRIPLES,
-                  nt.JSONLD: ox.RdfFormat.JSON_LD, nt.RDFXML: ox.RdfFormat.RDF_XML}
 _EMPTY = ox.Store()  # parses queries (and tells their form) without touching any data
 
 
@@ -98,28 +95,14 @@ class RemoteExecutor:
         except (SPARQLWrapperException, OSError) as exc:
             return _error(502, f"the remote endpoint failed: {str(exc).strip()[:300]}")
         if form == "ask":
-            media = nt.from_format_name(format_name, nt.BOOLEAN_TYPES) or nt.choose(accept, nt.BOOLEAN_TYPES)
-            if media is None:
-                return _error(406, f"ASK results come as {', '.join(nt.BOOLEAN_TYPES)}")
-            return Reply(200, media, boolean_body(bool(result["boolean"]), media))
+            return ask_reply(bool(result["boolean"]), accept, format_name)
         if form == "select":
-            media = nt.from_format_name(format_name, nt.RESULT_TYPES) or nt.choose(accept, nt.RESULT_TYPES)
-            if media is None:
-                return _error(406, f"SELECT results come as {', '.join(nt.RESULT_TYPES)}")
             head: list[str] = result["head"]["vars"]
             bindings = result["results"]["bindings"]
             rows: list[Row] = [[_ox(from_json(b.get(v))) for v in head] for b in bindings[:row_limit + 1]]
-            truncated = len(rows) > row_limit
-            body = select_body(head, rows[:row_limit], media, truncated, row_limit)
-            return Reply(200, media, body, _limit_headers(truncated, row_limit))
-        media = nt.from_format_name(format_name, nt.GRAPH_TYPES) or nt.choose(accept, nt.GRAPH_TYPES)
-        if media is None:
-            return _error(406, f"graphs come as {', '.join(nt.GRAPH_TYPES)}")
+            return select_reply(head, rows, accept, format_name, row_limit)
         data = result if isinstance(result, bytes) else result.serialize(format="nt").encode()
-        triples = list(ox.parse(data, format=ox.RdfFormat.TURTLE))[:row_limit + 1]
-        truncated = len(triples) > row_limit
-        written = ox.serialize(triples[:row_limit], format=_GRAPH_FORMATS[media])
-        return Reply(200, media, written or b"", _limit_headers(truncated, row_limit))
+        return graph_reply(ox.parse(data, format=ox.RdfFormat.TURTLE), accept, format_name, row_limit)
 
 
 def _ox(term: Node | None) -> Any:
