@@ -154,7 +154,7 @@ def _name_end(text: str, position: int) -> int:
             break
         if bare[0].isupper() and not _regexes()["head"].fullmatch(bare):
             end = position + word.start() + len(bare)
-        elif bare in _MODIFIERS and end > position - 1:
+        elif bare in _MODIFIERS:
             end = position + word.start() + len(bare)
         elif bare in ("-", "và") and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper():
             pass

@@ -201,12 +201,11 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _position_case(position: str | None) -> str | None:
+    """'PHÓ CHỦ TỊCH' → 'Phó Chủ tịch' (the title as the gold and the law write it)."""
     if not position:
         return None
-    words = position.lower().split()
-    text = " ".join(words)
-    text = text[0].upper() + text[1:]
-    return text.replace("chủ tịch", "Chủ tịch").replace("Phó Chủ tịch", "Phó Chủ tịch")
+    text = " ".join(position.lower().split())
+    return (text[0].upper() + text[1:]).replace("chủ tịch", "Chủ tịch")
 
 
 def _issuer(body: str, province: str | None) -> str | None:

@@ -192,7 +192,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         return False
     if len(previous) < 0.85 * width:
         return False
-    return not _TERMINAL.search(previous) or previous.endswith((":", ";", ".")) and len(previous) >= 0.95 * width
+    return not _TERMINAL.search(previous) or (previous.endswith((":", ";", ".")) and len(previous) >= 0.95 * width)
 
 
 def _paragraphs(buffer: _Buffer) -> _Buffer:
