@@ -19,7 +19,9 @@ _NUMBER = re.compile(r"^(?P<marker>\d{1,2}(?:\.\d{1,2})*)[.)]\s*(?P<text>\S.*)$"
 _LETTER = re.compile(r"^(?P<marker>[a-zđ])[.)]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_LABEL_WORDS = 14  # a heading "N. Label: body" has a short label before the colon
+_LABEL_WORDS = 20  # a heading "N. Label: body" has a short label before the colon
+_TITLE_WORDS = 15
+_MIN_NUMBERED_PARTS = 3
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,17 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+def _is_title(text: str) -> bool:
+    """A heading in sentence case: a capital first, short, no full stop at the end."""
+    return text[:1].isupper() and len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith(".")
+
+
+def has_plan_structure(root: Section) -> bool:
+    """Roman parts or articles, or (a plan numbered 1., 2., … at the top) several numbered parts."""
+    kinds = [s.kind for s in root.children]
+    return any(k in ("roman", "article") for k in kinds) or kinds.count("number") >= _MIN_NUMBERED_PARTS
+
+
 def outline(text: str) -> Section:
     """Section tree of a clean text (one paragraph per line).
 
@@ -142,7 +155,7 @@ def outline(text: str) -> Section:
 def _heading(line: str, last_roman: int) -> tuple[str, str, int, str] | None:
     """(kind, number, offset of the title in the line, title) when the line is a heading."""
     match = _ROMAN.match(line)
-    if match and _is_caps(match["text"][:40]):
+    if match and (_is_caps(match["text"][:40]) or _is_title(match["text"])):
         value = _roman_value(match["marker"])
         if 0 < value <= last_roman + 1 or last_roman == 0:  # an excerpt may start at any part
             return "roman", match["marker"], match.start("text"), match["text"]

@@ -15,7 +15,7 @@ from extract.errors import InputError
 from extract.facts import Extraction
 from extract.find import find_facts
 from extract.normalize import normalize
-from extract.outline import outline
+from extract.outline import has_plan_structure, outline
 from extract.to_rdf import Source, plan_iri_of, to_graph
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -54,8 +54,10 @@ def process_text(original: str, file_name: str, sha256: str, media_type: str = "
     when it has no plan structure."""
     clean = normalize(original)
     root = outline(clean.text)
-    if not any(s.kind in ("roman", "article") for s in root.children):
-        raise InputError(location or file_name, "no plan structure: no Roman-numbered parts (I., II., …) or articles (Điều 1)")
+    if not has_plan_structure(root):
+        raise InputError(location or file_name,
+                         "no plan structure: no Roman-numbered parts (I., II., …), articles (Điều 1) "
+                         "or numbered parts (1., 2., 3.)")
     extraction = find_facts(clean.text, root)
     source = Source(file_name, sha256, media_type, original)
     graph_iri, graph = to_graph(extraction, clean, source)

@@ -116,3 +116,15 @@ def test_deadlines_annual_day_and_review_year() -> None:
     report = next(d for d in find_deadlines(tuple(_tasks())) if d.date == "--12-15")
     assert report.to is not None and report.to.name == "Ủy ban nhân dân tỉnh"
     assert [a.name for a in report.who] == ["Sở Văn hóa và Thể thao"]
+
+
+def test_outline_accepts_sentence_case_parts_and_arabic_top_level_parts() -> None:
+    sentence_case = outline("I. Mục đích, yêu cầu\n1. Mục đích\n- Làm rõ.\nII. Tổ chức thực hiện\n1. Sở Y tế\n- Rà soát.")
+    assert [s.path for s in sentence_case.walk() if s.path] == ["I", "I.1", "II", "II.1"]
+    arabic = outline("1. Mục đích\n- Làm rõ.\n2. Nhiệm vụ\n- Rà soát.\n3. Tổ chức thực hiện\n- Sở Y tế chủ trì.")
+    from extract.outline import has_plan_structure
+    assert has_plan_structure(arabic) and [s.path for s in arabic.children] == ["1", "2", "3"]
+    tasks = find_tasks(arabic)
+    assert [(t.section, t.text) for t in tasks] == [("2", "Rà soát."), ("3", "Sở Y tế chủ trì.")]
+    assert [a.name for a in tasks[1].leads] == ["Sở Y tế"]
+    assert not has_plan_structure(outline("Xin chào.\n1. Một ý.\nHết."))
