@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from extract.normalize import fold, strip_marks
+from extract.normalize import MARKER, fold, paragraph_start, strip_marks
 from extract.reference import find_province
 from extract.rules import compile_regex, read_table
 
@@ -21,6 +21,9 @@ _ISSUER = re.compile(
     r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
 _LAW = re.compile(r"\bLuật\s+(?P<name>[A-ZĐ][\wđ]*(?:\s+(?!ngày|số|và|của|năm|tại|đã|được)[\wđ]+)*)")
 _QUOTED = re.compile(r"“([^”]{8,})”")
+_TITLE_LINES = 4
+_TITLE_LINE_CHARS = 120
+_HEADER_CHARS = 1500  # a date line with no province in it is only trusted this near the top
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,22 @@ def _doc_type_and_title(text: str) -> tuple[str, tuple[int, int] | None]:
     position, line, _ = next((t for t in typed if t[2] == "Kế hoạch"), typed[0])
     after = position + len(line) + 1
     end = text.find("\n", after)
-    return instrument, (after, len(text) if end < 0 else end)
+    end = len(text) if end < 0 else end
+    for _ in range(_TITLE_LINES - 1):  # a title set on several lines, each starting with a capital
+        following = text[end + 1:text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else len(text)]
+        if not _continues_title(text[after:end], following):
+            break
+        end += 1 + len(following)
+    return instrument, (after, end)
+
+
+def _continues_title(title: str, line: str) -> bool:
+    """Whether `line` goes on with the title above it (not a paragraph, heading or note)."""
+    letters = [c for c in line if c.isalpha()]
+    return (bool(letters) and not all(c.isupper() for c in letters) and len(line) <= _TITLE_LINE_CHARS
+            and not title.rstrip().endswith((".", ":", ";")) and not line.rstrip().endswith((".", ":", ";"))
+            and not MARKER.match(line)
+            and not paragraph_start().match(line) and not line.startswith(("(", "_", "-", "—", "Số")))
 
 
 def _iso(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -124,7 +142,7 @@ def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
     """Plan metadata from a clean text and the titles of its headings (for period headings)."""
     cue = _header()
     doc_type, title_span = _doc_type_and_title(text)
-    title = text[title_span[0]:title_span[1]].strip() if title_span else None
+    title = " ".join(text[title_span[0]:title_span[1]].split()) if title_span else None
     number_match = cue["number"].search(text)
     number = None
     type_code = next((c for c, n in doc_types().items() if n == doc_type), "KH")
@@ -135,7 +153,7 @@ def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
         if "/" in value:
             type_code = type_of_number(value if value[0].isdigit() else "0" + value)
     issued = year = None
-    dateline = cue["dateline"].search(text)
+    dateline = _dateline(text)
     place = None
     if dateline:
         issued = _iso(dateline["day"], dateline["month"], dateline["year"])
@@ -158,6 +176,16 @@ def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
     return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
                     signer_name, signer_position, period_start, period_end, horizon,
                     _laws(text), citations)
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    """The "Place, ngày … tháng … năm …" line: one naming a province, else a short one near the top."""
+    candidates = list(_header()["dateline"].finditer(text))
+    named = [m for m in candidates if find_province(m["place"])]
+    if named:
+        return named[0]
+    near = [m for m in candidates if m.start() < _HEADER_CHARS and len(m["place"].split()) <= 5]
+    return near[0] if near else None
 
 
 def _province_from_header(text: str) -> str | None:
@@ -183,8 +211,8 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
     if tm and lines[first].startswith("TM"):
         body = tm["value"]
     position = None
-    for line in lines[blocks[-1] + 1:blocks[-1] + 6]:
-        if not line:
+    for line in lines[blocks[-1] + 1:blocks[-1] + 8]:
+        if not line or _header()["signed"].match(line):
             continue
         letters = [c for c in line if c.isalpha()]
         if letters and all(c.isupper() for c in letters):

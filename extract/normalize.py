@@ -20,7 +20,8 @@ _DROPPED = set("\u200b\u200c\u200d\u2060\ufeff\u00ad*")  # zero-width, soft hyph
 
 # A line that opens a structural unit: Roman / arabic / letter numbering, a bullet, an article.
 MARKER = re.compile(
-    r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+|[IVXLC]+[.)]|\d{1,2}(?:\.\d{1,2})*[.)]"
+    r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+|[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]"
+    r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[^\W\d_])"
     r"|[a-zđ][.)]|[-+•–—·▪◦●]|Điều\s+\d+)(?:\s|$)")
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*$")
 
@@ -119,7 +120,8 @@ def _lines(buffer: _Buffer) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _paragraph_start() -> re.Pattern[str]:
+def paragraph_start() -> re.Pattern[str]:
+    """Openings that always start a paragraph (patterns/paragraphs.tsv)."""
     rows = read_table("paragraphs.tsv", ("id", "kind", "cue"))
     return re.compile("|".join(f"(?:{compile_regex(row, 'cue', 0).pattern})" for row in rows))
 
@@ -188,7 +190,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
         return False
     if _starts_lower(line):
         return True
-    if width is None or _paragraph_start().match(line):
+    if width is None or paragraph_start().match(line):
         return False
     if len(previous) < 0.85 * width:
         return False

@@ -13,9 +13,10 @@ from functools import lru_cache
 
 from extract.rules import compile_regex, read_table
 
-_ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)[.)]\s+(?P<text>\S.*)$")
+_ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
-_NUMBER = re.compile(r"^(?P<marker>\d{1,2}(?:\.\d{1,2})*)[.)]\s*(?P<text>\S.*)$")
+_NUMBER = re.compile(r"^(?P<marker2>\d{1,2}(?:\.\d{1,2})+)\s+(?P<text2>[^\W\d_].*)$"
+                     r"|^(?P<marker>\d{1,2}(?:\.\d{1,2})*)[.)]\s*(?P<text>\S.*)$")
 _LETTER = re.compile(r"^(?P<marker>[a-zđ])[.)]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -163,8 +164,9 @@ def _heading(line: str, last_roman: int) -> tuple[str, str, int, str] | None:
     if match:
         return "article", re.sub(r"\s+", " ", match["marker"]), match.start("text"), match["text"]
     match = _NUMBER.match(line)
-    if match:
-        return "number", match["marker"], match.start("text"), match["text"]
+    if match:  # "2.1." or "2.1 " (two or more parts need no final dot)
+        group = "text" if match["marker"] else "text2"
+        return "number", match["marker"] or match["marker2"], match.start(group), match[group]
     match = _LETTER.match(line)
     if match:
         return "letter", match["marker"], match.start("text"), match["text"]

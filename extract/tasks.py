@@ -75,7 +75,8 @@ def section_kind(section: Section) -> str | None:
 
 
 def _is_label(title: str) -> bool:
-    return not re.search(r"[.;:]$", title.strip()) and len(title.split()) <= _LABEL_WORDS
+    """A heading that names who, not what: short, no full stop ("2. Sở Tài chính", "Sở Y tế:")."""
+    return not re.search(r"[.;]$", title.strip()) and len(title.split()) <= _LABEL_WORDS
 
 
 def _heading_agencies(section: Section) -> tuple[Agency, ...]:
@@ -84,7 +85,7 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
         if heading.kind in ("roman", "article"):
             break
         if _is_label(heading.title):
-            listed = list_at(heading.title, 0)
+            listed = list_at(heading.title.rstrip(" :"), 0)
             if listed:
                 return tuple(m.agency for m in listed)
     return ()

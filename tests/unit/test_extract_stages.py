@@ -128,3 +128,43 @@ def test_outline_accepts_sentence_case_parts_and_arabic_top_level_parts() -> Non
     assert [(t.section, t.text) for t in tasks] == [("2", "Rà soát."), ("3", "Sở Y tế chủ trì.")]
     assert [a.name for a in tasks[1].leads] == ["Sở Y tế"]
     assert not has_plan_structure(outline("Xin chào.\n1. Một ý.\nHết."))
+
+
+OTHER_LAYOUT = """ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI
+Số: 77/KH-UBND Đồng Nai, ngày 05 tháng 01 năm 2024
+KẾ HOẠCH
+Thực hiện Đề án phát triển văn hóa đọc
+Giai đoạn 2024 - 2026 trên địa bàn tỉnh
+Nhằm cụ thể hóa Đề án, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I- MỤC TIÊU
+1.1 Mục tiêu chung
+II- TỔ CHỨC THỰC HIỆN
+1. Sở Văn hóa, Thể thao và Du lịch:
+- Chủ trì, phối hợp với Sở Tài chính triển khai Kế hoạch.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+(Đã ký)
+Trần Thị Bình
+"""
+
+
+def test_other_layouts_number_and_date_on_one_line_title_on_two_lines_signed_note() -> None:
+    text = normalize(OTHER_LAYOUT).text
+    root = outline(text)
+    assert [s.path for s in root.walk() if s.path] == ["I", "I.1.1", "II", "II.1"]
+    info = extract_plan(text, [s.title for s in root.walk() if s.path])
+    assert (info.number, info.issued, info.province) == ("77/KH-UBND", "2024-01-05", "Đồng Nai")
+    assert info.title == "Thực hiện Đề án phát triển văn hóa đọc Giai đoạn 2024 - 2026 trên địa bàn tỉnh"
+    assert (info.period_start, info.period_end) == (2024, 2026)
+    assert (info.signer_name, info.signer_position) == ("Trần Thị Bình", "Phó Chủ tịch")
+    task = find_tasks(root)[0]
+    assert task.section == "II.1" and [a.name for a in task.leads] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert [a.name for a in task.coordinators] == ["Sở Tài chính"]
+
+
+def test_a_citation_date_far_from_the_top_is_not_the_plan_date() -> None:
+    body = "KẾ HOẠCH\nThử nghiệm\n" + "Căn cứ nội dung dài.\n" * 100 + \
+           "Căn cứ Luật Thư viện, ngày 21 tháng 11 năm 2019;\nI. MỤC TIÊU\n"
+    info = extract_plan(body, [])
+    assert info.year is None and info.issued is None
