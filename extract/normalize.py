@@ -166,12 +166,9 @@ def _wrap_width(lengths: list[int]) -> int | None:
 
 
 def _starts_lower(line: str) -> bool:
-    for char in line:
-        if char.isalpha():
-            return char.islower()
-        if char.isdigit():
-            return False
-    return False
+    """A lower-case letter first, or an opening quote or bracket and then one."""
+    head = line[1:2] if line[:1] in "“\"(‘'" else line[:1]
+    return head.isalpha() and head.islower()
 
 
 def _is_caps(line: str) -> bool:

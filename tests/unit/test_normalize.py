@@ -62,3 +62,10 @@ def test_normalize_undoes_pdf_hard_wraps() -> None:
 def test_fold_unifies_tone_placement_and_strip_marks_removes_diacritics() -> None:
     assert fold("Uỷ ban, hoá") == fold("ủy ban, hóa")
     assert strip_marks("Đoàn Thể") == "doan the"
+
+
+def test_normalize_punctuation_before_a_lower_case_word_does_not_continue_a_line() -> None:
+    # a line counts as a continuation only when it starts with a lower-case letter
+    once = normalize(":\r:\ra").text
+    assert once == ":\n: a"
+    assert normalize(once).text == once
