@@ -27,4 +27,4 @@ def test_evidence_quotes_equal_the_original_text(seed_store: Path) -> None:
         assert 0 <= start < end <= len(text)
         assert text[start:end] == str(row["exact"]), row["fact"]
         kinds.add(str(row["fact"]).split("/")[-2])  # {plan}/task/V.1-2 → task
-    assert {"task", "citation", "deadline", "section"} <= kinds
+    assert {"task", "citation", "deadline", "section", "indicator", "budget"} <= kinds
