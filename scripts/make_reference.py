@@ -32,11 +32,18 @@ PREFIXES = """@prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
 """
 
-# Province mergers recorded as org:ChangeEvent: (event id, date, original names, resulting name).
-# Only mergers stated in DESIGN.md are recorded; see README "Vocabulary, shapes and validation".
-PROVINCE_CHANGES = [
-    ("2025-07-01-thai-nguyen", "2025-07-01", ["Bắc Kạn", "Thái Nguyên"], "Thái Nguyên"),
-]
+# The 2025 reorganisation took effect on 1 July 2025; which old province went into which new one
+# is data/reference/province_successors.tsv (from the GSO ward codes, scripts/make_provinces.py).
+MERGER_DATE = "2025-07-01"
+
+
+def province_changes() -> list[tuple[str, str, list[str], str]]:
+    """(event id, date, original names, resulting name) for each new province made of several old ones."""
+    merged: dict[str, list[str]] = {}
+    for row in _rows(REFERENCE / "province_successors.tsv"):
+        merged.setdefault(row["new_name"], []).append(row["old_name"])
+    return [(f"{MERGER_DATE}-{slug(new)}", MERGER_DATE, sorted(olds, key=lambda o: (o != new, o)), new)
+            for new, olds in sorted(merged.items()) if len(olds) > 1]
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -127,7 +134,8 @@ def provinces() -> str:
     by_name: dict[str, list[dict[str, str]]] = {}
     for r in rows:
         by_name.setdefault(r["name"], []).append(r)
-    replaced = {old: new for _, _, olds, new in PROVINCE_CHANGES for old in olds if old != new}
+    changes = province_changes()
+    replaced = {old: new for _, _, olds, new in changes for old in olds if slug(old) != slug(new)}
     for name in sorted(by_name, key=slug):
         found = by_name[name]
         first = found[0]
@@ -139,7 +147,7 @@ def provinces() -> str:
         if name in replaced:
             extra.append(f"dcterms:isReplacedBy <ref/province/{slug(replaced[name])}>")
         out += _concept(f"ref/province/{slug(name)}", f"ref/province/scheme/{first['era']}", name, en, extra)
-    for event, date, olds, new in PROVINCE_CHANGES:
+    for event, date, olds, new in changes:
         originals = ", ".join(f"<ref/province/{slug(o)}>" for o in olds)
         out += (f"<ref/province/change/{event}> a org:ChangeEvent ;\n"
                 f"    rdfs:label {_lit('Sáp nhập ' + ', '.join(olds) + ' thành ' + new, 'vi')}, "

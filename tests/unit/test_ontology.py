@@ -122,3 +122,20 @@ def test_reference_agency_kinds_cover_the_heads_extraction_falls_back_to() -> No
     known = {r["id"] for r in _rows(REFERENCE_DIR / "agency_kinds.tsv")}
     heads = next(r["cue"] for r in _rows(PATTERNS_DIR / "agency_grammar.tsv") if r["kind"] == "head")
     assert {slug(h) for h in heads.split("|")} <= known
+
+
+def test_reference_every_merged_away_province_has_a_successor() -> None:
+    """Each pre-2025 province that is not a unit since 1 July 2025 was merged into one that is."""
+    import csv
+
+    from extract.paths import REFERENCE_DIR
+    with (REFERENCE_DIR / "provinces.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    current = {r["name"] for r in rows if r["era"] == "2025"}
+    with (REFERENCE_DIR / "province_successors.tsv").open(encoding="utf-8") as handle:
+        successor = {r["old_name"]: r["new_name"] for r in csv.DictReader(handle, delimiter="\t")}
+    old = {r["name"] for r in rows if r["era"] == "pre2025"}
+    assert set(successor) == old
+    assert set(successor.values()) == current
+    assert successor["Bắc Kạn"] == "Thái Nguyên"
+    assert all(successor[name] == name for name in old & current)
