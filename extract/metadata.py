@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from extract.normalize import MARKER, fold, paragraph_start, strip_marks
+from extract.normalize import MARKER, fold, is_caps, paragraph_start, strip_marks
 from extract.reference import find_province
 from extract.rules import compile_regex, read_table
 
@@ -92,8 +92,7 @@ def _caps_lines(text: str) -> list[tuple[int, str]]:
     found = []
     position = 0
     for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and all(c.isupper() for c in letters):
+        if is_caps(line, 4):
             found.append((position, line.strip()))
         position += len(line) + 1
     return found
@@ -125,8 +124,7 @@ def _doc_type_and_title(text: str) -> tuple[str, tuple[int, int] | None]:
 
 def _continues_title(title: str, line: str) -> bool:
     """Whether `line` goes on with the title above it (not a paragraph, heading or note)."""
-    letters = [c for c in line if c.isalpha()]
-    return (bool(letters) and not all(c.isupper() for c in letters) and len(line) <= _TITLE_LINE_CHARS
+    return (any(c.isalpha() for c in line) and not is_caps(line) and len(line) <= _TITLE_LINE_CHARS
             and not title.rstrip().endswith((".", ":", ";")) and not line.rstrip().endswith((".", ":", ";"))
             and not MARKER.match(line)
             and not paragraph_start().match(line) and not line.startswith(("(", "_", "-", "—", "Số")))
@@ -214,8 +212,7 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
     for line in lines[blocks[-1] + 1:blocks[-1] + 8]:
         if not line or _header()["signed"].match(line):
             continue
-        letters = [c for c in line if c.isalpha()]
-        if letters and all(c.isupper() for c in letters):
+        if is_caps(line):
             position = line
             continue
         words = line.split()
@@ -318,10 +315,9 @@ def _body_lines(text: str) -> list[tuple[int, str]]:
     position = 0
     skipping = False
     for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
         if line.startswith("Nơi nhận"):
             skipping = True
-        elif skipping and letters and all(c.isupper() for c in letters):
+        elif skipping and is_caps(line):
             skipping = False
         if not skipping:
             lines.append((position, line))

@@ -119,11 +119,9 @@ def _lines(buffer: _Buffer) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=1)
 def paragraph_start() -> re.Pattern[str]:
-    """Openings that always start a paragraph (patterns/paragraphs.tsv)."""
-    rows = read_table("paragraphs.tsv", ("id", "kind", "cue"))
-    return re.compile("|".join(f"(?:{compile_regex(row, 'cue', 0).pattern})" for row in rows))
+    """Openings that always start a paragraph (patterns/paragraphs.tsv), case-sensitive."""
+    return cue_regex("paragraphs.tsv", flags=0)
 
 
 @lru_cache(maxsize=1)
@@ -171,9 +169,14 @@ def _starts_lower(line: str) -> bool:
     return head.isalpha() and head.islower()
 
 
-def _is_caps(line: str) -> bool:
+def is_caps(line: str, min_letters: int = 1) -> bool:
+    """A line in capitals only ("KẾ HOẠCH", "TM. ỦY BAN NHÂN DÂN"), with at least `min_letters` letters.
+
+    >>> is_caps("KẾ HOẠCH"), is_caps("Kế hoạch"), is_caps("I.", min_letters=4)
+    (True, False, False)
+    """
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return len(letters) >= max(1, min_letters) and all(c.isupper() for c in letters)
 
 
 def _continues(previous: str, line: str, width: int | None) -> bool:
@@ -183,7 +186,7 @@ def _continues(previous: str, line: str, width: int | None) -> bool:
     line continues even after a full stop (justified text breaks anywhere), unless the next
     line opens a unit: a marker, a heading in capitals, or an opening from paragraphs.tsv.
     """
-    if MARKER.match(line) or _is_caps(line) or _is_caps(previous):
+    if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
         return False
     if _starts_lower(line):
         return True

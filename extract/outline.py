@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from extract.rules import compile_regex, read_table
+from extract.rules import cue_regex
 
 _ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
@@ -73,13 +72,9 @@ class Section:
         return found
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern[str]]:
-    rows = read_table("paragraphs.tsv", ("id", "kind", "cue"))
-    kinds: dict[str, list[str]] = {}
-    for row in rows:
-        kinds.setdefault(row["kind"], []).append(compile_regex(row, "cue", 0).pattern)
-    return {kind: re.compile("|".join(f"(?:{c})" for c in cues)) for kind, cues in kinds.items()}
+def _cue(kind: str) -> re.Pattern[str]:
+    """Paragraph openings of one kind from patterns/paragraphs.tsv (case-sensitive)."""
+    return cue_regex("paragraphs.tsv", kind, flags=0)
 
 
 def _roman_value(numeral: str) -> int:
@@ -114,7 +109,6 @@ def outline(text: str) -> Section:
     stack: list[Section] = [root]
     last_roman = 0
     in_tail = False  # inside a signature or recipients block
-    cues = _cues()
     position = 0
     for line in text.split("\n"):
         start, end = position, position + len(line)
@@ -135,12 +129,12 @@ def outline(text: str) -> Section:
                 body_start = start + title_offset + body
                 section.items.append(Item("", text[body_start:end], body_start, end))
             continue
-        if cues["signature"].match(line) or (cues["recipients"].match(line)):
+        if _cue("signature").match(line) or _cue("recipients").match(line):
             in_tail = True
             continue
         if in_tail or len(stack) == 1:
             continue
-        if cues["closing"].match(line):
+        if _cue("closing").match(line):
             target = stack[1]
         else:
             target = stack[-1]

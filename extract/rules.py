@@ -65,12 +65,13 @@ def compile_regex(row: Row, column: str, flags: int = re.IGNORECASE) -> re.Patte
 
 
 @lru_cache(maxsize=None)
-def cue_regex(name: str, kind: str | None = None) -> re.Pattern[str]:
-    """One alternation of all `cue` cells of a table (optionally only rows of one `kind`)."""
+def cue_regex(name: str, kind: str | None = None, column: str = "kind",
+              flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One alternation of all `cue` cells of a table (optionally only rows whose `column` is `kind`)."""
     rows = read_table(name, ("id", "cue"))
-    cues = [row["cue"] for row in rows if kind is None or row.fields.get("kind") == kind]
+    cues = [row["cue"] for row in rows if kind is None or row.fields.get(column) == kind]
     if not cues:
-        raise PatternFileError(name, f"no cues of kind {kind!r}")
+        raise PatternFileError(name, f"no cues of {column} {kind!r}")
     for row in rows:
-        compile_regex(row, "cue")
-    return re.compile("|".join(f"(?:{c})" for c in sorted(cues, key=len, reverse=True)), re.IGNORECASE)
+        compile_regex(row, "cue", flags)
+    return re.compile("|".join(f"(?:{c})" for c in sorted(cues, key=len, reverse=True)), flags)

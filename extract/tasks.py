@@ -17,7 +17,7 @@ from extract.agencies import Mention, distinct, list_at, mentions
 from extract.facts import Agency, Task
 from extract.normalize import fold
 from extract.outline import Section
-from extract.rules import compile_regex, read_table
+from extract.rules import compile_regex, cue_regex, read_table
 
 _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
@@ -44,18 +44,12 @@ def _section_kinds() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(fold(compile_regex(row, "cue").pattern), re.IGNORECASE), row["kind"]) for row in rows)
 
 
-@lru_cache(maxsize=None)
-def _cue(table: str, column: str, kind: str) -> re.Pattern[str]:
-    rows = [row for row in read_table(table, ("id", column, "cue", "example")) if row[column] == kind]
-    return re.compile("|".join(f"(?:{compile_regex(row, 'cue').pattern})" for row in rows), re.IGNORECASE)
-
-
 def role_cue(kind: str) -> re.Pattern[str]:
-    return _cue("roles.tsv", "role", kind)
+    return cue_regex("roles.tsv", kind, column="role")
 
 
 def task_cue(kind: str) -> re.Pattern[str]:
-    return _cue("task_cues.tsv", "kind", kind)
+    return cue_regex("task_cues.tsv", kind)
 
 
 @lru_cache(maxsize=None)
