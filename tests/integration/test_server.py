@@ -36,10 +36,15 @@ def free_port() -> int:
 
 
 def serve(store: Path, **env: str) -> Server:
-    """Start `plangraph serve` on a free port and wait until /health answers."""
+    """Start `plangraph serve --store` on a free port and wait until /health answers."""
+    return serve_from(["--store", str(store)], **env)
+
+
+def serve_from(source: list[str], **env: str) -> Server:
+    """Start `plangraph serve SOURCE…` (--store DIR or --endpoint URL) and wait until /health answers."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--store", str(store), "--port", str(port)],
+        [sys.executable, "-m", "api.cli", "serve", *source, "--port", str(port)],
         env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):

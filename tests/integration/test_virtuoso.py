@@ -7,17 +7,15 @@ nothing has to be granted to the anonymous SPARQL user.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
@@ -28,6 +26,7 @@ from api.queries import load_all
 from api.remote import SparqlStore
 from api.store import OxigraphStore, Rows
 from extract.errors import QueryError, StoreError
+from tests.integration.test_server import free_port, serve_from, stop
 
 VIRTUOSO = shutil.which("virtuoso-t")
 PLANS = Path(__file__).resolve().parents[2] / "data" / "plans"
@@ -82,12 +81,6 @@ ResultSetMaxRows = 1000000
 MaxQueryCostEstimationTime = 400
 MaxQueryExecutionTime = 120
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def wait_until_answering(url: str, process: subprocess.Popen[bytes], log: Path, deadline: float = 180.0) -> None:
@@ -300,26 +293,9 @@ def test_virtuoso_down_is_a_store_error(tmp_path: Path) -> None:
 def test_virtuoso_serve_endpoint_answers_like_the_embedded_store(
         stores: tuple[OxigraphStore, SparqlStore], virtuoso: str) -> None:
     """`plangraph serve --endpoint URL` answers named queries and /sparql from the remote store."""
-    import httpx
-
-    from tests.integration.test_server import Server, stop
-
     embedded, _ = stores
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--endpoint", virtuoso, "--port", str(port)],
-        env={**os.environ, "PLANGRAPH_ENDPOINT_USER": "dba", "PLANGRAPH_ENDPOINT_PASSWORD": "dba"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    server = Server(f"http://127.0.0.1:{port}", process)
+    server = serve_from(["--endpoint", virtuoso], PLANGRAPH_ENDPOINT_USER="dba", PLANGRAPH_ENDPOINT_PASSWORD="dba")
     try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"{server.url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert process.poll() is None, process.stderr.read().decode() if process.stderr else ""
-            time.sleep(0.1)
         tasks = httpx.get(f"{server.url}/queries/tasks", headers={"Accept": "application/json"}, timeout=60)
         assert tasks.status_code == 200
         served = tasks.json()["rows"]
