@@ -82,6 +82,7 @@ class OxigraphStore:
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         try:
             if path is None:
                 self.db = ox.Store()
@@ -163,7 +164,7 @@ class OxigraphStore:
         return sorted(g.value for g in self.db.named_graphs() if isinstance(g, ox.NamedNode))
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self.db.flush()
         del self.db
 

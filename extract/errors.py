@@ -10,6 +10,10 @@ class PipelineError(Exception):
         self.location = location
         self.message = message
 
+    def __reduce__(self) -> tuple[type["PipelineError"], tuple[str, str]]:
+        """Pickle with both arguments, so the error crosses process boundaries intact."""
+        return (type(self), (self.location, self.message))
+
 
 class InputError(PipelineError):
     """The input is not a readable plan text (binary, empty, no structure)."""
