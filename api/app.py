@@ -50,6 +50,8 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(JobError)
     async def failed(request: Request, exc: JobError) -> JSONResponse:
+        if exc.kind == "ServiceRefused":
+            return sparql.error(400, exc.message)
         return sparql.error(500, f"the query failed: {exc.message}")
 
     @app.exception_handler(Exception)
@@ -74,8 +76,10 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
                               "a SPARQL endpoint, named questions, dereferenceable IRIs and pages.")
     app.state.settings = settings
     app.state.executor = runner
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
-                       allow_headers=["*"], expose_headers=["X-Row-Limit", "X-Truncated", "Warning"])
+    if settings.cors_origins:  # off by default: no other site's page may read this server's answers
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_credentials=False,
+                           allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["Accept", "Content-Type"],
+                           expose_headers=["X-Row-Limit", "X-Truncated", "Warning"])
     _handlers(app)
 
     @app.get("/health", tags=["service"], summary="Is the service up, and how big is the store")

@@ -11,6 +11,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from api import negotiate as nt
+from api.outbound import ServiceRefused, refuse_service
 from api.results import Row, boolean_body, select_body
 from api.store import OxigraphStore, from_ox, to_ox
 
@@ -63,6 +64,10 @@ def _limit_headers(truncated: bool, limit: int) -> dict[str, str]:
 def sparql(store: OxigraphStore, query: str, accept: str | None, format_name: str | None,
            default_graphs: list[str], named_graphs: list[str], row_limit: int) -> Reply:
     """Run one protocol query and write it in the negotiated format."""
+    try:
+        refuse_service(query)
+    except ServiceRefused as exc:
+        return _error(400, exc.message)
     options: dict[str, object] = {}
     if default_graphs or named_graphs:
         options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
@@ -121,6 +126,7 @@ def _substitutions(bindings: Mapping[str, Node] | None) -> dict[ox.Variable, obj
 
 def select(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None, row_limit: int) -> Table:
     """A SELECT over the union of graphs, as rdflib terms, cut at the row limit."""
+    refuse_service(query)
     result = store.db.query(query, use_default_graph_as_union=True,
                             substitutions=_substitutions(bindings))  # type: ignore[arg-type]
     if not isinstance(result, ox.QuerySolutions):
@@ -132,6 +138,7 @@ def select(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None
 
 def construct(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None) -> bytes:
     """A CONSTRUCT or DESCRIBE over the union of graphs, as N-Triples."""
+    refuse_service(query)
     result = store.db.query(query, use_default_graph_as_union=True,
                             substitutions=_substitutions(bindings))  # type: ignore[arg-type]
     if not isinstance(result, ox.QueryTriples):

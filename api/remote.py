@@ -28,6 +28,7 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from api.outbound import refuse_service
 from api.store import OxigraphStore, Rows
 from extract.errors import QueryError, StoreError
 from extract.infer import refresh, rules_for
@@ -239,9 +240,11 @@ class SparqlStore:
         return Rows(columns, rows)
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
+        refuse_service(query)
         return self._select_json(bind_values(query, bindings))
 
     def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        refuse_service(query)
         result = self._run(bind_values(query, bindings), TURTLE)
         if isinstance(result, Graph):
             return result
@@ -250,6 +253,7 @@ class SparqlStore:
         return Graph().parse(data=result, format="turtle")
 
     def ask(self, query: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        refuse_service(query)
         result = self._run(bind_values(query, bindings), JSON)
         if not isinstance(result, dict) or "boolean" not in result:
             raise StoreError("query", "not an ASK query")

@@ -17,6 +17,7 @@ from SPARQLWrapper import JSON, N3, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from api.jobs import Reply, Table, _error, ask_reply, graph_reply, select_reply
+from api.outbound import ServiceRefused, refuse_service
 from api.remote import SparqlStore, from_json
 from api.results import Row
 from api.store import to_ox
@@ -62,6 +63,8 @@ class RemoteExecutor:
             return "ok", getattr(self, f"_{job}")(**kwargs)
         except StoreError as exc:
             return "error", ("StoreError", exc.message)
+        except ServiceRefused as exc:
+            return "error", ("ServiceRefused", exc.message)
 
     def _triple_count(self) -> int:
         return self.store.triple_count()
@@ -75,6 +78,10 @@ class RemoteExecutor:
 
     def _sparql(self, query: str, accept: str | None, format_name: str | None,
                 default_graphs: list[str], named_graphs: list[str], row_limit: int) -> Reply:
+        try:
+            refuse_service(query)
+        except ServiceRefused as exc:
+            return _error(400, exc.message)
         try:
             form = _form(query)
         except SyntaxError as exc:

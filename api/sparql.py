@@ -124,7 +124,7 @@ def router(executor: Executor, row_limit: int, timeout: float) -> APIRouter:
         except QueryTimeout as exc:
             return error(503, f"{exc}; narrow the query or add a LIMIT")
         except JobError as exc:
-            return error(500, f"the query failed: {exc.message}")
+            return error(400 if exc.kind == "ServiceRefused" else 500, f"the query failed: {exc.message}")
         return to_response(reply)
 
     describe = (f"Query by GET ?query=, POST form or POST {DIRECT}. Results are cut at {row_limit} rows "

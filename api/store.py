@@ -109,6 +109,8 @@ class OxigraphStore:
         return memory
 
     def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
+        from api.outbound import refuse_service
+        refuse_service(query)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         return self.db.query(query, use_default_graph_as_union=True, substitutions=substitutions or None)

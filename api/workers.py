@@ -7,19 +7,23 @@ query holds one of them while the others keep answering.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import gc
 import logging
 import multiprocessing as mp
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
 
 from api import jobs
+from api.outbound import allowed_services
 from api.store import OxigraphStore
 
 log = logging.getLogger(__name__)
 _START_LIMIT = 300.0
+_CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
 
 
 class QueryTimeout(Exception):
@@ -41,10 +45,29 @@ class Executor(Protocol):
     async def run(self, job: str, timeout: float | None = None, **kwargs: Any) -> Any: ...
 
 
+def isolate_network() -> bool:
+    """Move this process into a network namespace of its own (no interfaces up): nothing it runs can connect out.
+
+    Best effort: Linux only, and it needs CAP_SYS_ADMIN or unprivileged user namespaces; False when refused.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return False
+    for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):
+        if libc.unshare(flags) == 0:
+            return True
+    return False
+
+
 def _worker_main(conn: Connection, store_path: str, in_memory: bool) -> None:
     """Worker loop: open the store, then answer (job, kwargs) messages until the pipe closes."""
     path = Path(store_path)
     store = OxigraphStore.in_memory_copy(path) if in_memory else OxigraphStore.open_existing(path)
+    if not allowed_services() and not isolate_network():
+        log.warning("query workers cannot be cut off from the network here; SERVICE is still refused")
     conn.send(("ready", None))
     while True:
         try:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+import socket
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,3 +53,53 @@ def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert main(["build", str(SAMPLE_CORPUS_DIR), "--store", str(store), "--workers", "1"]) == 0
     yield store
     shutil.rmtree(store, ignore_errors=True)
+
+
+class Listener:
+    """A socket on 127.0.0.1 that records every connection made to it (proves nothing reaches out)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(50)
+        self.sock.settimeout(0.2)
+        self.port = int(self.sock.getsockname()[1])
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(2)
+        self.sock.close()
+
+    def service_queries(self) -> list[str]:
+        """Queries that would make a SPARQL engine contact this listener (SERVICE in every disguise)."""
+        url = f"http://127.0.0.1:{self.port}/x"
+        return [
+            f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+            f"select * where {{ service silent <{url}> {{ ?s ?p ?o }} }}",
+            f"PREFIX in: <http://127.0.0.1:{self.port}/> SELECT * WHERE {{ SeRvIcE in:x {{ ?s ?p ?o }} }}",
+            f"SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }} }}",
+            f"SELECT * WHERE {{ BIND(<{url}> AS ?where) SERVICE ?where {{ ?s ?p ?o }} }}",
+            f"SELECT * WHERE {{ VALUES ?x {{ <{url}> }} FILTER(1<2)SERVICE?x#>\n{{?s?p?o}} }}",
+            f"ASK {{ OPTIONAL {{ SERVICE <{url}> {{ ?s ?p ?o }} }} }}",
+            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+        ]
+
+
+@pytest.fixture
+def listener() -> Iterator[Listener]:
+    running = Listener()
+    yield running
+    running.close()

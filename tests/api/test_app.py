@@ -132,11 +132,6 @@ def test_app_sparql_put_is_405(client: TestClient) -> None:
     assert response.status_code == 405 and "GET" in response.headers["allow"]
 
 
-def test_app_sparql_cors(client: TestClient) -> None:
-    response = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "http://example.org"})
-    assert response.headers["access-control-allow-origin"] == "*"
-
-
 def test_app_sparql_without_query_describes_the_service(client: TestClient) -> None:
     response = client.get("/sparql", headers={"Accept": "text/turtle"})
     graph = Graph().parse(data=response.text, format="turtle")

@@ -18,6 +18,8 @@ from rdflib import Graph, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
+from tests.conftest import Listener
+
 ELI = "http://data.europa.eu/eli/ontology#"
 SLOW_QUERY = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?d{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(9))
               + " FILTER(STRLEN(SHA256(CONCAT(" + ", ".join(f"STR(?d{i})" for i in range(9)) + "))) = 64) }")
@@ -164,11 +166,22 @@ def test_server_named_query_csv_and_openapi(server: Server) -> None:
     assert "/queries/tasks_by_agency" in spec["paths"] and "/sparql" in spec["paths"]
 
 
-def test_server_cors_preflight(server: Server) -> None:
+def test_server_cors_is_off_by_default(server: Server) -> None:
     response = httpx.options(f"{server.url}/sparql", headers={
         "Origin": "http://example.org", "Access-Control-Request-Method": "POST",
         "Access-Control-Request-Headers": "content-type"})
-    assert response.status_code == 200 and "POST" in response.headers["access-control-allow-methods"]
+    assert "access-control-allow-origin" not in response.headers
+    plain = httpx.get(f"{server.url}/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                      headers={"Origin": "http://example.org", "Accept": "application/sparql-results+json"})
+    assert plain.status_code == 200 and "access-control-allow-origin" not in plain.headers
+
+
+def test_server_service_is_refused_and_nothing_connects(server: Server, listener: Listener) -> None:
+    for query in listener.service_queries():
+        response = httpx.post(f"{server.url}/sparql", data={"query": query}, timeout=30)
+        assert response.status_code == 400, query
+        assert "SERVICE (federated query) is not allowed" in response.json()["error"]
+    assert listener.connections == 0
 
 
 def test_server_dereferences_plan_as_jsonld(server: Server) -> None:
