@@ -119,9 +119,11 @@ def _lines(buffer: _Buffer) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
 def paragraph_start() -> re.Pattern[str]:
     """Openings that always start a paragraph (patterns/paragraphs.tsv), case-sensitive."""
-    return cue_regex("paragraphs.tsv", flags=0)
+    kinds = ("start", "closing", "signature", "recipients")
+    return re.compile("|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in kinds))
 
 
 @lru_cache(maxsize=1)
@@ -130,15 +132,20 @@ def _noise() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return (cue_regex("noise.tsv", "line"), cue_regex("noise.tsv", "block"), cue_regex("noise.tsv", "resume"))
 
 
-def _content_lines(buffer: _Buffer) -> list[tuple[int, int]]:
-    """Lines that carry document text: no blanks, page numbers or web-page furniture."""
+def _content_lines(buffer: _Buffer) -> list[tuple[int, int, bool]]:
+    """Lines that carry document text: no blanks, page numbers or web-page furniture.
+
+    Each is (start, end, after_blank): whether a blank line stood between it and the line before.
+    """
     text = buffer.text()
     drop_line, block_start, block_end = _noise()
-    kept: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, bool]] = []
     in_block = False
+    blank = False
     for lo, hi in _lines(buffer):
         line = text[lo:hi]
         if not line:
+            blank = True
             continue
         if in_block and not block_end.match(line):
             continue
@@ -148,8 +155,58 @@ def _content_lines(buffer: _Buffer) -> list[tuple[int, int]]:
             continue
         if drop_line.fullmatch(line):
             continue
-        kept.append((lo, hi))
+        for start, end in _split_glued(text, lo, hi):
+            kept.append((start, end, blank))
+            blank = False
     return kept
+
+
+_ARABIC_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s")
+_ROMAN_HEAD = re.compile(r"^[IVXLC]+\s*[.)\-–:]\s*\S")
+
+
+def _split_glued(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split a heading from its first sub-item written on the same line.
+
+    "3. Tranh chấp lao động 3.1. Rà soát …" → "3. Tranh chấp lao động" / "3.1. Rà soát …";
+    "III. TỔ CHỨC THỰC HIỆN 1." → "III. TỔ CHỨC THỰC HIỆN" / "1." (which then joins the next line).
+    Only the first child's number ("3.1." under "3.", "1." under a Roman part) splits a line.
+    """
+    line = text[lo:hi]
+    arabic = _ARABIC_HEAD.match(line)
+    if arabic:
+        child = re.escape(arabic.group(1) + ".1.")
+    elif _ROMAN_HEAD.match(line):
+        child = r"1\."
+    else:
+        return [(lo, hi)]
+    found = re.search(rf"\s({child})(?:\s+(?=\S)|$)", line)
+    if not found or found.start(1) < 4:
+        return [(lo, hi)]
+    following = line[found.end():found.end() + 1]
+    if following and not (following.isalpha() and following.isupper()):
+        return [(lo, hi)]
+    if _ROMAN_HEAD.match(line) and not arabic and not is_caps(line[:found.start()], 4):
+        return [(lo, hi)]
+    cut = lo + found.start()
+    head_end = cut
+    while head_end > lo and text[head_end - 1] == " ":
+        head_end -= 1
+    return [(lo, head_end), *_split_glued(text, lo + found.start(1), hi)]
+
+
+def _block_layout(lines: list[tuple[int, int, bool]]) -> bool:
+    """Whether paragraphs are blocks of hard-wrapped lines separated by blank lines."""
+    blocks = sum(1 for _, _, blank in lines if blank) + 1
+    multi = 0
+    size = 0
+    for _, _, blank in lines:
+        if blank:
+            multi += size > 1
+            size = 0
+        size += 1
+    multi += size > 1
+    return blocks >= 10 and multi >= 0.3 * blocks
 
 
 def _wrap_width(lengths: list[int]) -> int | None:
@@ -179,18 +236,43 @@ def is_caps(line: str, min_letters: int = 1) -> bool:
     return len(letters) >= max(1, min_letters) and all(c.isupper() for c in letters)
 
 
-def _continues(previous: str, line: str, width: int | None) -> bool:
+_BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
+
+
+@lru_cache(maxsize=1)
+def _dangling() -> re.Pattern[str]:
+    """Words that never end a paragraph ("và", "của"): a line ending in one continues."""
+    return re.compile(rf"(?<!\w)(?:{cue_regex('paragraphs.tsv', 'dangling').pattern})$", re.IGNORECASE)
+
+
+def _continues(previous: str, line: str, width: int | None, same_block: bool = False,
+               blocks: bool = False) -> bool:
     """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
 
     Whole-paragraph texts only continue on a lower-case start. In a PDF export a full-width
     line continues even after a full stop (justified text breaks anywhere), unless the next
     line opens a unit: a marker, a heading in capitals, or an opening from paragraphs.tsv.
+    `same_block`: no blank line between the two lines; where paragraphs are such blocks
+    (`blocks`), every line of a block continues it; elsewhere a line continues after ";" or a
+    word that never ends a paragraph (paragraphs.tsv, dangling). A bare number ("1.4.", "Điều 2.")
+    takes the next line as its text, and a Roman heading in capitals its next capitals line.
     """
+    if previous.startswith("|") or line.startswith("|"):
+        return False
+    if _BARE_MARKER.match(previous):
+        return not MARKER.match(line)
+    if (_ROMAN_HEAD.match(previous) and is_caps(previous, 4) and is_caps(line, 2)
+            and not MARKER.match(line) and not _TERMINAL.search(previous.rstrip(","))):
+        return True
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
         return False
     if _starts_lower(line):
         return True
-    if width is None or paragraph_start().match(line):
+    if paragraph_start().match(line):
+        return False
+    if same_block and (blocks or previous.endswith(";") or _dangling().search(previous)):
+        return True
+    if width is None:
         return False
     if len(previous) < 0.85 * width:
         return False
@@ -201,14 +283,15 @@ def _paragraphs(buffer: _Buffer) -> _Buffer:
     """Join hard-wrapped lines into paragraphs, one per line, and collapse runs of spaces."""
     text = buffer.text()
     lines = _content_lines(buffer)
-    width = _wrap_width([hi - lo for lo, hi in lines])
+    width = _wrap_width([hi - lo for lo, hi, _ in lines])
+    blocks = _block_layout(lines)
     out = _Buffer()
     previous: str | None = None
     previous_end = 0
-    for lo, hi in lines:
+    for lo, hi, after_blank in lines:
         line = text[lo:hi]
         if previous is not None:
-            joiner = " " if _continues(previous, line, width) else "\n"
+            joiner = " " if _continues(previous, line, width, not after_blank, blocks) else "\n"
             out.add(joiner, buffer.ends[previous_end - 1], buffer.starts[lo])
         last_space = False
         for k in range(lo, hi):

@@ -15,7 +15,7 @@ from extract.rules import cue_regex
 _ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<marker2>\d{1,2}(?:\.\d{1,2})+)\s+(?P<text2>[^\W\d_].*)$"
-                     r"|^(?P<marker>\d{1,2}(?:\.\d{1,2})*)[.)]\s*(?P<text>\S.*)$")
+                     r"|^(?P<marker>\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s+|[.)](?=[^\W\d_]))(?P<text>\S.*)$")
 _LETTER = re.compile(r"^(?P<marker>[a-zđ])[.)]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -39,7 +39,7 @@ class Section:
     """A heading and what stands under it. `path` is '' for the document root."""
 
     path: str
-    kind: str  # root | roman | article | number | letter
+    kind: str  # root | roman | article | appendix | number | letter
     number: str
     title: str
     start: int
@@ -57,7 +57,7 @@ class Section:
 
     @property
     def top(self) -> "Section":
-        """The top-level part (Roman numeral or article) this section belongs to."""
+        """The top-level part (Roman numeral, article or appendix) this section belongs to."""
         section = self
         while section.parent is not None and section.parent.kind != "root":
             section = section.parent
@@ -149,6 +149,10 @@ def outline(text: str) -> Section:
 
 def _heading(line: str, last_roman: int) -> tuple[str, str, int, str] | None:
     """(kind, number, offset of the title in the line, title) when the line is a heading."""
+    match = _cue("appendix").match(line)
+    if match:  # "PHỤ LỤC 02" / "Mẫu biểu số 01": path PL or PL.02
+        number = match["number"]
+        return "appendix", f"PL.{number}" if number else "PL", len(line), ""
     match = _ROMAN.match(line)
     if match and (_is_caps(match["text"][:40]) or _is_title(match["text"])):
         value = _roman_value(match["marker"])
@@ -177,7 +181,7 @@ def _inline_body(title: str) -> int | None:
 
 def _attach(stack: list[Section], kind: str, number: str, title: str, start: int, end: int) -> Section:
     """Pop the stack to the right parent for a new heading, push the heading, return it."""
-    if kind in ("roman", "article"):
+    if kind in ("roman", "article", "appendix"):
         del stack[1:]
     elif kind == "number":
         while len(stack) > 1 and not _contains(stack[-1], number):
@@ -198,7 +202,7 @@ def _attach(stack: list[Section], kind: str, number: str, title: str, start: int
 
 def _contains(section: Section, number: str) -> bool:
     """Whether a numbered heading `number` goes below `section`."""
-    if section.kind in ("roman", "article", "root"):
+    if section.kind in ("roman", "article", "appendix", "root"):
         return True
     if section.kind == "number":
         return number.startswith(section.number + ".")

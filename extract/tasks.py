@@ -76,7 +76,7 @@ def _is_label(title: str) -> bool:
 def _heading_agencies(section: Section) -> tuple[Agency, ...]:
     """Agencies named by the nearest heading that is a label ("2. Sở Tài chính")."""
     for heading in [section, *section.ancestors()]:
-        if heading.kind in ("roman", "article"):
+        if heading.kind in ("roman", "article", "appendix"):
             break
         if _is_label(heading.title):
             listed = list_at(heading.title.rstrip(" :"), 0)

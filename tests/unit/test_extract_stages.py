@@ -168,3 +168,9 @@ def test_a_citation_date_far_from_the_top_is_not_the_plan_date() -> None:
            "Căn cứ Luật Thư viện, ngày 21 tháng 11 năm 2019;\nI. MỤC TIÊU\n"
     info = extract_plan(body, [])
     assert info.year is None and info.issued is None
+
+
+def test_outline_appendix_is_its_own_part_and_thousands_are_not_headings() -> None:
+    root = outline("V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí.\nPHỤ LỤC 02\nBẢNG CHỈ TIÊU\n72.000\nMẫu biểu số 03")
+    assert [s.path for s in root.walk()] == ["", "V", "V.1", "PL.02", "PL.03"]
+    assert [item.text for item in root.children[1].items] == ["BẢNG CHỈ TIÊU", "72.000"]

@@ -69,3 +69,42 @@ def test_normalize_punctuation_before_a_lower_case_word_does_not_continue_a_line
     once = normalize(":\r:\ra").text
     assert once == ":\n: a"
     assert normalize(once).text == once
+
+
+def _blocks(*paragraphs: str) -> str:
+    """A text laid out as blocks of hard-wrapped lines separated by blank lines (enough blocks to tell)."""
+    return "\n\n".join(list(paragraphs) + ["- Mục một\ncó hai dòng."] * 10)
+
+
+def test_normalize_joins_the_lines_of_a_blank_separated_block() -> None:
+    text = normalize(_blocks("a) Phối hợp với Sở Giáo dục và\nĐào tạo kiểm tra.", "- Huy động các\nChương trình.")).text
+    assert "a) Phối hợp với Sở Giáo dục và Đào tạo kiểm tra." in text.split("\n")
+    assert "- Huy động các Chương trình." in text.split("\n")
+
+
+def test_normalize_keeps_lines_apart_when_every_paragraph_is_one_line() -> None:
+    text = normalize("- Làm A;\n\n- Làm B.\n\nSở Y tế\n\nPhối hợp thực hiện.").text
+    assert text.split("\n") == ["- Làm A;", "- Làm B.", "Sở Y tế", "Phối hợp thực hiện."]
+
+
+def test_normalize_joins_a_heading_split_over_two_lines() -> None:
+    lines = normalize(_blocks("V. TỔ CHỨC\nTHỰC HIỆN", "III.\nĐÁNH GIÁ CHUNG", "1.\nSở Y tế:")).text.split("\n")
+    assert {"V. TỔ CHỨC THỰC HIỆN", "III. ĐÁNH GIÁ CHUNG", "1. Sở Y tế:"} <= set(lines)
+    assert normalize("I. MỤC ĐÍCH,\nYÊU CẦU\n1. Mục đích").text.split("\n") == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]
+
+
+def test_normalize_splits_a_heading_glued_to_its_first_item() -> None:
+    lines = normalize("III. TỔ CHỨC THỰC HIỆN 1.\nSở Tài chính:\n2. Nâng cao năng lực 2.1.\nRà soát.\n"
+                      "3. Giải quyết tranh chấp 3.1. Rà soát cơ chế.\nTheo khoản 2.").text.split("\n")
+    assert lines == ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Tài chính:", "2. Nâng cao năng lực", "2.1. Rà soát.",
+                     "3. Giải quyết tranh chấp", "3.1. Rà soát cơ chế.", "Theo khoản 2."]
+
+
+def test_normalize_joins_after_a_semicolon_or_a_dangling_word_inside_a_block() -> None:
+    lines = normalize("1. Tuyên truyền Chỉ thị;\nQuyết định số 5/QĐ-UBND.\n2. Phối hợp với Sở Y tế và\nSở Nội vụ.").text
+    assert lines.split("\n") == ["1. Tuyên truyền Chỉ thị; Quyết định số 5/QĐ-UBND.", "2. Phối hợp với Sở Y tế và Sở Nội vụ."]
+
+
+def test_normalize_never_joins_table_cell_separators() -> None:
+    lines = normalize(_blocks("|\nSTT\n|\nNội dung\n|")).text.split("\n")
+    assert lines[:5] == ["|", "STT", "|", "Nội dung", "|"]

@@ -11,7 +11,7 @@ from extract.agencies import mentions
 from extract.errors import PatternFileError
 from extract.normalize import fold, normalize
 from extract.outline import Section
-from extract.paths import PATTERNS_DIR
+from extract.paths import PATTERNS_DIR, ROOT
 from extract.reference import provinces
 from extract.rules import Row, compile_regex, read_table
 from extract.tasks import section_kind
@@ -105,21 +105,60 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(unicodedata.normalize("NFC", text)))
 
 
-def test_patterns_name_no_seed_province_and_copy_no_seed_sentence() -> None:
-    seed_names = set()
-    for path in SEEDS:
-        text = path.read_text(encoding="utf-8")
-        seed_names |= {p.name for p in provinces() if p.name in text and f"tỉnh {p.name}" in text}
-    assert seed_names, "the seeds name their provinces"
-    seed_grams = set()
-    for path in SEEDS:
+SHARED_DIR = ROOT.parent / "shared"
+REAL_TEXTS = sorted((SHARED_DIR / "real").glob("*/*.txt")) if (SHARED_DIR / "real").is_dir() else []
+
+
+def _province_names(paths: list[Path]) -> set[str]:
+    names = set()
+    for path in paths:
+        text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8"))
+        names |= {p.name for p in provinces() if f"tỉnh {p.name}" in text or f"TỈNH {p.name.upper()}" in text}
+    return names
+
+
+def _grams(paths: list[Path]) -> set[str]:
+    grams = set()
+    for path in paths:
         words = _words(path.read_text(encoding="utf-8"))
-        seed_grams |= {" ".join(words[i:i + 9]) for i in range(len(words) - 8)}
+        grams |= {" ".join(words[i:i + 9]) for i in range(len(words) - 8)}
+    return grams
+
+
+# Official names of bodies are the genre's vocabulary, not copied text ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh").
+NAME_COLUMNS = {"agencies.tsv": "name"}
+
+
+def _cells(content: str, table: str) -> list[str]:
+    lines = content.splitlines()
+    header = next((line.split("\t") for line in lines if line.strip() and not line.startswith("#")), [])
+    skip = header.index(NAME_COLUMNS[table]) if NAME_COLUMNS.get(table) in header else -1
+    cells = []
+    for line in lines:
+        parts = line.split("\t")
+        cells += [cell for i, cell in enumerate(parts) if i != skip or line.startswith("#")]
+    return cells
+
+
+def _assert_tables_free_of(names: set[str], grams: set[str], what: str) -> None:
     for table in sorted(PATTERNS_DIR.glob("*.tsv")):
-        content = table.read_text(encoding="utf-8")
-        for name in seed_names:
-            assert name not in content, f"{table.name} names {name}"
-        for cell in re.split(r"[\t\n]", content):
+        content = unicodedata.normalize("NFC", table.read_text(encoding="utf-8"))
+        for name in names:
+            assert name not in content, f"{table.name} names {name} ({what})"
+        for cell in _cells(content, table.name):
             words = _words(cell)
-            copied = {" ".join(words[i:i + 9]) for i in range(len(words) - 8)} & seed_grams
-            assert not copied, f"{table.name} copies seed text: {sorted(copied)[:2]}"
+            copied = {" ".join(words[i:i + 9]) for i in range(len(words) - 8)} & grams
+            assert not copied, f"{table.name} copies {what} text: {sorted(copied)[:2]}"
+
+
+def test_patterns_name_no_seed_province_and_copy_no_seed_sentence() -> None:
+    seed_names = _province_names(SEEDS)
+    assert seed_names, "the seeds name their provinces"
+    _assert_tables_free_of(seed_names, _grams(SEEDS), "seed")
+
+
+@pytest.mark.skipif(not REAL_TEXTS, reason=f"no real plans at {SHARED_DIR / 'real'}")
+def test_patterns_name_no_real_province_and_copy_no_real_sentence() -> None:
+    real_names = _province_names(REAL_TEXTS)
+    assert real_names, "the real plans name their provinces"
+    _assert_tables_free_of(real_names, _grams(REAL_TEXTS), "real plan")
