@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 
 from extract.facts import BudgetItem
-from extract.indicators import cues, find_measures, unit_rows
+from extract.indicators import cues
+from extract.measures import find_measures, unit_rows
 from extract.metadata import PlanInfo
 from extract.normalize import fold
 from extract.outline import Section
@@ -88,6 +89,9 @@ def _amounts(section: Section) -> list[_Amount]:
         previous_end = 0
         for i, measure in enumerate(money):
             before = item.text[previous_end:measure.start]
+            if _matches(before, "past"):  # "năm trước đã bố trí 300 triệu đồng" is no budget line
+                previous_end = measure.end
+                continue
             after = item.text[measure.end:money[i + 1].start if i + 1 < len(money) else len(item.text)]
             label = _label(before, section.title if i == 0 else "")
             opens = bool(re.match(r"^[\s,.;:(]*(?:" + "|".join(c.pattern for c in cues("total")) + ")",

@@ -1,7 +1,10 @@
-"""Quantitative targets in a plan's objective sections: value, unit, year, subject and span.
+"""Quantitative targets a plan sets: value, unit, year, subject, comparator and span.
 
-A target is a number with a unit from patterns/units.tsv. Clauses end at ";" and at sentence
-ends. Within a clause a shared prefix belongs to every value, an enumeration's shared tail
+A target is a number with a unit (extract/measures.py). Every value under an objective heading
+("Mục tiêu", "Chỉ tiêu") counts; elsewhere, outside funding sections, only values a sentence sets
+out after a target cue ("phấn đấu", "bảo đảm"); values reported as past ("ước đạt") never do.
+A heading that states values ("1. 100% xã …") is read as an item. Clauses end at ";" and at
+sentence ends; a short "Label:" opening an item belongs to each of its clauses. Within a clause a shared prefix belongs to every value, an enumeration's shared tail
 (from its first predicate, "có", "được", …) belongs to every value before it, a value with no
 words of its own continues the previous target, and a "tương ứng" list maps its values onto the
 previous clause's targets in order. Cues live in patterns/indicator_cues.tsv.
@@ -15,29 +18,16 @@ from functools import lru_cache
 from extract.facts import Indicator
 from extract.metadata import PlanInfo
 from extract.normalize import fold
-from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
-from extract.outline import Section
+from extract.measures import Measure, find_measures, unit_rows
+from extract.outline import Item, Section
 from extract.rules import compile_regex, read_table
 
 CUES = "indicator_cues.tsv"
-UNITS = "units.tsv"
 _STRONG_WORDS = 3  # a subject with fewer words outside the weak cues continues the previous one
 _NOT_LETTER = r"(?![^\W\d_])"
 _EDGE_PUNCTUATION = " \t,.;:–-"
 _LEAD_IN_WORDS = 8  # a paragraph this short (or ending with ":") can set the year of what follows
-
-
-@dataclass(frozen=True)
-class Measure:
-    """A value with its unit, found at [start, end) of a text."""
-
-    start: int
-    end: int
-    value: float
-    value_max: float | None
-    unit: str  # canonical, with "/denominator" when written ("bản/người dân")
-    kind: str  # percent | count | area | money
-    gap: str = ""  # words between the unit and its "/denominator" ("sách" in "bản sách/người dân")
+_LABEL_WORDS = 6  # "Label: …" this short opens every clause of its item; a longer lead-in is dropped
 
 
 @dataclass(frozen=True)
@@ -78,57 +68,12 @@ def _either(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![^\W\d_])(?:{body}){_NOT_LETTER}", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def unit_rows() -> tuple[tuple[str, str, re.Pattern[str], str, float | None], ...]:
-    """(kind, id, full-match regex, canonical unit, factor) for every row of units.tsv."""
-    rows = read_table(UNITS, ("id", "kind", "cue", "unit", "example"))
-    return tuple((row["kind"], row["id"], re.compile(compile_regex(row, "cue").pattern, re.IGNORECASE),
-                  row["unit"], float(row.fields.get("factor") or 0) or None) for row in rows)
-
-
-@lru_cache(maxsize=1)
-def _value_regex() -> re.Pattern[str]:
-    rows = unit_rows()
-    measures = sorted((r[2].pattern for r in rows if r[0] != "denominator"), key=len, reverse=True)
-    denominators = sorted((r[2].pattern for r in rows if r[0] == "denominator"), key=len, reverse=True)
-    units = "|".join(f"(?:{p})" for p in measures)
-    dens = "|".join(f"(?:{p})" for p in denominators)
-    return re.compile(
-        rf"(?P<lo>{NUMBER})(?:(?:\s*(?:{units}))?{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?"
-        rf"\s*(?P<unit>{units}){_NOT_LETTER}"
-        rf"(?:(?P<gap>(?:\s+[^\W\d]+){{0,6}}?)\s*/\s*(?P<den>{dens}){_NOT_LETTER})?", re.IGNORECASE)
-
-
-def _canonical(written: str, denominator: bool) -> tuple[str, str]:
-    for kind, _, regex, unit, _ in unit_rows():
-        if (kind == "denominator") == denominator and regex.fullmatch(written):
-            return unit, kind
-    raise ValueError(f"unknown unit {written!r}")
-
-
-def find_measures(text: str) -> list[Measure]:
-    """Every number with a unit in `text`; ranges give value and value_max.
-
-    >>> [(m.value, m.value_max, m.unit) for m in find_measures("có 6.000 – 8.000 bản, 1,5 bản/người dân")]
-    [(6000.0, 8000.0, 'bản'), (1.5, None, 'bản/người dân')]
-    """
-    found = []
-    for match in _value_regex().finditer(text):
-        unit, kind = _canonical(match["unit"], False)
-        if match["den"]:
-            unit = f"{unit}/{_canonical(match['den'], True)[0]}"
-        high = parse_number(match["hi"]) if match["hi"] else None
-        found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), high, unit, kind,
-                             (match["gap"] or "").strip()))
-    return found
-
-
 def _key(text: str) -> str:
     key = fold(text)
     return key if len(key) == len(text) else text.lower()
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
+def _clauses(text: str, at_semicolons: bool = True) -> list[tuple[int, int]]:
     """Spans of the clauses of an item: split at ";" and sentence ends, never inside brackets."""
     spans, start, depth = [], 0, 0
     for i, char in enumerate(text):
@@ -136,7 +81,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
         if depth > 0:
             continue
         rest = text[i + 1:]
-        if char == ";" or (char == "." and (not rest.strip() or re.match(r"\s+[\d(“\"]|\s+[^\W\d_]", rest)
+        if (char == ";" and at_semicolons) or (char == "." and (not rest.strip() or re.match(r"\s+[\d(“\"]|\s+[^\W\d_]", rest)
                                             and rest.lstrip()[:1].isupper() or re.match(r"\s+\d", rest))):
             spans.append((start, i))
             start = i + 1
@@ -197,7 +142,7 @@ def _tail(own: str) -> str:
 
 def _main_subjects(text: str, start: int, end: int, values: list[Measure]) -> list[str]:
     """Subjects of the values of one clause (brackets holding values already blanked)."""
-    shared = clean_subject(text[start:values[0].start])
+    shared = _after_lead_in(text[start:values[0].start])
     owns = [""] * len(values)
     prefixes = [""] * len(values)
     for i in range(1, len(values)):
@@ -220,6 +165,29 @@ def _main_subjects(text: str, start: int, end: int, values: list[Measure]) -> li
     return subjects
 
 
+def _after_lead_in(prefix: str) -> str:
+    """A shared prefix without a long lead-in ending in a colon ("…, cụ thể: tỷ lệ A đạt") or
+    before a restarting cue (", bảo đảm")."""
+    before, colon, after = prefix.rpartition(":")
+    if colon and len(clean_subject(before).split()) > _LABEL_WORDS and _strong(clean_subject(after)):
+        prefix = after
+    restarts = [m.end() for cue in cues("restart") for m in cue.finditer(_key(prefix))]
+    if restarts:  # "Rà soát hồ sơ, bảo đảm 100% …": what is measured comes after the cue
+        prefix = prefix[max(restarts):]
+    return clean_subject(prefix)
+
+
+def _label(text: str) -> tuple[int, str]:
+    """(end, words) of a short label opening an item ("Tại địa bàn đô thị: …"), else (0, "")."""
+    match = re.match(r"([^:;.()]{1,80}):\s", text)
+    if not match:
+        return 0, ""
+    label = clean_subject(match[1])
+    if not label or len(label.split()) > _LABEL_WORDS or find_measures(match[1]):
+        return 0, ""
+    return match.end(), label
+
+
 def _year_of(measure: Measure, following: int, clause: tuple[int, int], key: str,
               default: int | None) -> int | None:
     before = _years(key, "year_before")
@@ -237,9 +205,49 @@ def _year_of(measure: Measure, following: int, clause: tuple[int, int], key: str
 
 
 def _per_year(unit: str, key: str) -> str:
+    """A count "hằng năm" is per year; a percentage only when it is a rate ("tăng … 5% mỗi năm")."""
     if "/" in unit or not _either("per_year").search(key):
         return unit
+    if unit == "%" and not _either("rate").search(key):
+        return unit
     return f"{unit}/năm"
+
+
+def _comparator(before: str, span: str) -> str | None:
+    """">=" for "ít nhất …" / "… trở lên", ">" / "<" for "trên" / "dưới" right before the value."""
+    if _either("at_least").search(before) or _either("at_least").search(span):
+        return ">="
+    for kind, symbol in (("above", ">"), ("below", "<")):
+        if re.search(rf"(?<![^\W\d_])(?:{_either(kind).pattern})\s*$", before):
+            return symbol
+    return None
+
+
+def _set_out(text: str) -> list[tuple[int, int]]:
+    """Spans where a plan sets targets outside its objective sections: from a cue ("phấn đấu",
+    "bảo đảm", …) to the end of its sentence."""
+    key = _key(text)
+    spans = []
+    for start, end in _clauses(text, at_semicolons=False):
+        match = _either("target").search(key, start, end)
+        if match:
+            spans.append((match.start(), end))
+    return spans
+
+
+def _reported(key: str, measures: list[Measure]) -> list[Measure]:
+    """Values that report the past ("ước đạt 8%", "đã đạt 95%"): a past cue since the previous
+    value, and no target cue after it."""
+    found = []
+    previous_end = 0
+    for measure in measures:
+        before = key[previous_end:measure.start]
+        past = [m.start() for m in _either("past").finditer(before)]
+        aims = [m.start() for m in _either("target").finditer(before)]
+        if past and (not aims or aims[-1] < past[-1]):
+            found.append(measure)
+        previous_end = measure.end
+    return found
 
 
 def _inherit_unit(unit: str, previous: str) -> str:
@@ -248,11 +256,20 @@ def _inherit_unit(unit: str, previous: str) -> str:
     return unit
 
 
-def item_targets(text: str, default_year: int | None) -> list[_Target]:
-    """The targets of one bullet or paragraph, in text order (offsets into `text`)."""
+def item_targets(text: str, default_year: int | None, gated: bool = False) -> list[_Target]:
+    """The targets of one bullet or paragraph, in text order (offsets into `text`).
+
+    `gated`: outside objective sections only values after a target cue in their sentence count.
+    """
+    if gated and not _either("target").search(_key(text)):
+        return []
     measures = find_measures(text)
     if not measures:
         return []
+    allowed = _set_out(text) if gated else [(0, len(text))]
+    if not any(s <= m.start < e for m in measures for s, e in allowed):
+        return []
+    label_end, label = _label(text)
     key = _key(text)
     brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
     targets: list[_Target] = []
@@ -273,7 +290,8 @@ def item_targets(text: str, default_year: int | None) -> list[_Target]:
         current: list[_Target] = []
         for i, measure in enumerate(main):
             following = main[i + 1].start if i + 1 < len(main) else ce
-            subject, unit = subjects[i], _per_year(measure.unit, clause_key)
+            own = masked[main[i - 1].end if i else cs:measure.end] + masked[measure.end:following].split(",")[0]
+            subject, unit = subjects[i], _per_year(measure.unit, _key(own))
             if not _strong(subject):
                 source = None
                 if respective and i < len(previous_clause):
@@ -283,11 +301,11 @@ def item_targets(text: str, default_year: int | None) -> list[_Target]:
                     subject = _join(source.subject, _new_words(subject, source.subject))
                 if source is not None:
                     unit = _inherit_unit(unit, source.unit)
-            span = _key(masked[measure.start:following])
-            at_least = _either("at_least").search(_key(masked[cs:measure.start])) or \
-                _either("at_least").search(span)
+            if cs >= label_end and label:
+                subject = _join(_new_words(label, subject), subject)
+            comparator = _comparator(_key(masked[cs:measure.start]), _key(masked[measure.start:following]))
             year = _year_of(measure, following, (cs, ce), key, default_year)
-            current.append(_Target(cs, ce, measure, subject, unit, year, ">=" if at_least else None, False))
+            current.append(_Target(cs, ce, measure, subject, unit, year, comparator, False))
         for measure in in_clause:
             if measure in main:
                 continue
@@ -303,7 +321,9 @@ def item_targets(text: str, default_year: int | None) -> list[_Target]:
         mains = [t for t in current if not t.inner]
         if mains:
             previous_clause = mains
-    return sorted(targets, key=lambda t: t.measure.start)
+    reported = _reported(key, measures)
+    kept = [t for t in targets if any(s <= t.measure.start < e for s, e in allowed) and t.measure not in reported]
+    return sorted(kept, key=lambda t: t.measure.start)
 
 
 def _matches(section: Section, kind: str) -> bool:
@@ -313,7 +333,7 @@ def _matches(section: Section, kind: str) -> bool:
 def is_objective(section: Section) -> bool:
     """Whether a section states objectives (its own or an enclosing heading says so)."""
     chain = [section, *section.ancestors()]
-    return any(_matches(s, "objective") for s in chain) and not any(_matches(s, "budget") for s in chain)
+    return any(_matches(s, "objective") for s in chain) and not _in_budget(section)
 
 
 def heading_year(section: Section) -> int | None:
@@ -328,7 +348,8 @@ def heading_year(section: Section) -> int | None:
 
 
 def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indicator, ...]:
-    """Every quantitative target under the objective headings of an outline.
+    """Every quantitative target of an outline: all values under objective headings, and elsewhere
+    (outside funding sections) the values a sentence sets out ("phấn đấu", "bảo đảm 100% …").
 
     >>> from extract.outline import outline
     >>> root = outline("I. MỤC TIÊU\\n1. Giai đoạn 2021 - 2025\\n- Phấn đấu 70% thư viện cấp xã có dịch vụ.")
@@ -338,12 +359,13 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
     fallback = (plan.period_end or plan.horizon) if plan else None
     found: list[Indicator] = []
     for section in root.walk():
-        if not section.path or not is_objective(section):
+        if not section.path or _in_budget(section):
             continue
+        gated = not is_objective(section)
         year = heading_year(section) or fallback
         ordinal = 0
-        for item in section.items:
-            targets = item_targets(item.text, year)
+        for item in _statements(section):
+            targets = item_targets(item.text, year, gated)
             if not targets:
                 year = _lead_in_year(item.text) or year
             for target in targets:
@@ -354,6 +376,17 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
                                        target.unit, target.year, target.comparator,
                                        item.start + start, item.start + end))
     return tuple(found)
+
+
+def _in_budget(section: Section) -> bool:
+    return any(_matches(s, "budget") for s in [section, *section.ancestors()])
+
+
+def _statements(section: Section) -> list[Item]:
+    """A section's items, after its heading when the heading itself states values ("1. 100% xã …")."""
+    if not find_measures(section.title):
+        return section.items
+    return [Item("", section.title, section.start, section.start + len(section.title)), *section.items]
 
 
 def _lead_in_year(text: str) -> int | None:

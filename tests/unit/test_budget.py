@@ -58,3 +58,9 @@ def test_budget_parts_in_the_same_sentence() -> None:
     assert [(b.label, b.amount, b.is_total) for b in items] == [
         ("Tổng kinh phí dự kiến", 1.2, True), ("ngân sách tỉnh", 800.0, False), ("ngân sách huyện", 400.0, False)]
     assert items[0].parts_add_up is True
+
+
+def test_budget_assessment_of_an_estimate_is_not_a_funding_section() -> None:
+    text = ("I. TÌNH HÌNH THỰC HIỆN DỰ TOÁN NĂM 2025\n- Tổng chi được giao là 26.800 tỷ đồng.\n"
+            "II. KINH PHÍ THỰC HIỆN\n- Năm 2025 đã bố trí 300 triệu đồng.\n- Năm 2026: 400 triệu đồng.")
+    assert [(b.section, b.amount, b.period) for b in find_budget(outline(text))] == [("II", 400.0, "2026")]

@@ -112,7 +112,7 @@ def _rows(table: str) -> list[object]:
 def test_indicators_units_table_examples(row: Row) -> None:
     units = [m.unit for m in find_measures(row["example"])]
     if row["kind"] == "denominator":
-        assert any(u.endswith("/" + row["unit"]) for u in units), (row.where, units)
+        assert any("/" in u and u.endswith(row["unit"]) for u in units), (row.where, units)
     else:
         assert any(u.split("/")[0] == row["unit"] for u in units), (row.where, units)
 
@@ -129,3 +129,70 @@ def test_indicators_lead_in_paragraph_sets_the_year_of_following_bullets() -> No
     found = find_indicators(outline(text))
     assert [(i.value, i.year) for i in found] == [(90.0, 2025), (55.0, 2030)]
     assert found[1].subject == "Tỷ lệ người dân đọc sách thường xuyên"
+
+
+@pytest.mark.parametrize("text, value, value_max, unit", [
+    ("kim ngạch đạt 8,95 tỷ USD", 8.95, None, "tỷ USD"),
+    ("giá trị đạt 400 triệu USD", 400.0, None, "triệu USD"),
+    ("sản lượng đạt 1.200 tấn", 1200.0, None, "tấn"),
+    ("có 11.400 doanh nghiệp", 11400.0, None, "doanh nghiệp"),
+    ("mức sinh 2,1 con/phụ nữ", 2.1, None, "con/phụ nữ"),
+    ("dưới 110 bé trai/100 bé gái sinh ra", 110.0, None, "bé trai/100 bé gái"),
+    ("ít nhất 01 buổi nói chuyện, giao lưu/01 cơ sở giáo dục", 1.0, None, "buổi/cơ sở"),
+    ("tăng 10 - 10,5%/năm", 10.0, 10.5, "%/năm"),
+])
+def test_indicators_measures_trade_population_and_per_unit(text: str, value: float, value_max: float | None,
+                                                           unit: str) -> None:
+    (found,) = find_measures(text)
+    assert (found.value, found.value_max, found.unit) == (value, value_max, unit)
+
+
+def test_indicators_outside_objectives_only_values_a_sentence_sets_out() -> None:
+    text = ("I. TÌNH HÌNH THỰC HIỆN NĂM 2025\n- Doanh thu năm nay ước đạt 8% so cùng kỳ.\n"
+            "- Chi đầu tư từ nguồn vốn tập trung phấn đấu đạt 100% kế hoạch.\n"
+            "II. NHIỆM VỤ\n- Rà soát nhân lực, bảo đảm 100% trạm y tế có bác sĩ.\n- Tập huấn cho 200 người.")
+    found = find_indicators(outline(text))
+    assert [(i.section, i.value, i.year) for i in found] == [("I", 100.0, 2025), ("II", 100.0, None)]
+    assert found[1].subject == "trạm y tế có bác sĩ"
+
+
+def test_indicators_reported_values_are_not_targets() -> None:
+    found = targets("Tỷ lệ xã đạt chuẩn đã đạt 60%, phấn đấu đạt 80% xã đạt chuẩn.")
+    assert [v for v, *_ in found] == [80.0]
+
+
+def test_indicators_objective_and_funding_headings_start_the_title() -> None:
+    text = ("I. TÌNH HÌNH\n1. Chi các chương trình mục tiêu\n- Giải ngân 100% vốn.\n"
+            "2. Tình hình thực hiện dự toán năm 2025\n- Phấn đấu 90% xã hoàn thành.\n"
+            "II. MỤC ĐÍCH, YÊU CẦU VÀ MỤC TIÊU\n- 70% hộ dân có nước sạch.")
+    found = find_indicators(outline(text))
+    assert [(i.section, i.value, i.year) for i in found] == [("I.2", 90.0, 2025), ("II", 70.0, None)]
+
+
+def test_indicators_comparators() -> None:
+    found = item_targets("Phấn đấu sản lượng đạt trên 500 tấn; tỷ số dưới 110 bé trai/100 bé gái; "
+                         "ít nhất 10% cán bộ có bằng thạc sĩ; khoảng 20% hộ có máy lọc nước.", 2030)
+    assert [t.comparator for t in found] == [">", "<", ">=", None]
+
+
+def test_indicators_percentage_is_per_year_only_for_a_rate() -> None:
+    assert targets("100% giáo viên được bồi dưỡng chuyên môn hằng năm.")[0][2] == "%"
+    assert targets("Tỷ lệ hộ nghèo giảm hằng năm 1%-1,5%.")[0][:3] == (1.0, 1.5, "%/năm")
+    found = targets("Giá trị xuất khẩu đạt 400 triệu USD, tăng bình quân hằng năm 10 - 13%.")
+    assert [(v, u) for v, _, u, *_ in found] == [(400.0, "triệu USD"), (10.0, "%/năm")]
+
+
+def test_indicators_heading_that_states_a_value_is_read() -> None:
+    text = "II. MỤC TIÊU\n1. 100% xã có nhà văn hóa đạt chuẩn.\n2. Ít nhất 10% cán bộ có bằng thạc sĩ."
+    found = find_indicators(outline(text))
+    assert [(i.section, i.value, i.comparator) for i in found] == [("II.1", 100.0, None), ("II.2", 10.0, ">=")]
+    assert found[0].subject == "xã có nhà văn hóa đạt chuẩn"
+    assert [text[i.start:i.end] for i in found][0] == "100% xã có nhà văn hóa đạt chuẩn"
+
+
+def test_indicators_short_label_opens_each_clause_and_long_lead_in_is_dropped() -> None:
+    found = targets("Tại vùng ven biển: 90% hộ có nước sạch; 100% trường có nhà vệ sinh.")
+    assert [s for *_, s in found] == ["Tại vùng ven biển hộ có nước sạch", "Tại vùng ven biển trường có nhà vệ sinh"]
+    found = targets("Tập trung các giải pháp nâng cao chất lượng dân số và chăm sóc người cao tuổi, cụ thể: "
+                    "tỷ lệ sàng lọc sơ sinh đạt 90%.")
+    assert found[0][4] == "tỷ lệ sàng lọc sơ sinh"

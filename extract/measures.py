@@ -1,0 +1,81 @@
+"""Numbers with a unit of measure (patterns/units.tsv): value, range, unit, "/denominator", span.
+
+A unit is matched right after its number; a range ("6.000 – 8.000 bản", "10 - 10,5%/năm") gives
+value and value_max; a denominator follows after "/" ("bản/người dân", "buổi/01 cơ sở" = "buổi/cơ
+sở", "bé trai/100 bé gái" keeps its 100). The units are shared by indicators and budgets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.numbers import NUMBER, RANGE_SEPARATOR, format_number, parse_number
+from extract.rules import compile_regex, read_table
+
+UNITS = "units.tsv"
+_NOT_LETTER = r"(?![^\W\d_])"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A value with its unit, found at [start, end) of a text."""
+
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str  # canonical, with "/denominator" when written ("bản/người dân")
+    kind: str  # percent | count | area | money
+    gap: str = ""  # words between the unit and its "/denominator" ("sách" in "bản sách/người dân")
+
+
+@lru_cache(maxsize=1)
+def unit_rows() -> tuple[tuple[str, str, re.Pattern[str], str, float | None], ...]:
+    """(kind, id, full-match regex, canonical unit, factor) for every row of units.tsv."""
+    rows = read_table(UNITS, ("id", "kind", "cue", "unit", "example"))
+    return tuple((row["kind"], row["id"], re.compile(compile_regex(row, "cue").pattern, re.IGNORECASE),
+                  row["unit"], float(row.fields.get("factor") or 0) or None) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def _value_regex() -> re.Pattern[str]:
+    rows = unit_rows()
+    measures = sorted((r[2].pattern for r in rows if r[0] != "denominator"), key=len, reverse=True)
+    denominators = sorted((r[2].pattern for r in rows if r[0] == "denominator"), key=len, reverse=True)
+    units = "|".join(f"(?:{p})" for p in measures)
+    dens = "|".join(f"(?:{p})" for p in denominators)
+    return re.compile(
+        rf"(?P<lo>{NUMBER})(?:(?:\s*(?:{units}))?{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?"
+        rf"\s*(?P<unit>{units}){_NOT_LETTER}"
+        rf"(?:(?P<gap>(?:,?\s+[^\W\d]+){{0,6}}?)\s*/\s*(?:(?P<per>\d{{1,3}}(?:\.\d{{3}})*)\s+)?(?P<den>{dens}){_NOT_LETTER})?",
+        re.IGNORECASE)
+
+
+def _canonical(written: str, denominator: bool) -> tuple[str, str]:
+    for kind, _, regex, unit, _ in unit_rows():
+        if (kind == "denominator") == denominator and regex.fullmatch(written):
+            return unit, kind
+    raise ValueError(f"unknown unit {written!r}")
+
+
+def find_measures(text: str) -> list[Measure]:
+    """Every number with a unit in `text`; ranges give value and value_max.
+
+    >>> [(m.value, m.value_max, m.unit) for m in find_measures("có 6.000 – 8.000 bản, 1,5 bản/người dân")]
+    [(6000.0, 8000.0, 'bản'), (1.5, None, 'bản/người dân')]
+    """
+    found = []
+    for match in _value_regex().finditer(text):
+        unit, kind = _canonical(match["unit"], False)
+        if match["den"]:
+            per = parse_number(match["per"]) if match["per"] else 1.0
+            count = "" if per == 1 else f"{format_number(per)} "  # "/100 bé gái" keeps its 100
+            unit = f"{unit}/{count}{_canonical(match['den'], True)[0]}"
+        high = parse_number(match["hi"]) if match["hi"] else None
+        found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), high, unit, kind,
+                             (match["gap"] or "").strip()))
+    return found
+
+
+__all__ = ["Measure", "find_measures", "unit_rows"]
