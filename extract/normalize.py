@@ -245,6 +245,9 @@ def _dangling() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cue_regex('paragraphs.tsv', 'dangling').pattern})$", re.IGNORECASE)
 
 
+_RANGE_END = re.compile(r"^[-–]\s*\d")
+
+
 def _continues(previous: str, line: str, width: int | None, same_block: bool = False,
                blocks: bool = False) -> bool:
     """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
@@ -264,6 +267,8 @@ def _continues(previous: str, line: str, width: int | None, same_block: bool = F
     if (_ROMAN_HEAD.match(previous) and is_caps(previous, 4) and is_caps(line, 2)
             and not MARKER.match(line) and not _TERMINAL.search(previous.rstrip(","))):
         return True
+    if same_block and previous[-1:].isdigit() and _RANGE_END.match(line):
+        return True  # "giai đoạn 2026\n- 2030 …", "05\n- 06%/năm": the other end of a range
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
         return False
     if _starts_lower(line):

@@ -108,3 +108,8 @@ def test_normalize_joins_after_a_semicolon_or_a_dangling_word_inside_a_block() -
 def test_normalize_never_joins_table_cell_separators() -> None:
     lines = normalize(_blocks("|\nSTT\n|\nNội dung\n|")).text.split("\n")
     assert lines[:5] == ["|", "STT", "|", "Nội dung", "|"]
+
+
+def test_normalize_joins_the_other_end_of_a_range_that_looks_like_a_bullet() -> None:
+    text = "- Tốc độ tăng bình quân 05\n- 06%/năm.\n- Giai đoạn 2026\n- 2030 đạt 10%.\n\n- 2030 là mốc cuối."
+    assert normalize(text).text == "- Tốc độ tăng bình quân 05 - 06%/năm.\n- Giai đoạn 2026 - 2030 đạt 10%.\n- 2030 là mốc cuối."
