@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class BuildReport:
     files: list[str] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file: what could not be read"
     triples: int = 0
     plans: int = 0
 
@@ -48,4 +49,5 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
     else:
         summary = rebuild(store_dir, fill)
     return BuildReport(files=[b.file_name for b in built], skipped=skipped,
+                       warnings=[f"{b.file_name}: {w}" for b in built for w in b.extraction.warnings],
                        triples=int(str(summary["triples"])), plans=len({b.plan_iri for b in built}))

@@ -58,6 +58,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                    remote=_remote(args) if args.endpoint else None)
     for error in report.skipped:
         print(f"skipped {error}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if sys.stderr.isatty():
         print(f"stored {len(report.files)} documents of {report.plans} plans, {report.triples} triples "
               f"in {args.store or args.endpoint}", file=sys.stderr)

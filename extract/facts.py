@@ -87,3 +87,4 @@ class Extraction:
     indicators: tuple[Indicator, ...] = ()
     deadlines: tuple[Deadline, ...] = ()
     budget: tuple[BudgetItem, ...] = ()
+    warnings: tuple[str, ...] = ()  # what could not be read (the text is still a plan)

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from extract.normalize import MARKER, fold, is_caps, paragraph_start, strip_marks
-from extract.reference import find_province
+from extract import header
+from extract.normalize import MARKER, fold, is_caps, strip_marks
+from extract.reference import find_province, province_named
 from extract.rules import compile_regex, read_table
 
 DOC_NUMBER = re.compile(
@@ -21,8 +22,7 @@ _ISSUER = re.compile(
     r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
 _LAW = re.compile(r"\bLuật\s+(?P<name>[A-ZĐ][\wđ]*(?:\s+(?!ngày|số|và|của|năm|tại|đã|được)[\wđ]+)*)")
 _QUOTED = re.compile(r"“([^”]{8,})”")
-_TITLE_LINES = 4
-_TITLE_LINE_CHARS = 120
+_PERIOD_HEADING_WORDS = 8  # "Giai đoạn 2021 - 2025", not a paragraph that mentions a period
 _HEADER_CHARS = 1500  # a date line with no province in it is only trusted this near the top
 
 
@@ -98,36 +98,24 @@ def _caps_lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _doc_type_and_title(text: str) -> tuple[str, tuple[int, int] | None]:
-    """The instrument's type (first title line in capitals) and the span of the plan's title.
-
-    The title is the line under "KẾ HOẠCH" when the text has one (a decision carrying a plan),
-    else the line under the instrument's own type line.
-    """
+def _doc_type_and_title(text: str, after: int) -> tuple[str, tuple[int, int] | None]:
+    """The instrument's type and the span of the plan's title (a decision carrying a plan: the plan's)."""
     names = {fold(name): name for name in doc_types().values()}
-    typed = [(position, line, names[fold(line)]) for position, line in _caps_lines(text)
-             if fold(line) in names]
-    if not typed:
-        return "Kế hoạch", None
-    instrument = typed[0][2]
-    position, line, _ = next((t for t in typed if t[2] == "Kế hoạch"), typed[0])
-    after = position + len(line) + 1
-    end = text.find("\n", after)
-    end = len(text) if end < 0 else end
-    for _ in range(_TITLE_LINES - 1):  # a title set on several lines, each starting with a capital
-        following = text[end + 1:text.find("\n", end + 1) if text.find("\n", end + 1) >= 0 else len(text)]
-        if not _continues_title(text[after:end], following):
-            break
-        end += 1 + len(following)
-    return instrument, (after, end)
+    typed = [(position, line, names[fold(line.strip(" |"))]) for position, line in _caps_lines(text)
+             if fold(line.strip(" |")) in names]
+    plan_lines = [position + len(line) for position, line, name in typed if name == "Kế hoạch"]
+    instrument, span = header.find_title(text, after, plan_lines, _type_names())
+    if typed and (instrument is None or typed[0][0] < after):
+        instrument = typed[0][2]
+    return instrument or "Kế hoạch", span
 
 
-def _continues_title(title: str, line: str) -> bool:
-    """Whether `line` goes on with the title above it (not a paragraph, heading or note)."""
-    return (any(c.isalpha() for c in line) and not is_caps(line) and len(line) <= _TITLE_LINE_CHARS
-            and not title.rstrip().endswith((".", ":", ";")) and not line.rstrip().endswith((".", ":", ";"))
-            and not MARKER.match(line)
-            and not paragraph_start().match(line) and not line.startswith(("(", "_", "-", "—", "Số")))
+@lru_cache(maxsize=1)
+def _type_names() -> dict[str, str]:
+    """Folded instrument names as a header writes them ("chương trình hành động") → type names."""
+    names = {fold(name): name for name in doc_types().values()}
+    names["chương trình hành động"] = names.get("chương trình", "Chương trình")
+    return names
 
 
 def _iso(day: str | None, month: str | None, year: str | None) -> str | None:
@@ -139,19 +127,24 @@ def _iso(day: str | None, month: str | None, year: str | None) -> str | None:
 def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
     """Plan metadata from a clean text and the titles of its headings (for period headings)."""
     cue = _header()
-    doc_type, title_span = _doc_type_and_title(text)
-    title = " ".join(text[title_span[0]:title_span[1]].split()) if title_span else None
     number_match = cue["number"].search(text)
     number = None
+    value = number_match["value"] if number_match else None
+    flat_number = header.own_number(text)
+    if flat_number and (value is None or (flat_number.start() < number_match.start() and value.startswith("/"))):  # type: ignore[union-attr]
+        value = header.number_value(flat_number)
+    dateline = _dateline(text)
+    after = max(dateline.end() if dateline else 0, flat_number.end() if flat_number else 0,
+                number_match.end() if number_match and number_match.start() < header.HEAD_CHARS else 0)
+    doc_type, title_span = _doc_type_and_title(text, after)
+    title = header.squeeze(text[title_span[0]:title_span[1]]) if title_span else None
     type_code = next((c for c, n in doc_types().items() if n == doc_type), "KH")
-    if number_match:
-        value = number_match["value"]
+    if value:
         if DOC_NUMBER.fullmatch(value):
             number = value
         if "/" in value:
             type_code = type_of_number(value if value[0].isdigit() else "0" + value)
     issued = year = None
-    dateline = _dateline(text)
     place = None
     if dateline:
         issued = _iso(dateline["day"], dateline["month"], dateline["year"])
@@ -168,12 +161,24 @@ def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
             year = int(date["year"])
     province = place or _province_from_header(text) or (find_province(title) if title else None)
     signer_name, signer_position, body = _signer(text)
-    issuer = _issuer(body or "", province)
+    signer_name = signer_name or header.signer_field(text)
+    authority = header.authority(text)
+    issuer = _issuer(body or "", province) or _issuer(authority.group() if authority else "", province)
     period_start, period_end, horizon = _period(title or "", outline_titles)
     citations = _citations(text, number, title or "")
     return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
                     signer_name, signer_position, period_start, period_end, horizon,
                     _laws(text), citations)
+
+
+def has_plan_header(text: str) -> bool:
+    """Whether a clean text opens with a plan's header (its number or an instrument title, and a
+    date line or an issuing body), so that it is a plan even when its structure cannot be outlined.
+
+    >>> has_plan_header("Số: 5/KH-UBND\\nHà Giang, ngày 3 tháng 4 năm 2020"), has_plan_header("Xin chào.")
+    (True, False)
+    """
+    return header.has_plan_header(text, _dateline(text[:header.HEAD_CHARS]) is not None)
 
 
 def _dateline(text: str) -> re.Match[str] | None:
@@ -208,11 +213,14 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
     tm = _header()["signature"].match(lines[first])
     if tm and lines[first].startswith("TM"):
         body = tm["value"]
+    one_line = header.signature_in_line(lines[blocks[-1]])
+    if one_line:
+        return one_line[0], _position_case(one_line[1]), body
     position = None
     for line in lines[blocks[-1] + 1:blocks[-1] + 8]:
         if not line or _header()["signed"].match(line):
             continue
-        if is_caps(line):
+        if is_caps(line) and not MARKER.match(line):
             position = line
             continue
         words = line.split()
@@ -234,16 +242,23 @@ def _position_case(position: str | None) -> str | None:
 
 
 def _issuer(body: str, province: str | None) -> str | None:
+    """The issuing body named in capitals (a signature's "TM. …" or the header's first line), in
+    full: "Ủy ban nhân dân thành phố Đà Nẵng" for a city, "… tỉnh …" for a province."""
+    known = province_named(province) if province else None
+    kind = known.kind if known else "tỉnh"
     for pattern, name in _issuers():
         if pattern.search(body):
-            return name.format(province=province or "").strip()
+            return " ".join(name.format(province=province or "", kind=kind).split())
     return None
 
 
 def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, int | None]:
+    """(start, end, horizon) from the plan's own title, completed by short period headings
+    ("Giai đoạn 2021 - 2025"); a title naming one year ("… năm 2024") is a plan for that year."""
     cue = _header()
     start = end = horizon = None
-    for source in [title, *headings]:
+    short = [h for h in headings if len(h.split()) <= _PERIOD_HEADING_WORDS]
+    for source in [title, *short]:
         period = cue["period"].search(source)
         if period and start is None:
             start, end = int(period["start"]), end or int(period["end"])
@@ -256,6 +271,11 @@ def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, in
                         not re.search(r"(?:định hướng|tầm nhìn)\s+$", source[:until.start()]):
                     end = int(until["year"])
                     break
+    if start is None and end is None:
+        for single in cue["single"].finditer(title):
+            if not cue["dated"].search(title[:single.start()]):
+                start = end = int(single["year"])
+                break
     return start, end, horizon
 
 

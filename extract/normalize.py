@@ -23,6 +23,7 @@ MARKER = re.compile(
     r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+|[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[^\W\d_])"
     r"|[a-zđ][.)]|[-+•–—·▪◦●]|Điều\s+\d+)(?:\s|$)")
+_ESCAPED_BREAK = "\\r\\n"
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*$")
 
 
@@ -86,6 +87,10 @@ def _characters(original: str) -> _Buffer:
         if original[i] == "\r" and j < n and original[j] == "\n":
             out.add("\n", i, j + 1)
             i = j + 1
+            continue
+        if original.startswith(_ESCAPED_BREAK, i):  # a line break stored as the characters \r\n
+            out.add("\n", i, i + len(_ESCAPED_BREAK))
+            i += len(_ESCAPED_BREAK)
             continue
         while j < n and unicodedata.combining(original[j]):
             j += 1

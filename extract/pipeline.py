@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -14,11 +14,14 @@ from extract.decode import decode
 from extract.errors import InputError
 from extract.facts import Extraction
 from extract.find import find_facts
+from extract.metadata import has_plan_header
 from extract.normalize import normalize
 from extract.outline import has_plan_structure, outline
 from extract.to_rdf import Source, plan_iri_of, to_graph
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+_NO_STRUCTURE = "no Roman-numbered parts (I., II., …), articles (Điều 1) or numbered parts (1., 2., 3.)"
+NO_OUTLINE_WARNING = "plan header found but no plan structure (" + _NO_STRUCTURE + "); only its header was read"
 _POOL_FROM = 12  # files; fewer are quicker in one process than the pool's start-up
 
 
@@ -54,11 +57,12 @@ def process_text(original: str, file_name: str, sha256: str, media_type: str = "
     when it has no plan structure."""
     clean = normalize(original)
     root = outline(clean.text)
+    warnings: tuple[str, ...] = ()
     if not has_plan_structure(root):
-        raise InputError(location or file_name,
-                         "no plan structure: no Roman-numbered parts (I., II., …), articles (Điều 1) "
-                         "or numbered parts (1., 2., 3.)")
-    extraction = find_facts(clean.text, root)
+        if not has_plan_header(clean.text):
+            raise InputError(location or file_name, "no plan structure: " + _NO_STRUCTURE)
+        warnings = (NO_OUTLINE_WARNING,)  # a plan's header: built from what can be read
+    extraction = replace(find_facts(clean.text, root), warnings=warnings)
     source = Source(file_name, sha256, media_type, original)
     graph_iri, graph = to_graph(extraction, clean, source)
     return Built(file_name, graph_iri, plan_iri_of(extraction), graph, extraction)

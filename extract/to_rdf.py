@@ -135,6 +135,8 @@ class _Writer:
         self.add(doc, PLAN.fileName, Literal(self.source.file_name))
         self.add(doc, PLAN.sha256, Literal(self.source.sha256))
         self.add(doc, DCTERMS["format"], Literal(self.source.media_type))
+        for warning in self.x.warnings:
+            self.add(doc, PLAN.extractionWarning, Literal(warning, lang="en"))
         if info.title_span:
             self.evidence(plan, *info.title_span)
 

@@ -51,6 +51,7 @@ class PLAN(DefinedNamespace):
     documentType: URIRef
     fileName: URIRef
     sha256: URIRef
+    extractionWarning: URIRef
     sectionPath: URIRef
     lawCited: URIRef
 

@@ -195,3 +195,21 @@ def test_build_shows_progress_in_a_terminal_and_is_quiet_in_a_pipe(tmp_path: Pat
     shown = _build_in(tmp_path, tty=True)
     assert "[1/2]" in shown and "[2/2]" in shown and "stored 2 documents" in shown
     assert _build_in(tmp_path, tty=False) == ""
+
+
+FLAT_PLAN = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI ------- Số: 77/KH-UBND Lào Cai, ngày 12 tháng 4 năm 2022 KẾ HOẠCH "
+             "PHÒNG CHỐNG THIÊN TAI NĂM 2022 Căn cứ Luật Phòng chống thiên tai; UBND tỉnh ban hành Kế hoạch như "
+             "sau: MỤC ĐÍCH Chủ động phòng chống, giảm thiệt hại.\n")
+
+
+def test_build_plan_header_without_structure_is_built_with_a_warning(cli: Cli, tmp_path: Path) -> None:
+    text = tmp_path / "flat.txt"
+    text.write_text(FLAT_PLAN, encoding="utf-8")
+    store = tmp_path / "store"
+    outcome = cli("build", text, "--store", store)
+    assert outcome.code == 0, outcome.err
+    assert "warning: flat.txt:" in outcome.err and "no plan structure" in outcome.err
+    plans = cli("query", "plans", "--store", store, "--format", "csv").csv()
+    assert [(p["number"], p["title"]) for p in plans] == [("77/KH-UBND", "PHÒNG CHỐNG THIÊN TAI NĂM 2022")]
+    report = cli("validate", "--store", store, "--format", "text")
+    assert "only its header was read" in report.out

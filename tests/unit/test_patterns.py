@@ -32,6 +32,7 @@ CUE_TABLES = {
     "plan_header.tsv": re.IGNORECASE | re.MULTILINE,
     "paragraphs.tsv": 0,
     "issuers.tsv": 0,
+    "header_block.tsv": re.MULTILINE,
 }
 CUE_ROWS = [(table, row) for table in CUE_TABLES for row in _rows(table, "cue", "example")]
 

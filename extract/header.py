@@ -1,0 +1,211 @@
+"""The header block of a plan in whatever layout a portal gives it.
+
+Headers come as lines, as two-column tables (cells between `|` lines, Markdown rows) or
+flattened onto one line. Every function here reads a *flat view* of the clean text, in which
+line breaks and `|` are spaces: it has the same length, so offsets found in it are clean-text
+offsets. Cues are rows of patterns/header_block.tsv.
+"""
+from __future__ import annotations
+
+import re
+from extract.normalize import MARKER, fold, is_caps, paragraph_start
+from extract.rules import cue_regex
+
+HEAD_CHARS = 4000  # the header block and the opening sentences lie within this
+_WORD = re.compile(r"\S+")
+_TRAILING_WORDS = 4  # an authority line cut from a title run: at most the province after it
+_OPENING_CHARS = 6000
+
+
+def _cue(kind: str) -> re.Pattern[str]:
+    return cue_regex("header_block.tsv", kind, flags=re.MULTILINE)
+
+
+def flat(text: str) -> str:
+    """`text` with line breaks and table bars read as spaces (same length, same offsets).
+
+    >>> flat("Số: 1/KH |\\nHà Nội")
+    'Số: 1/KH   Hà Nội'
+    """
+    return text.translate(_FLAT)
+
+
+_FLAT = {ord("\n"): " ", ord("|"): " "}
+
+
+def squeeze(text: str) -> str:
+    """One line, single spaces, no table bars: how a title or name is stored."""
+    return " ".join(flat(text).split())
+
+
+def own_number(text: str) -> re.Match[str] | None:
+    """The "Số: 12/KH-UBND" of the header, wherever the layout put it."""
+    return _cue("number").search(flat(text[:HEAD_CHARS]))
+
+
+def number_value(match: re.Match[str]) -> str:
+    return re.sub(r"\s+", "", match["value"])
+
+
+def instrument_in_head(text: str, after: int = 0) -> re.Match[str] | None:
+    """The first instrument name in capitals ("KẾ HOẠCH", "QUYẾT ĐỊNH") after `after` in the head
+    that opens a title (not a word inside a heading such as "XÂY DỰNG KẾ HOẠCH")."""
+    view = flat(text[:HEAD_CHARS])
+    for match in _cue("type").finditer(view, after):
+        before = view[:match.start()].split()
+        if not before or not _caps_word(before[-1]):
+            return match
+    return None
+
+
+def _caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def authority(text: str) -> re.Match[str] | None:
+    """The issuing body's line ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") in the head."""
+    return _cue("authority").search(flat(text[:HEAD_CHARS]))
+
+
+def has_plan_header(text: str, dateline_found: bool) -> bool:
+    """A plan's header: its own number or an instrument title, and a date line or an issuing body."""
+    return bool(own_number(text) or instrument_in_head(text)) and bool(dateline_found or authority(text))
+
+
+def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int] | None:
+    """The span of the words in capitals from `start`: a title set in capitals, on one line or
+    several, up to the first word with a small letter or a line opening the body (I., 1., A.)."""
+    view = flat(text)
+    end_limit = min(len(text), limit if limit is not None else start + 1200)
+    first: int | None = None
+    last = start
+    for match in _WORD.finditer(view, start, end_limit):
+        word = match.group()
+        if any(c.isalpha() and c.islower() for c in word):
+            break
+        if first is not None and "\n" in text[last:match.start()] and _cue("heading").match(text, match.start()):
+            break
+        if not any(c.isalnum() for c in word):
+            continue
+        if first is None:
+            first = match.start()
+        last = match.end()
+    return (first, last) if first is not None else None
+
+
+def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A title run without a decision's "BAN HÀNH KẾ HOẠCH" lead and without an authority line
+    that follows it ("… ỦY BAN NHÂN DÂN TỈNH X")."""
+    start, end = span
+    run = flat(text[start:end])
+    carrier = _cue("carrier").match(run)
+    if carrier:
+        start += carrier.end()
+        run = run[carrier.end():]
+    cuts = [m for m in _cue("authority").finditer(run)
+            if m.start() > 0 and len(run[m.end():].split()) <= _TRAILING_WORDS]
+    if cuts:
+        end = start + cuts[0].start()
+        run = run[:cuts[0].start()]
+    stripped = run.rstrip(" -–—,;:|")
+    end = start + len(stripped)
+    lead = len(stripped) - len(stripped.lstrip(" -–—,;:|"))
+    start += lead
+    return (start, end) if end - start >= 3 else None
+
+
+def title_from_opening(text: str) -> tuple[int, int] | None:
+    """The plan's name in its issuing sentence ("… xây dựng Kế hoạch X như sau") when the header has none."""
+    match = _cue("opening").search(flat(text[:_OPENING_CHARS]))
+    return match.span("title") if match else None
+
+
+def signer_field(text: str) -> str | None:
+    """The signer's name from a page's attribute table ("Người ký | Name")."""
+    match = _cue("signer_field").search(text[:HEAD_CHARS])
+    return match["name"].strip() if match else None
+
+
+def position_in(caps: str) -> str | None:
+    """The signer's position: the last position named in a signature's capitals that ends it."""
+    found = [m for m in _cue("position").finditer(caps) if not caps[m.end():].strip()]
+    return found[-1].group() if found else None
+
+
+_TITLE_LINES = 4
+_TITLE_LINE_CHARS = 120
+
+
+def title_after(text: str, position: int) -> tuple[int, int] | None:
+    """The title that follows an instrument's name ending at `position`: a run in capitals, or
+    sentence-case lines (up to four) each going on with the title."""
+    run = caps_run(text, position)
+    if run is not None:
+        return title_in_run(text, run)
+    after = text.find("\n", position)
+    if text[position:after if after >= 0 else len(text)].strip():
+        after = position
+    else:
+        after = len(text) if after < 0 else after + 1
+    while after < len(text) and text[after] in " |":
+        after += 1
+    end = text.find("\n", after)
+    end = len(text) if end < 0 else end
+    for _ in range(_TITLE_LINES - 1):
+        following_end = text.find("\n", end + 1)
+        following = text[end + 1:following_end if following_end >= 0 else len(text)]
+        if not _continues_title(text[after:end], following):
+            break
+        end += 1 + len(following)
+    return (after, end) if end > after else None
+
+
+def _continues_title(title: str, line: str) -> bool:
+    """Whether `line` goes on with the sentence-case title above it (not a paragraph, heading or note)."""
+    return (any(c.isalpha() for c in line) and not is_caps(line) and len(line) <= _TITLE_LINE_CHARS
+            and not title.rstrip().endswith((".", ":", ";")) and not line.rstrip().endswith((".", ":", ";"))
+            and not MARKER.match(line)
+            and not paragraph_start().match(line) and not line.startswith(("(", "_", "-", "—", "Số")))
+
+
+def find_title(text: str, after: int, plan_lines: list[int], names: dict[str, str]) -> tuple[str | None, tuple[int, int] | None]:
+    """(instrument, title span) of a clean text whose header ends its date or number line at `after`.
+
+    `plan_lines` are the ends of lines that read only "KẾ HOẠCH"; `names` maps folded instrument
+    names in capitals to their type names. A decision carrying a plan takes the plan's title.
+    """
+    head = instrument_in_head(text, after)
+    instrument = names.get(fold(head["type"])) if head else None
+    if head and instrument == "Kế hoạch":
+        return instrument, title_after(text, head.end())
+    if plan_lines:
+        return instrument or "Kế hoạch", title_after(text, plan_lines[0])
+    if head:
+        return instrument, title_after(text, head.end())
+    run = caps_run(text, after) if after else None
+    span = title_in_run(text, run) if run else None
+    return None, span or title_from_opening(text)
+
+
+def signature_in_line(line: str) -> tuple[str, str | None] | None:
+    """(name, position) when a whole signature block stands on one line:
+    "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn An …".
+
+    >>> signature_in_line("KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn An KẾ HOẠCH")
+    ('Trần Văn An', 'PHÓ CHỦ TỊCH')
+    """
+    run = caps_run(line, 0)
+    if run is None:
+        return None
+    name: list[str] = []
+    for word in line[run[1]:].split()[:_NAME_WORDS]:
+        if not (word[0].isupper() and any(c.islower() for c in word)):
+            break
+        name.append(word)
+    if len(name) < 2:
+        return None
+    return " ".join(name), position_in(line[run[0]:run[1]])
+
+
+_NAME_WORDS = 5

@@ -1,0 +1,95 @@
+"""Plan metadata from headers in every layout: lines, `|` tables, a header flattened onto one line."""
+from __future__ import annotations
+
+import pytest
+
+from extract.metadata import PlanInfo, extract_plan, has_plan_header
+from extract.normalize import normalize
+
+
+def _plan(text: str) -> PlanInfo:
+    return extract_plan(normalize(text).text, [])
+
+
+FLAT = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI ------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+        "Hạnh phúc --------------- Số: 77/KH-UBND Lào Cai, ngày\n 12 tháng 4 năm 2022 KẾ HOẠCH PHÒNG CHỐNG "
+        "THIÊN TAI VÀ\nTÌM KIẾM CỨU NẠN NĂM 2022 TRÊN ĐỊA BÀN TỈNH Căn cứ Luật Phòng chống thiên tai; "
+        "UBND tỉnh ban hành Kế hoạch như sau: I. MỤC ĐÍCH 1. Chủ động phòng chống.")
+TABLE = ("|\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\n"
+         "Số: 9/KH-UBND\n|\nHải Phòng, ngày 3\ntháng 2 năm 2024\n|\nKẾ HOẠCH\n"
+         "NÂNG CAO CHẤT LƯỢNG DỊCH VỤ CÔNG TRỰC TUYẾN\nGIAI ĐOẠN 2024 - 2026\n"
+         "Thực hiện chỉ đạo của Chính phủ, Ủy ban nhân dân thành phố ban hành Kế hoạch như sau:\n"
+         "I. MỤC ĐÍCH\n- Nâng cao chất lượng.\n")
+
+
+def test_header_flattened_onto_one_line_gives_number_date_title_and_period() -> None:
+    plan = _plan(FLAT)
+    assert (plan.number, plan.issued, plan.province) == ("77/KH-UBND", "2022-04-12", "Lào Cai")
+    assert plan.title == "PHÒNG CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN NĂM 2022 TRÊN ĐỊA BÀN TỈNH"
+    assert (plan.period_start, plan.period_end, plan.horizon) == (2022, 2022, None)
+    assert plan.issuer == "Ủy ban nhân dân tỉnh Lào Cai"
+
+
+def test_header_in_table_cells_reads_a_date_split_over_lines_and_a_title_on_two_lines() -> None:
+    plan = _plan(TABLE)
+    assert (plan.number, plan.issued) == ("9/KH-UBND", "2024-02-03")
+    assert plan.title == "NÂNG CAO CHẤT LƯỢNG DỊCH VỤ CÔNG TRỰC TUYẾN GIAI ĐOẠN 2024 - 2026"
+    assert (plan.period_start, plan.period_end) == (2024, 2026)
+    assert plan.issuer == "Ủy ban nhân dân thành phố Hải Phòng"
+
+
+def test_header_decision_carrying_a_plan_keeps_the_plans_title_without_the_authority_line() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH YÊN BÁI ------- Số: 5/QĐ-UBND Yên Bái, ngày 02 tháng 01 năm 2023 "
+            "QUYẾT ĐỊNH PHÊ DUYỆT KẾ HOẠCH TRỒNG RỪNG NĂM 2023 CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH Căn cứ Luật "
+            "Lâm nghiệp; QUYẾT ĐỊNH: Điều 1. Phê duyệt Kế hoạch.")
+    plan = _plan(text)
+    assert (plan.doc_type, plan.number) == ("Quyết định", "5/QĐ-UBND")
+    assert plan.title == "TRỒNG RỪNG NĂM 2023"
+    assert plan.issuer == "Ủy ban nhân dân tỉnh Yên Bái"
+
+
+def test_header_without_instrument_line_takes_the_capitals_after_the_date_line() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 31/KH-UBND | Phú Thọ, ngày 8 tháng 6 "
+            "năm 2019 |\nTIÊM CHỦNG MỞ RỘNG NĂM 2020\nA. CĂN CỨ XÂY DỰNG KẾ HOẠCH\nViệc tiêm chủng là cần thiết.")
+    plan = _plan(text)
+    assert plan.title == "TIÊM CHỦNG MỞ RỘNG NĂM 2020"
+    assert (plan.year, plan.period_start, plan.period_end) == (2019, 2020, 2020)
+
+
+def test_header_title_naming_a_date_is_not_a_period() -> None:
+    text = ("Số: 4/KH-UBND\nNam Định, ngày 2 tháng 3 năm 2024\nKẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 9/CT-TTG NGÀY 5 "
+            "THÁNG 1 NĂM 2024 CỦA THỦ TƯỚNG CHÍNH PHỦ\nI. MỤC ĐÍCH\n")
+    plan = _plan(text)
+    assert plan.title and plan.title.endswith("CHÍNH PHỦ")
+    assert (plan.period_start, plan.period_end) == (None, None)
+
+
+def test_header_signature_block_on_one_line_gives_name_and_position() -> None:
+    text = FLAT + ("\nNơi nhận:\n- Như trên;\nTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Văn An "
+                   "PHỤ LỤC KÈM THEO")
+    plan = _plan(text)
+    assert (plan.signer_name, plan.signer_position) == ("Trần Văn An", "Phó Chủ tịch")
+
+
+def test_header_signer_from_a_pages_attribute_table() -> None:
+    text = "| Số hiệu | 3/KH-UBND |\n| Người ký | Lê Thị Hoa |\n" + TABLE
+    assert _plan(text).signer_name == "Lê Thị Hoa"
+
+
+def test_header_title_from_the_issuing_sentence_when_the_header_has_none() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 8/KH-UBND | Sơn La, ngày 1 tháng 2 "
+            "năm 2021 |\nThực hiện chỉ đạo của Chính phủ, UBND tỉnh xây dựng Kế hoạch hành động thực hiện\\r\\n"
+            "Chương trình “Nước sạch nông thôn” đến năm 2025 như sau:\n1. Mục tiêu\n")
+    plan = _plan(text)
+    assert plan.title == "thực hiện Chương trình “Nước sạch nông thôn” đến năm 2025"
+    assert (plan.period_start, plan.period_end) == (None, 2025)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (FLAT, True), (TABLE, True),
+    ("Số: 5/KH-UBND\nHà Giang, ngày 3 tháng 4 năm 2020\nNội dung chưa có mục.", True),
+    ("Xin chào, đây là một lá thư ngắn.\nKhông có mục nào cả.\n", False),
+    ("KẾ HOẠCH học tập của tôi\nđọc sách mỗi ngày", False),
+])
+def test_header_has_plan_header(text: str, expected: bool) -> None:
+    assert has_plan_header(normalize(text).text) is expected
