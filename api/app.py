@@ -13,10 +13,11 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import linked_data, named, pages, sparql
+from api.pool import ProcessPool
 from api.queries import load_all
 from api.settings import Settings
 from api.store import OxigraphStore
-from api.workers import Executor, InlineExecutor, JobError, ProcessPool, QueryTimeout
+from api.workers import Busy, Executor, InlineExecutor, JobError, QueryTimeout, QueryTooBig
 from extract.errors import StoreError
 
 
@@ -32,7 +33,9 @@ def make_executor(settings: Settings) -> Executor:
         store = OxigraphStore.in_memory_copy(path) if settings.in_memory else OxigraphStore.open_existing(path)
         return InlineExecutor(store)
     OxigraphStore.open_existing(path)  # fail now, with a clear message, if it is not a store
-    return ProcessPool(path, settings.in_memory, settings.workers, settings.query_timeout)
+    return ProcessPool(path, settings.in_memory, settings.workers, settings.query_timeout,
+                       page_size=settings.page_workers, queue=settings.queue,
+                       memory_mb=settings.query_memory_mb, poll=settings.store_poll)
 
 
 def _handlers(app: FastAPI) -> None:
@@ -47,6 +50,14 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(QueryTimeout)
     async def timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
         return sparql.error(503, str(exc))
+
+    @app.exception_handler(QueryTooBig)
+    async def too_big(request: Request, exc: QueryTooBig) -> JSONResponse:
+        return sparql.error(503, str(exc))
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> JSONResponse:
+        return sparql.error(503, str(exc), headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(JobError)
     async def failed(request: Request, exc: JobError) -> JSONResponse:
@@ -67,11 +78,13 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if isinstance(runner, ProcessPool):
             await runner.start()
-        yield
-        if isinstance(runner, ProcessPool):
-            await runner.close()
+        try:
+            yield
+        finally:
+            if isinstance(runner, ProcessPool):
+                await runner.close()
 
-    app = FastAPI(title="plangraph", lifespan=lifespan,
+    app = FastAPI(title="plangraph", lifespan=lifespan, max_body_size=settings.max_body_bytes,
                   description="Vietnamese provincial plans (Kế hoạch) as a linked-data knowledge graph: "
                               "a SPARQL endpoint, named questions, dereferenceable IRIs and pages.")
     app.state.settings = settings
@@ -84,7 +97,10 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
 
     @app.get("/health", tags=["service"], summary="Is the service up, and how big is the store")
     async def health() -> dict[str, object]:
-        return {"status": "ok", "triples": await runner.run("triple_count")}
+        body: dict[str, object] = {"status": "ok", "triples": await runner.triple_count()}
+        if isinstance(runner, ProcessPool):
+            body["lanes"] = runner.load()
+        return body
 
     app.include_router(sparql.router(runner, settings.row_limit, settings.query_timeout))
     app.include_router(named.router(runner, load_all(), settings.row_limit, settings.query_timeout))

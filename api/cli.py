@@ -149,8 +149,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from api.app import create_app
     from api.settings import Settings
 
+    from api.http import HeaderTimeoutProtocol
+
     settings = Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk)
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning")
+    protocol = type("Protocol", (HeaderTimeoutProtocol,), {"header_timeout": settings.header_timeout})
+    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", http=protocol,
+                timeout_keep_alive=5, timeout_graceful_shutdown=5, limit_concurrency=settings.max_connections,
+                h11_max_incomplete_event_size=16 * 1024)
     return EXIT_OK
 
 

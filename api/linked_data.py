@@ -9,6 +9,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 from api import negotiate as nt
 from api.jobs import PREFIXES, graph
 from api.sparql import error
+from api.http import CancelOnDisconnect
 from api.workers import Executor
 from extract.iris import base_iri
 
@@ -107,11 +108,11 @@ def description(request: Request, triples: int) -> Graph:
 
 def router(executor: Executor) -> APIRouter:
     """Routes that dereference minted IRIs and describe the dataset."""
-    routes = APIRouter(tags=["linked data"])
+    routes = APIRouter(tags=["linked data"], route_class=CancelOnDisconnect)
 
     async def void(request: Request) -> Response:
         media = pick(request, (nt.TURTLE, nt.JSONLD, nt.NTRIPLES, nt.RDFXML)) or nt.TURTLE
-        return rdf_response(description(request, await executor.run("triple_count")), media)
+        return rdf_response(description(request, await executor.triple_count()), media)
 
     for path in ("/void", "/.well-known/void", "/dataset"):
         routes.add_api_route(path, void, methods=["GET"], summary="VoID/DCAT description of the dataset",

@@ -14,6 +14,7 @@ from api import negotiate as nt
 from api.jobs import Table
 from api.queries import NamedQuery
 from api.sparql import error
+from api.http import CancelOnDisconnect
 from api.workers import Executor
 from extract.errors import QueryError
 from extract.normalize import strip_marks
@@ -85,7 +86,7 @@ def openapi_parameters(query: NamedQuery) -> list[dict[str, Any]]:
 
 def router(executor: Executor, queries: dict[str, NamedQuery], row_limit: int, timeout: float) -> APIRouter:
     """One GET operation per named query, a list of them, and a 404 for unknown names."""
-    routes = APIRouter(tags=["named queries"])
+    routes = APIRouter(tags=["named queries"], route_class=CancelOnDisconnect)
 
     async def run(query: NamedQuery, request: Request) -> Response:
         values = {k: fold_key(v) if k.endswith("_key") else v

@@ -14,6 +14,7 @@ from rdflib.term import Node
 from api.jobs import Table
 from api.named import fold_key
 from api.queries import load_all
+from api.http import CancelOnDisconnect
 from api.workers import Executor
 from extract.iris import base_iri
 
@@ -147,7 +148,7 @@ def sparql_form(request: Request) -> HTMLResponse:
 
 def router(executor: Executor) -> APIRouter:
     """Page routes."""
-    routes = APIRouter(include_in_schema=False)
+    routes = APIRouter(include_in_schema=False, route_class=CancelOnDisconnect)
     queries = load_all()
 
     @routes.get("/", response_class=HTMLResponse)

@@ -48,7 +48,10 @@ class RemoteExecutor:
         self.store = store
         self.timeout = timeout
 
-    async def run(self, job: str, timeout: float | None = None, **kwargs: Any) -> Any:
+    async def triple_count(self) -> int:
+        return int(await self.run("triple_count"))
+
+    async def run(self, job: str, timeout: float | None = None, lane: str = "page", **kwargs: Any) -> Any:
         limit = timeout or self.timeout
         try:
             status, payload = await asyncio.wait_for(asyncio.to_thread(self._call, job, kwargs), limit)

@@ -1,4 +1,4 @@
-"""Server settings, from arguments or the environment (PLANGRAPH_*)."""
+"""Server settings, from arguments or the environment (PLANGRAPH_*); the defaults are in README."""
 from __future__ import annotations
 
 import os
@@ -10,9 +10,13 @@ def _words(value: str | None) -> tuple[str, ...]:
     return tuple(part for part in re.split(r"[\s,]+", value or "") if part)
 
 
+def _number(name: str, default: float) -> float:
+    return float(os.environ.get(name, "") or default)
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Where the data is and the limits every query runs under."""
+    """Where the data is and the limits every query and connection runs under."""
 
     store: str | None = None
     endpoint: str | None = None
@@ -20,17 +24,32 @@ class Settings:
     query_timeout: float = 10.0
     row_limit: int = 10000
     workers: int = 3
+    page_workers: int = 1
+    queue: int = 6
+    query_memory_mb: int = 1024
+    store_poll: float = 2.0
+    max_body_bytes: int = 1_000_000
+    header_timeout: float = 10.0
+    max_connections: int = 200
     cors_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_env(cls, store: str | None = None, endpoint: str | None = None, in_memory: bool = True,
                  query_timeout: float | None = None, row_limit: int | None = None,
                  workers: int | None = None) -> "Settings":
-        """Arguments first, then PLANGRAPH_STORE, _ENDPOINT, _QUERY_TIMEOUT, _ROW_LIMIT, _WORKERS, _CORS_ORIGINS."""
+        """Arguments first, then PLANGRAPH_STORE, _ENDPOINT, _QUERY_TIMEOUT, _ROW_LIMIT, _WORKERS, _PAGE_WORKERS,
+        _QUEUE, _QUERY_MEMORY_MB, _STORE_POLL, _MAX_BODY_BYTES, _HEADER_TIMEOUT, _MAX_CONNECTIONS, _CORS_ORIGINS."""
         return cls(store=store or os.environ.get("PLANGRAPH_STORE"),
                    endpoint=endpoint or os.environ.get("PLANGRAPH_ENDPOINT"),
                    in_memory=in_memory,
-                   query_timeout=query_timeout or float(os.environ.get("PLANGRAPH_QUERY_TIMEOUT", "10")),
-                   row_limit=row_limit or int(os.environ.get("PLANGRAPH_ROW_LIMIT", "10000")),
-                   workers=workers if workers is not None else int(os.environ.get("PLANGRAPH_WORKERS", "3")),
+                   query_timeout=query_timeout or _number("PLANGRAPH_QUERY_TIMEOUT", 10),
+                   row_limit=row_limit or int(_number("PLANGRAPH_ROW_LIMIT", 10000)),
+                   workers=workers if workers is not None else int(_number("PLANGRAPH_WORKERS", 3)),
+                   page_workers=int(_number("PLANGRAPH_PAGE_WORKERS", 1)),
+                   queue=int(_number("PLANGRAPH_QUEUE", 6)),
+                   query_memory_mb=int(_number("PLANGRAPH_QUERY_MEMORY_MB", 1024)),
+                   store_poll=_number("PLANGRAPH_STORE_POLL", 2),
+                   max_body_bytes=int(_number("PLANGRAPH_MAX_BODY_BYTES", 1_000_000)),
+                   header_timeout=_number("PLANGRAPH_HEADER_TIMEOUT", 10),
+                   max_connections=int(_number("PLANGRAPH_MAX_CONNECTIONS", 200)),
                    cors_origins=_words(os.environ.get("PLANGRAPH_CORS_ORIGINS")))

@@ -8,7 +8,8 @@ from fastapi.responses import JSONResponse, Response
 
 from api import negotiate as nt
 from api.jobs import Reply
-from api.workers import Executor, JobError, QueryTimeout
+from api.http import CancelOnDisconnect
+from api.workers import Busy, Executor, JobError, QueryTimeout, QueryTooBig
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
@@ -101,12 +102,12 @@ async def describe_service(request: Request, executor: Executor) -> Response:
         return sparql_form(request)
     if media is None:
         return error(400, "missing the query parameter")
-    return rdf_response(description(request, await executor.run("triple_count")), media)
+    return rdf_response(description(request, await executor.triple_count()), media)
 
 
 def router(executor: Executor, row_limit: int, timeout: float) -> APIRouter:
     """Routes of the SPARQL endpoint."""
-    routes = APIRouter(tags=["SPARQL"])
+    routes = APIRouter(tags=["SPARQL"], route_class=CancelOnDisconnect)
 
     async def answer(request: Request) -> Response:
         try:
@@ -117,12 +118,16 @@ def router(executor: Executor, row_limit: int, timeout: float) -> APIRouter:
         except ProtocolError as exc:
             return error(exc.status, exc.message)
         try:
-            reply = await executor.run("sparql", timeout=timeout, query=query,
+            reply = await executor.run("sparql", timeout=timeout, lane="query", query=query,
                                        accept=request.headers.get("accept"), format_name=format_name,
                                        default_graphs=default_graphs, named_graphs=named_graphs,
                                        row_limit=row_limit)
         except QueryTimeout as exc:
             return error(503, f"{exc}; narrow the query or add a LIMIT")
+        except QueryTooBig as exc:
+            return error(503, f"{exc}; narrow the query, sort less or add a LIMIT")
+        except Busy as exc:
+            return error(503, str(exc), headers={"Retry-After": str(exc.retry_after)})
         except JobError as exc:
             return error(400 if exc.kind == "ServiceRefused" else 500, f"the query failed: {exc.message}")
         return to_response(reply)

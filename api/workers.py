@@ -1,8 +1,13 @@
-"""Query workers: processes that each hold the store, killed and replaced when a query overruns.
+"""Query workers: processes that each hold the store, run one job at a time, and can be killed.
 
 Oxigraph cannot interrupt a query from another thread, so a time limit that really stops a
-query has to stop the process running it. The server keeps several workers, so a runaway
-query holds one of them while the others keep answering.
+query has to stop the process running it (api/pool.py keeps the processes). Each worker:
+- holds the store (an in-memory copy by default) and reports its size when ready;
+- runs without a network when it can (a network namespace of its own), so no query it runs
+  can connect anywhere, whatever the query says;
+- has an address-space limit (RLIMIT_AS): a query that needs more memory than the limit ends
+  the worker, and the pool answers 503 instead of letting it take the machine;
+- dies with its parent (PR_SET_PDEATHSIG), so no worker outlives a killed server.
 """
 from __future__ import annotations
 
@@ -10,24 +15,40 @@ import asyncio
 import ctypes
 import gc
 import logging
-import multiprocessing as mp
+import os
+import resource
+import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
 
+import pyoxigraph as ox
+
 from api import jobs
 from api.outbound import allowed_services
 from api.store import OxigraphStore
 
 log = logging.getLogger(__name__)
-_START_LIMIT = 300.0
 _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
+_PR_SET_PDEATHSIG = 1
 
 
 class QueryTimeout(Exception):
     """The query ran past the time limit and was stopped."""
+
+
+class QueryTooBig(Exception):
+    """The query needed more memory than a worker may use, and was stopped."""
+
+
+class Busy(Exception):
+    """Every worker of the lane is busy and the wait line is full; try again after `retry_after` seconds."""
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class JobError(Exception):
@@ -40,9 +61,24 @@ class JobError(Exception):
 
 
 class Executor(Protocol):
-    """Runs a named job of api.jobs against the store."""
+    """Runs a named job of api.jobs against the store.
 
-    async def run(self, job: str, timeout: float | None = None, **kwargs: Any) -> Any: ...
+    `lane` separates people's pages and named queries ("page") from free SPARQL ("query"),
+    so that one kind of work never waits behind the other.
+    """
+
+    async def run(self, job: str, timeout: float | None = None, lane: str = "page", **kwargs: Any) -> Any: ...
+
+    async def triple_count(self) -> int: ...
+
+
+def _libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
 
 
 def isolate_network() -> bool:
@@ -50,25 +86,68 @@ def isolate_network() -> bool:
 
     Best effort: Linux only, and it needs CAP_SYS_ADMIN or unprivileged user namespaces; False when refused.
     """
-    if not sys.platform.startswith("linux"):
+    libc = _libc()
+    if libc is None:
         return False
+    return any(libc.unshare(flags) == 0 for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET))
+
+
+def die_with_parent() -> None:
+    """Ask the kernel to kill this process when its parent ends (Linux; elsewhere nothing happens)."""
+    libc = _libc()
+    if libc is not None:
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def address_space() -> int:
+    """This process's virtual memory size in bytes (0 when unknown)."""
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
     except OSError:
-        return False
-    for flags in (_CLONE_NEWNET, _CLONE_NEWUSER | _CLONE_NEWNET):
-        if libc.unshare(flags) == 0:
-            return True
-    return False
+        pass
+    return 0
 
 
-def _worker_main(conn: Connection, store_path: str, in_memory: bool) -> None:
+def limit_memory(extra_mb: int) -> None:
+    """Let this process grow by at most `extra_mb` MB of address space beyond what it holds now."""
+    if extra_mb <= 0:
+        return
+    size = address_space()
+    if size:
+        limit = size + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def load_store(path: Path, in_memory: bool, snapshot: str | None) -> OxigraphStore:
+    """The store a worker answers from: the N-Quads snapshot in memory (fastest), a copy in memory, or on disk."""
+    if snapshot:
+        store = OxigraphStore(None)
+        store.db.load(path=snapshot, format=ox.RdfFormat.N_QUADS)
+        store.path = path
+        return store
+    return OxigraphStore.in_memory_copy(path) if in_memory else OxigraphStore.open_existing(path)
+
+
+def worker_main(conn: Connection, store_path: str, in_memory: bool, memory_mb: int, nice: int,
+                snapshot: str | None = None) -> None:
     """Worker loop: open the store, then answer (job, kwargs) messages until the pipe closes."""
-    path = Path(store_path)
-    store = OxigraphStore.in_memory_copy(path) if in_memory else OxigraphStore.open_existing(path)
+    die_with_parent()
+    gc.freeze()  # the code inherited from the fork server: never scanned by the collector, never copied
+    try:
+        store = load_store(Path(store_path), in_memory, snapshot)
+        count = store.triple_count()
+    except Exception as exc:  # the store moved or broke: tell the pool, which keeps the workers it has
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
     if not allowed_services() and not isolate_network():
         log.warning("query workers cannot be cut off from the network here; SERVICE is still refused")
-    conn.send(("ready", None))
+    if nice:
+        os.nice(nice)
+    limit_memory(memory_mb)
+    conn.send(("ready", count))
     while True:
         try:
             job, kwargs = conn.recv()
@@ -76,103 +155,10 @@ def _worker_main(conn: Connection, store_path: str, in_memory: bool) -> None:
             return
         try:
             conn.send(("ok", getattr(jobs, job)(store, **kwargs)))
+        except MemoryError:
+            conn.send(("error", ("MemoryError", "out of memory")))
         except Exception as exc:  # every failure goes back to the server as a message
             conn.send(("error", (type(exc).__name__, str(exc))))
-
-
-class _Worker:
-    def __init__(self, process: Any, conn: Connection) -> None:
-        self.process = process
-        self.conn = conn
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-
-class ProcessPool:
-    """A fixed number of worker processes over one store directory."""
-
-    def __init__(self, store_path: Path, in_memory: bool = True, size: int = 2, timeout: float = 10.0) -> None:
-        self.store_path = store_path
-        self.in_memory = in_memory
-        self.size = max(1, size)
-        self.timeout = timeout
-        self._context = mp.get_context("spawn")
-        self._idle: asyncio.Queue[_Worker] | None = None
-        self._all: set[_Worker] = set()
-        self._pending: set[asyncio.Task[None]] = set()
-
-    def _spawn(self) -> _Worker:
-        parent, child = self._context.Pipe()
-        process = self._context.Process(target=_worker_main, args=(child, str(self.store_path), self.in_memory),
-                                        daemon=True, name="plangraph-query-worker")
-        process.start()
-        child.close()
-        if not parent.poll(_START_LIMIT):
-            process.kill()
-            raise RuntimeError("a query worker did not start")
-        try:
-            parent.recv()
-        except EOFError as exc:
-            raise RuntimeError(f"a query worker could not open the store {self.store_path}") from exc
-        return _Worker(process, parent)
-
-    async def start(self) -> None:
-        """Start every worker and wait until each has loaded the store."""
-        self._idle = asyncio.Queue()
-        workers = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size)))
-        for worker in workers:
-            self._all.add(worker)
-            self._idle.put_nowait(worker)
-
-    async def _replace(self) -> None:
-        worker = await asyncio.to_thread(self._spawn)
-        self._all.add(worker)
-        assert self._idle is not None
-        self._idle.put_nowait(worker)
-
-    def _discard(self, worker: _Worker) -> None:
-        self._all.discard(worker)
-        worker.stop()
-        task = asyncio.get_running_loop().create_task(self._replace())
-        self._pending.add(task)
-        task.add_done_callback(self._pending.discard)
-
-    async def run(self, job: str, timeout: float | None = None, **kwargs: Any) -> Any:
-        """Run a job on an idle worker; QueryTimeout when it overruns, JobError when it fails."""
-        if self._idle is None:
-            raise RuntimeError("the worker pool is not started")
-        limit = timeout or self.timeout
-        worker = await self._idle.get()
-        try:
-            worker.conn.send((job, kwargs))
-            finished = await asyncio.to_thread(worker.conn.poll, limit)
-            if not finished:
-                self._discard(worker)
-                raise QueryTimeout(f"the query was stopped at the time limit of {limit:g} s")
-            status, payload = worker.conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as exc:
-            self._discard(worker)
-            raise JobError("WorkerLost", "the query worker stopped unexpectedly") from exc
-        except BaseException:
-            if worker in self._all and not worker.conn.closed:
-                # Cancelled while waiting: the worker may still be busy, so replace it.
-                self._discard(worker)
-            raise
-        self._idle.put_nowait(worker)
-        if status == "error":
-            raise JobError(*payload)
-        return payload
-
-    async def close(self) -> None:
-        """Stop every worker."""
-        for task in list(self._pending):
-            task.cancel()
-        for worker in list(self._all):
-            worker.stop()
-        self._all.clear()
 
 
 class InlineExecutor:
@@ -191,9 +177,12 @@ class InlineExecutor:
         finally:
             gc.collect()  # result iterators caught in reference cycles die here, on their own thread
 
-    async def run(self, job: str, timeout: float | None = None, **kwargs: Any) -> Any:
+    async def run(self, job: str, timeout: float | None = None, lane: str = "page", **kwargs: Any) -> Any:
         loop = asyncio.get_running_loop()
         status, payload = await loop.run_in_executor(self._thread, self._call, job, kwargs)
         if status == "error":
             raise JobError(*payload)
         return payload
+
+    async def triple_count(self) -> int:
+        return int(await self.run("triple_count"))
