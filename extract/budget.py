@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extract.facts import BudgetItem
-from extract.indicators import cues
+from extract.cues import cues
 from extract.measures import find_measures, unit_rows
 from extract.metadata import PlanInfo
 from extract.normalize import fold

@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from extract.cues import cues, either as _either, fold_pattern, key as _key
 from extract.facts import Indicator
-from extract.metadata import PlanInfo
-from extract.normalize import fold
 from extract.measures import Measure, find_measures, unit_rows
+from extract.metadata import PlanInfo
 from extract.outline import Item, Section
-from extract.rules import compile_regex, read_table
 
-CUES = "indicator_cues.tsv"
 _STRONG_WORDS = 3  # a subject with fewer words outside the weak cues continues the previous one
 _NOT_LETTER = r"(?![^\W\d_])"
 _EDGE_PUNCTUATION = " \t,.;:–-"
@@ -40,37 +37,6 @@ class _Target:
     year: int | None
     comparator: str | None
     inner: bool
-
-
-@lru_cache(maxsize=None)
-def cues(kind: str) -> tuple[re.Pattern[str], ...]:
-    """Compiled cues of one kind from indicator_cues.tsv (matched on folded text)."""
-    rows = read_table(CUES, ("id", "kind", "cue", "example"))
-    for row in rows:
-        compile_regex(row, "cue")
-    # The text is folded (tone marks placed one way), so the cues are folded the same way.
-    found = tuple(re.compile(fold_pattern(row["cue"]), re.IGNORECASE) for row in rows if row["kind"] == kind)
-    if not found:
-        raise ValueError(f"{CUES}: no cues of kind {kind!r}")
-    return found
-
-
-def fold_pattern(pattern: str) -> str:
-    """Fold the literal parts of a regular expression, leaving escapes and group names alone."""
-    return re.sub(r"\\.|\(\?P<\w+>|[^\\(]+|\(",
-                  lambda m: m.group() if m.group().startswith(("\\", "(")) else fold(m.group()), pattern)
-
-
-@lru_cache(maxsize=None)
-def _either(kind: str) -> re.Pattern[str]:
-    """All cues of one kind as one word-bounded alternation (for cues without groups)."""
-    body = "|".join(f"(?:{c.pattern})" for c in cues(kind))
-    return re.compile(rf"(?<![^\W\d_])(?:{body}){_NOT_LETTER}", re.IGNORECASE)
-
-
-def _key(text: str) -> str:
-    key = fold(text)
-    return key if len(key) == len(text) else text.lower()
 
 
 def _clauses(text: str, at_semicolons: bool = True) -> list[tuple[int, int]]:
@@ -256,10 +222,13 @@ def _inherit_unit(unit: str, previous: str) -> str:
     return unit
 
 
-def item_targets(text: str, default_year: int | None, gated: bool = False) -> list[_Target]:
+def item_targets(text: str, default_year: int | None, gated: bool = False,
+                 earlier: tuple[_Target, ...] = ()) -> list[_Target]:
     """The targets of one bullet or paragraph, in text order (offsets into `text`).
 
     `gated`: outside objective sections only values after a target cue in their sentence count.
+    `earlier`: the targets before this item, onto whose last ones a "lần lượt" / "tương ứng"
+    list with no targets of its own item before it maps.
     """
     if gated and not _either("target").search(_key(text)):
         return []
@@ -285,7 +254,8 @@ def item_targets(text: str, default_year: int | None, gated: bool = False) -> li
         for b0, b1 in held:
             masked = masked[:b0] + " " * (b1 - b0) + masked[b1:]
         clause_key = _key(masked[cs:ce])
-        respective = bool(_either("respective").search(clause_key)) and bool(previous_clause)
+        respective = bool(_either("respective").search(clause_key))
+        sources = previous_clause or list(earlier[-len(main):] if len(earlier) >= len(main) else ())
         subjects = _main_subjects(masked, cs, ce, main) if main else []
         current: list[_Target] = []
         for i, measure in enumerate(main):
@@ -294,8 +264,8 @@ def item_targets(text: str, default_year: int | None, gated: bool = False) -> li
             subject, unit = subjects[i], _per_year(measure.unit, _key(own))
             if not _strong(subject):
                 source = None
-                if respective and i < len(previous_clause):
-                    source, subject = previous_clause[i], previous_clause[i].subject
+                if respective and i < len(sources):
+                    source, subject = sources[i], sources[i].subject
                 elif current or targets:
                     source = (current or targets)[-1]
                     subject = _join(source.subject, _new_words(subject, source.subject))
@@ -358,6 +328,7 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
     """
     fallback = (plan.period_end or plan.horizon) if plan else None
     found: list[Indicator] = []
+    earlier: list[_Target] = []
     for section in root.walk():
         if not section.path or _in_budget(section):
             continue
@@ -365,7 +336,8 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
         year = heading_year(section) or fallback
         ordinal = 0
         for item in _statements(section):
-            targets = item_targets(item.text, year, gated)
+            targets = item_targets(item.text, year, gated, tuple(earlier))
+            earlier.extend(t for t in targets if not t.inner)
             if not targets:
                 year = _lead_in_year(item.text) or year
             for target in targets:

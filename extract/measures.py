@@ -48,7 +48,8 @@ def _value_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<lo>{NUMBER})(?:(?:\s*(?:{units}))?{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?"
         rf"\s*(?P<unit>{units}){_NOT_LETTER}"
-        rf"(?:(?P<gap>(?:,?\s+[^\W\d]+){{0,6}}?)\s*/\s*(?:(?P<per>\d{{1,3}}(?:\.\d{{3}})*)\s+)?(?P<den>{dens}){_NOT_LETTER})?",
+        rf"(?:(?P<gap>(?:,?\s+[^\W\d]+){{0,6}}?)\s*/\s*(?:(?P<per>\d{{1,3}}(?:\.\d{{3}})*)\s+)?(?P<den>{dens}){_NOT_LETTER}"
+        rf"(?:\s*/\s*(?P<den2>{dens}){_NOT_LETTER})?)?",
         re.IGNORECASE)
 
 
@@ -72,6 +73,8 @@ def find_measures(text: str) -> list[Measure]:
             per = parse_number(match["per"]) if match["per"] else 1.0
             count = "" if per == 1 else f"{format_number(per)} "  # "/100 bé gái" keeps its 100
             unit = f"{unit}/{count}{_canonical(match['den'], True)[0]}"
+            if match["den2"]:  # "triệu đồng/người/năm"
+                unit = f"{unit}/{_canonical(match['den2'], True)[0]}"
         high = parse_number(match["hi"]) if match["hi"] else None
         found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), high, unit, kind,
                              (match["gap"] or "").strip()))

@@ -196,3 +196,22 @@ def test_indicators_short_label_opens_each_clause_and_long_lead_in_is_dropped() 
     found = targets("Tập trung các giải pháp nâng cao chất lượng dân số và chăm sóc người cao tuổi, cụ thể: "
                     "tỷ lệ sàng lọc sơ sinh đạt 90%.")
     assert found[0][4] == "tỷ lệ sàng lọc sơ sinh"
+
+
+def test_indicators_respective_list_maps_onto_targets_of_earlier_items() -> None:
+    text = ("I. MỤC TIÊU\na) Đến năm 2025:\n- 95% trẻ em được tiêm chủng đầy đủ.\n"
+            "- Tỷ lệ trẻ suy dinh dưỡng giảm xuống dưới 20%.\n"
+            "b) Đến năm 2030: các chỉ tiêu trên lần lượt đạt 98% và 15%.")
+    found = find_indicators(outline(text))
+    assert [(i.section, i.value, i.year, i.comparator) for i in found] == [
+        ("I.a", 95.0, 2025, None), ("I.a", 20.0, 2025, "<"), ("I.b", 98.0, 2030, None), ("I.b", 15.0, 2030, None)]
+    assert found[2].subject == found[0].subject == "trẻ em được tiêm chủng đầy đủ"
+    assert found[3].subject == found[1].subject == "Tỷ lệ trẻ suy dinh dưỡng giảm"
+
+
+def test_indicators_year_opening_each_clause_and_two_denominators() -> None:
+    found = targets("Số người tham gia bảo hiểm: năm 2026 đạt 50.000 người; năm 2027 đạt 55.000 người.", None)
+    assert [(v, y, s) for v, _, _, y, s in found] == [(50000.0, 2026, "Số người tham gia bảo hiểm"),
+                                                     (55000.0, 2027, "Số người tham gia bảo hiểm")]
+    (income,) = targets("Thu nhập bình quân đầu người đạt 120 triệu đồng/người/năm.")
+    assert (income[2], income[4]) == ("triệu đồng/người/năm", "Thu nhập bình quân đầu người")
