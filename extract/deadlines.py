@@ -9,19 +9,10 @@ import re
 
 from extract.agencies import list_at, mentions
 from extract.facts import Agency, Deadline, Task
-from extract.tasks import task_cue, task_cues
+from extract.tasks import date_of, task_cue, task_cues
 
 _SHORT_CLAUSE = 8  # words; a shorter clause is prefixed with what the task is about
 _SENTENCE = re.compile(r"(?<!\d)\.\s+")
-
-
-def _date(match: re.Match[str]) -> str:
-    groups = match.groupdict()
-    year = groups.get("year")
-    if groups.get("day") and groups.get("month"):
-        day, month = int(groups["day"]), int(groups["month"])
-        return f"{int(year):04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
-    return str(year)
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -31,14 +22,13 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:len(text) if right < 0 else right]
 
 
-def _what(text: str, sentence_start: int, match: re.Match[str]) -> str:
-    """The clause up to the date; a short one ("tổ chức sơ kết vào năm 2023") gets the task's opening."""
-    left = max(sentence_start, text.rfind(";", 0, match.start()) + 1)
-    clause = text[left:match.end()].strip(" ,;")
-    if len(clause.split()) >= _SHORT_CLAUSE or left == sentence_start:
-        return clause
-    opening = re.split(r"[;,]", text[sentence_start:], maxsplit=1)[0].strip()
-    return f"{opening} … {clause}"
+def _what(text: str, sentence_start: int, match: re.Match[str], opening: str) -> str:
+    """The sentence around the date; a short one ("Hoàn thành trong quý II/2026") gets the task's opening."""
+    end = _SENTENCE.search(text, match.end())
+    sentence = text[sentence_start:end.start() if end else len(text)].strip(" ,;.")
+    if len(sentence.split()) >= _SHORT_CLAUSE or not opening or opening in sentence:
+        return sentence
+    return f"{opening} … {sentence}"
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -56,31 +46,51 @@ def _recipient(text: str, begin: int, end: int) -> Agency | None:
     return None
 
 
+def _recurrence(date: str, scope: str) -> str | None:
+    """monthly for a day of every month; annual for a day and month without a year (a date that
+    comes once names its year) or a year stated as yearly."""
+    if date.startswith("---"):
+        return "monthly"
+    if date.startswith("--") or task_cue("annual").search(scope):
+        return "annual"
+    return None
+
+
+def _texts(task: Task) -> list[tuple[str, int, str]]:
+    """(text, offset of the text, opening to prefix a short sentence) for a task and its schedule."""
+    opening = re.split(r"[;,.:]", task.text, maxsplit=1)[0].strip()
+    found = [(task.text, task.start, opening)]
+    if task.schedule:
+        found.append((task.schedule, task.schedule_start, opening))
+    return found
+
+
 def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
-    """Deadlines stated in task texts, numbered within their section.
+    """Deadlines stated in task texts (and their schedules), numbered within their section.
 
     >>> from extract.facts import Task
     >>> task = Task("VI", 1, "Hằng năm, các sở gửi báo cáo trước ngày 01/11.", 0, 46)
     >>> [(d.date, d.recurrence) for d in find_deadlines((task,))]
     [('--11-01', 'annual')]
     """
-    annual = task_cue("annual")
     found: list[Deadline] = []
     counts: dict[str, int] = {}
     for task in tasks:
-        text = task.text
-        matches = sorted((m for cue in task_cues("deadline") for m in cue.finditer(text)), key=lambda m: m.start())
-        for match in matches:
-            date = _date(match)
-            clause = _clause(text, match.start(), match.end())
-            sentence_start = _sentence_start(text, match.start())
-            yearless = date.startswith("--")
-            scope = text[sentence_start:match.end() + 20] if yearless else clause
-            recurrence = "annual" if annual.search(scope) else None
-            what = _what(text, sentence_start, match)
-            counts[task.section] = counts.get(task.section, 0) + 1
-            found.append(Deadline(task.section, counts[task.section], what, date, recurrence, task.leads,
-                                  _recipient(text, max(sentence_start, text.rfind(";", 0, match.start()) + 1),
-                                             match.start()),
-                                  task.start + match.start(), task.start + match.end()))
+        for text, offset, opening in _texts(task):
+            matches = sorted((m for cue in task_cues("deadline") for m in cue.finditer(text)), key=lambda m: m.start())
+            seen: set[int] = set()
+            for match in matches:
+                if match.start() in seen:
+                    continue
+                seen.add(match.start())
+                date = date_of(match)
+                clause = _clause(text, match.start(), match.end())
+                sentence_start = _sentence_start(text, match.start())
+                scope = text[sentence_start:match.end() + 20] if date.startswith("--") else clause
+                counts[task.section] = counts.get(task.section, 0) + 1
+                found.append(Deadline(task.section, counts[task.section], _what(text, sentence_start, match, opening),
+                                      date, _recurrence(date, scope), task.leads,
+                                      _recipient(text, max(sentence_start, text.rfind(";", 0, match.start()) + 1),
+                                                 match.start()),
+                                      offset + match.start(), offset + match.end()))
     return tuple(found)

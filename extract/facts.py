@@ -24,8 +24,10 @@ class Task:
     end: int
     leads: tuple[Agency, ...] = ()
     coordinators: tuple[Agency, ...] = ()
-    recurrence: str | None = None  # "annual" or None
-    due: str | None = None  # "2025", "--12-20" or "2025-12-31"
+    recurrence: str | None = None  # "annual", "monthly", "daily" or None
+    due: str | None = None  # "2025", "--12-20", "2025-12-31" or "2025-12"
+    schedule: str = ""  # the "Thời gian thực hiện: …" value of the task's field block
+    schedule_start: int = 0
 
 
 @dataclass(frozen=True)

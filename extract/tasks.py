@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dataclasses import replace
+
 from extract.agencies import Mention, distinct, list_at, mentions
 from extract.facts import Agency, Task
+from extract.fields import Field, fields, listed
 from extract.normalize import fold
 from extract.outline import Section
 from extract.rules import compile_regex, cue_regex, read_table
@@ -22,9 +25,9 @@ from extract.rules import compile_regex, cue_regex, read_table
 _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
 _LEAF_TASK_WORDS = 8
+_OPENING_WORDS = 3
 _CLAUSE_END = re.compile(r"[;]|\.(?=\s|$)")
-_DAY_MONTH = re.compile(r"trước\s+ngày\s+(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})(?!\s*(?:/|năm)\s*\d)", re.IGNORECASE)
-_REVIEW_YEAR = re.compile(r"(?:sơ kết|tổng kết|hoàn thành)[^;.]{0,40}?năm\s+((?:19|20)\d\d)", re.IGNORECASE)
+_MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d\d)(?![\d/])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,12 @@ class Candidate:
     text: str
     start: int
     heading_agencies: tuple[Agency, ...]
-    kind: str  # duty | assigning | budget | closing | article
+    kind: str  # duty | assigning | budget | closing | article | field
+    heading_coordinators: tuple[Agency, ...] = ()
+    owner: tuple[Agency, ...] = ()  # the section's own agencies, when a role label set the defaults
+
+
+_TASK_KINDS = ("duty", "assigning", "budget")
 
 
 @lru_cache(maxsize=1)
@@ -60,11 +68,22 @@ def task_cues(kind: str) -> tuple[re.Pattern[str], ...]:
 
 
 def section_kind(section: Section) -> str | None:
-    """duty | assigning | budget | objective | None, from a top-level part's title."""
+    """duty | assigning | budget | objective | review | None, from a top-level part's title."""
     title = fold(section.title)
     for pattern, kind in _section_kinds():
-        if pattern.search(title):
+        if kind != "sub-duty" and pattern.search(title):
             return kind
+    return None
+
+
+def sub_kind(section: Section) -> str | None:
+    """'duty' inside a part of another kind, below a numbered heading titled as duties
+    ("2. Các giải pháp tổ chức thực hiện")."""
+    for heading in [section, *section.ancestors()]:
+        if heading.kind == "number":
+            title = fold(heading.title)
+            if any(kind == "sub-duty" and pattern.search(title) for pattern, kind in _section_kinds()):
+                return "duty"
     return None
 
 
@@ -79,38 +98,100 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
         if heading.kind in ("roman", "article", "appendix"):
             break
         if _is_label(heading.title):
-            listed = list_at(heading.title.rstrip(" :"), 0)
+            listed = list_at(heading.title.rstrip(" :"), _intro_end(heading.title))
             if listed:
                 return tuple(m.agency for m in listed)
     return ()
+
+
+def _opens_with_role(text: str) -> bool:
+    """Text that opens with a role ("Chủ trì, phối hợp với …", "Phối hợp với …")."""
+    start = _intro_end(text)
+    return any(cue.match(text, start) for cue in (role_cue("lead"), role_cue("coordinate")))
+
+
+def _role_label(section: Section, kind: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
+    """(leads, coordinators) that a heading such as "a) Chủ trì, phối hợp với X" sets for the
+    items below it; None when the heading is not such a label."""
+    if section.kind not in ("number", "letter") or not (section.items or section.children):
+        return None
+    if not _opens_with_role(section.title):
+        return None
+    parent = section.parent
+    heading = _heading_agencies(parent) if parent is not None else ()
+    return roles(Candidate(section.path, section.title, section.start, heading, kind))
 
 
 def _heading_is_task(section: Section) -> bool:
     words = len(section.title.split())
     if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS:
         return True
-    return not section.items and not section.children and words >= _LEAF_TASK_WORDS and not list_at(section.title, 0)
+    if section.items or section.children or words < _LEAF_TASK_WORDS:
+        return False
+    return section.title.rstrip().endswith(".") or not list_at(section.title, 0)
+
+
+def _article_candidates(top: Section) -> list[Candidate]:
+    """An article that assigns execution, in its title or in a paragraph below it."""
+    texts = [(top.title, top.start)] + [(item.text, item.start) for item in top.items]
+    return [Candidate(top.path, text, start, (), "article") for text, start in texts
+            if task_cue("article-duty").search(text)]
 
 
 def candidates(root: Section) -> list[Candidate]:
-    """Spans that may be tasks, in document order."""
+    """Spans that may be tasks (and field blocks that assign them), in document order."""
     found: list[Candidate] = []
     for top in root.children:
         if top.kind == "article":
-            if task_cue("article-duty").search(top.title):
-                found.append(Candidate(top.path, top.title, top.start, (), "article"))
+            found += _article_candidates(top)
             continue
         kind = section_kind(top)
         for section in top.walk():
-            inherited = _heading_agencies(section) if kind == "assigning" else ()
-            if kind in ("duty", "assigning", "budget") and section is not top and _heading_is_task(section):
-                found.append(Candidate(section.path, section.title, section.start, (), kind))
-            for item in section.items:
-                item_kind = kind if kind in ("duty", "assigning", "budget") else None
-                if section is top and _closing(item.text):
-                    item_kind = "closing"
-                if item_kind:
-                    found.append(Candidate(section.path, item.text, item.start, inherited, item_kind))
+            section_kind_ = kind if kind in _TASK_KINDS else sub_kind(section)
+            inherited = _heading_agencies(section) if section_kind_ else ()
+            coordinators: tuple[Agency, ...] = ()
+            label = None
+            for heading in [section, *section.ancestors()]:
+                label = _role_label(heading, section_kind_ or "duty") if section_kind_ else None
+                if label is not None or heading.kind in ("roman", "number"):
+                    break
+            if label is not None:
+                inherited, coordinators = label
+            if section_kind_ and section is not top and label is None and _heading_is_task(section):
+                found.append(Candidate(section.path, section.title, section.start, (), section_kind_))
+            owner = _heading_agencies(section) if label is not None else ()
+            found += _item_candidates(section, top, section_kind_, inherited, coordinators, owner)
+    return found
+
+
+def _item_candidates(section: Section, top: Section, kind: str | None, inherited: tuple[Agency, ...],
+                     coordinators: tuple[Agency, ...], owner: tuple[Agency, ...]) -> list[Candidate]:
+    """The items of one section as candidates; an item that opens with a role and ends with ":"
+    ("- Chủ trì, phối hợp với X tham mưu:") sets the roles of the sub-items below it."""
+    found: list[Candidate] = []
+    label: tuple[str, tuple[Agency, ...], tuple[Agency, ...]] | None = None
+    items = section.items
+    for index, item in enumerate(items):
+        if label is not None and item.marker == label[0]:
+            label = None
+        item_kind = kind
+        if section is top and _closing(item.text):
+            item_kind = "closing"
+        if not item_kind:
+            continue
+        if fields(item.text):
+            found.append(Candidate(section.path, item.text, item.start, (), "field"))
+            continue
+        following = items[index + 1] if index + 1 < len(items) else None
+        if (item_kind != "closing" and item.text.rstrip().endswith(":") and _opens_with_role(item.text)
+                and following is not None and following.marker != item.marker):
+            leads, coords = roles(Candidate(section.path, item.text, item.start, inherited, item_kind, coordinators,
+                                            owner))
+            label = (item.marker, leads, coords)
+            continue
+        heading, heading_coordinators = (label[1], label[2]) if label else (inherited, coordinators)
+        found.append(Candidate(section.path, item.text, item.start, heading, item_kind, heading_coordinators,
+                               owner or (inherited if label else ())))
     return found
 
 
@@ -151,42 +232,94 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
         subject = list_at(text, request.end(), found)
     cues = list(role_cue("coordinate").finditer(text))
     start = _intro_end(text)
-    clause_end = _CLAUSE_END.search(text, start)
-    first_clause = clause_end.start() if clause_end else len(text)
     leads: list[Agency] = [m.agency for m in subject] or heading
     coordinators: list[Agency] = []
+    opened = False
     for index, cue in enumerate(cues):
-        listed = [m.agency for m in list_at(text, cue.end(), found)]
+        listed_here = [m.agency for m in list_at(text, cue.end(), found)]
         clause_start = max([0] + [m.end() for m in _CLAUSE_END.finditer(text, 0, cue.start())])
         before = text[clause_start:cue.start()]
         if role_cue("directing").search(before):
             continue
-        opens_task = (index == 0 and cue.start() < first_clause and not subject
-                      and not role_cue("lead").search(text[start:cue.start()]))
-        if opens_task:
-            leads, coordinators = listed, heading + coordinators
+        if index == 0 and not subject and _opens(text[start:cue.start()], introduced=start > 0):
+            opened = True
+            leads, coordinators = listed_here, list(candidate.owner or candidate.heading_agencies) + coordinators
         else:
-            coordinators += listed
+            coordinators += listed_here
+    if not coordinators and not opened:
+        coordinators = list(candidate.heading_coordinators)
     lead_set = distinct(leads)
     keys = {fold(a.name) for a in lead_set}
     return lead_set, tuple(a for a in distinct(coordinators) if fold(a.name) not in keys)
 
 
+def _opens(before: str, introduced: bool) -> bool:
+    """Whether a "phối hợp với" cue opens the task: at most a few words before it, no comma, no lead cue
+    ("Phối hợp với X …", "Chủ động phối hợp với X …", not "Chủ trì, phối hợp với X"); after an opening
+    phrase ("Trên cơ sở …, phối hợp với X"), anywhere in its first clause."""
+    if role_cue("lead").search(before):
+        return False
+    if introduced:
+        return not _CLAUSE_END.search(before)
+    return len(before.split()) <= _OPENING_WORDS and "," not in before
+
+
 def recurrence(text: str) -> str | None:
-    return "annual" if task_cue("annual").search(text) else None
+    """annual | monthly | daily, from "hằng năm", "hằng tháng", "hằng ngày"."""
+    for kind in ("monthly", "daily", "annual"):
+        if task_cue(kind).search(text):
+            return kind
+    return None
 
 
 def due(text: str) -> str | None:
-    """An annual day ("trước ngày 20/12" → --12-20) or the last review year named."""
-    day = _DAY_MONTH.search(text)
-    if day:
-        return f"--{int(day.group(2)):02d}-{int(day.group(1)):02d}"
-    years = _REVIEW_YEAR.findall(text)
-    return years[-1] if years else None
+    """The last date the task names: an annual day ("trước ngày 20/12" → --12-20), a month
+    ("tháng 6/2026" → 2026-06), a full date or a year."""
+    dates = [(m.start(), date_of(m)) for cue in task_cues("deadline") for m in cue.finditer(text)]
+    dates = [(at, d) for at, d in dates if not d.startswith("---")]
+    if dates:
+        return max(dates)[1]
+    month = _MONTH_YEAR.search(text)
+    return f"{month.group(2)}-{int(month.group(1)):02d}" if month else None
+
+
+def date_of(match: re.Match[str]) -> str:
+    """A deadline cue's match as a date: YYYY-MM-DD, --MM-DD, ---DD (a day of every month), YYYY-MM or YYYY."""
+    groups = match.groupdict()
+    year, month, day = groups.get("year"), groups.get("month"), groups.get("day")
+    if groups.get("mday"):
+        return f"---{int(groups['mday']):02d}"
+    if day and month:
+        return f"{int(year):04d}-{int(month):02d}-{int(day):02d}" if year else f"--{int(month):02d}-{int(day):02d}"
+    if month and year:
+        return f"{int(year):04d}-{int(month):02d}"
+    return str(year)
+
+
+def _apply(task: Task, block: list[Field], field_start: int) -> Task:
+    """A task with the lead, coordinators and schedule of the field block that follows it."""
+    leads, coordinators = task.leads, task.coordinators
+    for field in block:
+        if field.kind == "lead":
+            field_leads, field_coordinators = roles(Candidate(task.section, field.value, 0, (), "field"))
+            if field_leads:
+                leads = field_leads
+                coordinators = field_coordinators + coordinators
+        elif field.kind == "coordinate":
+            coordinators = listed(field.value) + coordinators
+    keys = {fold(a.name) for a in leads}
+    coordinators = tuple(a for a in distinct(list(coordinators)) if fold(a.name) not in keys)
+    schedule = next((f for f in block if f.kind == "time"), None)
+    if schedule is None:
+        return replace(task, leads=leads, coordinators=coordinators)
+    return replace(task, leads=leads, coordinators=coordinators, due=due(schedule.value) or task.due,
+                   recurrence=recurrence(schedule.value) or task.recurrence, schedule=schedule.value,
+                   schedule_start=field_start + schedule.start)
 
 
 def find_tasks(root: Section) -> tuple[Task, ...]:
-    """Tasks of a plan, numbered within their section.
+    """Tasks of a plan, numbered within their section; a field block ("Đơn vị chủ trì: …") gives
+    its roles and schedule to every task since the previous block.
 
     >>> from extract.outline import outline
     >>> text = "V. TỔ CHỨC THỰC HIỆN\\n1. Sở Nội vụ\\n- Chủ trì, phối hợp với Sở Y tế rà soát."
@@ -196,11 +329,22 @@ def find_tasks(root: Section) -> tuple[Task, ...]:
     """
     tasks: list[Task] = []
     counts: dict[str, int] = {}
-    for candidate in candidates(root):
+    group: list[int] = []
+    closed = False
+    for candidate in sorted(candidates(root), key=lambda c: c.start):
+        if candidate.kind == "field":
+            block = fields(candidate.text)
+            for index in group:
+                tasks[index] = _apply(tasks[index], block, candidate.start)
+            closed = True
+            continue
         leads, coordinators = roles(candidate)
         if candidate.kind in ("budget", "closing") and not leads:
             continue
+        if closed:
+            group, closed = [], False
         counts[candidate.section] = counts.get(candidate.section, 0) + 1
+        group.append(len(tasks))
         tasks.append(Task(candidate.section, counts[candidate.section], candidate.text, candidate.start,
                           candidate.start + len(candidate.text), leads, coordinators,
                           recurrence(candidate.text), due(candidate.text)))

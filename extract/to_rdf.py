@@ -183,9 +183,9 @@ class _Writer:
                 self.add(node, PLAN.leadAgency, self.agency(agency))
             for agency in task.coordinators:
                 self.add(node, PLAN.coordinatingAgency, self.agency(agency))
-            if task.recurrence == "annual":
-                self.add(node, SCHEMA.repeatFrequency, Literal("P1Y", datatype=XSD.duration))
-                self.add(node, PLAN.recurrence, Literal("annual"))
+            if task.recurrence in _FREQUENCIES:
+                self.add(node, SCHEMA.repeatFrequency, Literal(_FREQUENCIES[task.recurrence], datatype=XSD.duration))
+                self.add(node, PLAN.recurrence, Literal(task.recurrence))
             if task.due:
                 self.add(node, *_due(task.due))
             self.evidence(node, task.start, task.end)
@@ -221,9 +221,9 @@ class _Writer:
             self.add(node, PLAN.what, Literal(item.what, lang="vi"))
             self.add(node, *_due(item.date))
             self.add(node, PLAN.inSection, iris.part_iri(self.plan, "section", item.section))
-            if item.recurrence == "annual":
-                self.add(node, SCHEMA.repeatFrequency, Literal("P1Y", datatype=XSD.duration))
-                self.add(node, PLAN.recurrence, Literal("annual"))
+            if item.recurrence in _FREQUENCIES:
+                self.add(node, SCHEMA.repeatFrequency, Literal(_FREQUENCIES[item.recurrence], datatype=XSD.duration))
+                self.add(node, PLAN.recurrence, Literal(item.recurrence))
             for agency in item.who:
                 self.add(node, PLAN.responsibleAgency, self.agency(agency))
             if item.to:
@@ -251,10 +251,17 @@ class _Writer:
             self.evidence(node, item.start, item.end)
 
 
+_FREQUENCIES = {"annual": "P1Y", "monthly": "P1M", "daily": "P1D"}
+
+
 def _due(value: str) -> tuple[URIRef, Literal]:
-    """A due date as the right typed literal: gYear, gMonthDay or date."""
+    """A due date as the right typed literal: gYear, gYearMonth, gMonthDay, gDay or date."""
+    if value.startswith("---"):
+        return PLAN.dueDate, Literal(value, datatype=XSD.gDay)
     if value.startswith("--"):
         return PLAN.dueDate, Literal(value, datatype=XSD.gMonthDay)
     if len(value) == 4:
         return PLAN.dueYear, Literal(value, datatype=_YEAR)
+    if len(value) == 7:
+        return PLAN.dueDate, Literal(value, datatype=XSD.gYearMonth)
     return PLAN.dueDate, Literal(value, datatype=XSD.date)

@@ -1,0 +1,59 @@
+"""Field blocks that assign the tasks above them: "Đơn vị chủ trì: X", "Đơn vị phối hợp: Y",
+"Cơ quan thực hiện: X chủ trì, phối hợp với Y", "Thời gian thực hiện: Z".
+
+A block (one or more field lines) applies to every task since the previous block. Labels are the
+`field-lead`, `field-coordinate` and `field-time` rows of patterns/task_cues.tsv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.agencies import list_at, mentions
+from extract.facts import Agency
+from extract.rules import cue_regex
+
+_KINDS = ("field-lead", "field-coordinate", "field-time")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One labelled value: its kind (lead | coordinate | time), text and offset in the item."""
+
+    kind: str
+    value: str
+    start: int
+
+
+@lru_cache(maxsize=1)
+def _labels() -> re.Pattern[str]:
+    parts = [f"(?P<{kind.replace('-', '_')}>{cue_regex('task_cues.tsv', kind).pattern})" for kind in _KINDS]
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def fields(text: str) -> list[Field]:
+    """The labelled values of an item that opens with a field label; [] for any other item.
+
+    >>> [(f.kind, f.value) for f in fields("Cơ quan thực hiện: Sở Y tế. -Thời gian thực hiện: Hằng năm.")]
+    [('lead', 'Sở Y tế.'), ('time', 'Hằng năm.')]
+    """
+    labels = list(_labels().finditer(text))
+    if not labels or labels[0].start() != 0:
+        return []
+    found = []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        kind = (label.lastgroup or "").removeprefix("field_")
+        found.append(Field(kind, text[label.end():end].strip(" -–*"), label.end()))
+    return found
+
+
+def listed(value: str) -> tuple[Agency, ...]:
+    """Every agency named in a field's value, in order."""
+    return tuple(m.agency for m in mentions(value))
+
+
+def first_listed(value: str) -> tuple[Agency, ...]:
+    """The agencies listed at the start of a value ("Sở A, Sở B chủ trì …")."""
+    return tuple(m.agency for m in list_at(value, 0))

@@ -1,0 +1,64 @@
+"""Tasks, roles and deadlines in the layouts of real plans (invented sentences in each layout)."""
+from __future__ import annotations
+
+from extract.deadlines import find_deadlines
+from extract.facts import Task
+from extract.normalize import normalize
+from extract.outline import outline
+from extract.tasks import find_tasks
+
+
+def _tasks(text: str) -> tuple[Task, ...]:
+    return find_tasks(outline(normalize(text).text))
+
+
+def _names(agencies: tuple) -> list[str]:  # type: ignore[type-arg]
+    return [a.name for a in agencies]
+
+
+def test_tasks_field_block_assigns_every_task_since_the_previous_block() -> None:
+    tasks = _tasks("III. NHIỆM VỤ\n1. Tuyên truyền\n- Tổ chức hội nghị phổ biến.\n- Biên soạn tài liệu.\n"
+                   "- Đơn vị chủ trì: Sở Tư pháp.\n- Đơn vị phối hợp: Sở Nội vụ, các đơn vị liên quan.\n"
+                   "- Thời gian thực hiện: Tháng 12/2026.\n2. Kiểm tra\nRà soát văn bản.\n"
+                   "- Cơ quan thực hiện: Sở Y tế chủ trì, phối hợp với Công an tỉnh. -Thời gian thực hiện: hoàn thành trong quý II/2026.")
+    assert [t.text for t in tasks] == ["Tổ chức hội nghị phổ biến.", "Biên soạn tài liệu.", "Rà soát văn bản."]
+    assert all(_names(t.leads) == ["Sở Tư pháp"] for t in tasks[:2])
+    assert _names(tasks[0].coordinators) == ["Sở Nội vụ", "các đơn vị liên quan"] and tasks[0].due == "2026-12"
+    assert _names(tasks[2].leads) == ["Sở Y tế"] and _names(tasks[2].coordinators) == ["Công an tỉnh"]
+    assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("2026", None)]
+
+
+def test_tasks_role_label_heading_sets_the_roles_of_the_bullets_below() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\na) Chủ trì, phối hợp với Sở Tài chính\n- Xây dựng kế hoạch.\n"
+                   "b) Phối hợp với Sở Y tế\n- Kiểm tra thực phẩm.\n- Chủ động phối hợp với Công an tỉnh xử lý vi phạm.\n"
+                   "2. Sở Nội vụ\n- Chủ trì, phối hợp với các sở, ngành tham mưu:\n+ Rà soát biên chế.\n- Tổng hợp kết quả.")
+    roles = [(t.section, " ".join(t.text.split()[:3]), _names(t.leads), _names(t.coordinators)) for t in tasks]
+    assert roles == [("V.1.a", "Xây dựng kế", ["Sở Công Thương"], ["Sở Tài chính"]),
+                     ("V.1.b", "Kiểm tra thực", ["Sở Y tế"], ["Sở Công Thương"]),
+                     ("V.1.b", "Chủ động phối", ["Công an tỉnh"], ["Sở Công Thương"]),
+                     ("V.2", "Rà soát biên", ["Sở Nội vụ"], ["các sở, ngành"]),
+                     ("V.2", "Tổng hợp kết", ["Sở Nội vụ"], [])]
+
+
+def test_tasks_review_parts_give_none_but_their_solutions_heading_does() -> None:
+    tasks = _tasks("I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ NĂM TRƯỚC\n1. Kết quả\n- Đã tổ chức 5 hội nghị.\n"
+                   "II. NỘI DUNG HOẠT ĐỘNG\n1. Sở Y tế\n- Giám sát dịch bệnh.\n"
+                   "III. DỰ BÁO VÀ GIẢI PHÁP\n1. Dự báo\n- Thu ngân sách giảm.\n2. Các giải pháp chủ yếu\n- Tăng cường quản lý thu.")
+    assert [(t.section, t.text, _names(t.leads)) for t in tasks] == [
+        ("II.1", "Giám sát dịch bệnh.", ["Sở Y tế"]), ("III.2", "Tăng cường quản lý thu.", [])]
+
+
+def test_tasks_article_assigning_execution_in_a_paragraph_below_it() -> None:
+    tasks = _tasks("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+                   "Giám đốc Sở Tài chính; Chủ tịch Ủy ban nhân dân các xã, phường chịu trách nhiệm thi hành Quyết định này./.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("Điều 2", ["Sở Tài chính", "Ủy ban nhân dân các xã, phường"])]
+
+
+def test_deadlines_monthly_six_monthly_and_due_months() -> None:
+    tasks = _tasks("VI. CHẾ ĐỘ BÁO CÁO\n1. Các sở, ngành báo cáo định kỳ hàng tháng (trước ngày 10 hàng tháng), "
+                   "6 tháng (trước ngày 10/6), năm (trước ngày 15/11) gửi Sở Nội vụ.\n"
+                   "2. Sở Nội vụ hoàn thành dự thảo trong tháng 6/2027.")
+    found = [(d.date, d.recurrence) for d in find_deadlines(tasks)]
+    assert found == [("---10", "monthly"), ("--06-10", "annual"), ("--11-15", "annual"), ("2027-06", None)]
+    assert tasks[0].due == "--11-15" and tasks[1].due == "2027-06"
