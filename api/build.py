@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from api.schema import refresh_schema
 from api.store import OxigraphStore, rebuild
 from extract.errors import InputError
-from extract.pipeline import collect, process_all
+from extract.pipeline import MAX_FILE_BYTES, collect, process_all
 
 if TYPE_CHECKING:
     from api.remote import SparqlStore
@@ -25,13 +25,15 @@ class BuildReport:
 
 
 def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, workers: int = 1,
-          progress: Callable[[int, int, str], None] | None = None, remote: "SparqlStore | None" = None) -> BuildReport:
+          progress: Callable[[int, int, str], None] | None = None, remote: "SparqlStore | None" = None,
+          max_bytes: int = MAX_FILE_BYTES) -> BuildReport:
     """Extract `paths` and store them in `store_dir` (or the `remote` store); a bad file refuses the batch unless `skip_bad`.
 
     The store is only replaced once everything succeeded.
     """
     files = collect(paths)
-    built, skipped = process_all(files, workers=workers, skip_bad=skip_bad, progress=progress)
+    built, skipped = process_all(files, workers=workers, skip_bad=skip_bad, progress=progress,
+                                  max_bytes=max_bytes)
     if not built:
         raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
 

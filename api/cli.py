@@ -17,6 +17,7 @@ from api.queries import load_all, parse
 from api.remote import SparqlStore
 from api.store import OxigraphStore, Rows, Store
 from extract.errors import PipelineError, QueryError
+from extract.pipeline import MAX_FILE_BYTES
 
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -55,7 +56,8 @@ def _store_options(p: argparse.ArgumentParser, loading: bool = False) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     report = build([Path(p) for p in args.paths], Path(args.store) if args.store else None,
                    skip_bad=args.skip_bad, workers=args.workers, progress=_progress(sys.stderr),  # type: ignore[arg-type]
-                   remote=_remote(args) if args.endpoint else None)
+                   remote=_remote(args) if args.endpoint else None,
+                   max_bytes=int(args.max_file_size * 1_000_000))
     for error in report.skipped:
         print(f"skipped {error}", file=sys.stderr)
     for warning in report.warnings:
@@ -159,6 +161,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive_megabytes(value: str) -> float:
+    try:
+        size = float(value)
+    except ValueError:
+        size = 0.0
+    if not 0 < size < 1_000_000:
+        raise argparse.ArgumentTypeError(f"expected a size in MB greater than 0, got {value!r}")
+    return size
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="plangraph",
@@ -174,6 +186,8 @@ def parser() -> argparse.ArgumentParser:
                    help="leave out files that are not plan text (reported on stderr) instead of refusing the batch")
     p.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)),
                    help="parallel extraction processes (default: up to 4)")
+    p.add_argument("--max-file-size", type=_positive_megabytes, default=MAX_FILE_BYTES / 1_000_000, metavar="MB",
+                   help=f"refuse plan files larger than this (default: {MAX_FILE_BYTES // 1_000_000} MB)")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("query", help="run a named query or a .rq file",

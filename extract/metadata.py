@@ -7,6 +7,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from extract import header
+from extract.cited_type import type_before
 from extract.normalize import MARKER, fold, is_caps, strip_marks
 from extract.reference import find_province, province_named
 from extract.rules import compile_regex, read_table
@@ -16,11 +17,11 @@ DOC_NUMBER = re.compile(
 _DATE = re.compile(
     r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
     r"(?P<year>(?:19|20)\d\d)")
-_TYPE_BEFORE = re.compile(r"(?P<type>(?:[A-ZĐ][\wđ]*\s+){0,1}[A-ZĐ][\wđ]*(?:\s+[a-zđ][\wđ]*){0,2})\s+số\s*$")
 _ISSUER = re.compile(
     r"^\s*của\s+(?P<issuer>[^\W\d_][^;.()“”]*?)(?=\s+(?:về|phê duyệt|quy định|ban hành|hướng dẫn|triển khai|"
     r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
 _LAW = re.compile(r"\bLuật\s+(?P<name>[A-ZĐ][\wđ]*(?:\s+(?!ngày|số|và|của|năm|tại|đã|được)[\wđ]+)*)")
+_AFTER_CHARS = 3000  # how far after a cited number its date, issuer and sentence are looked for
 _QUOTED = re.compile(r"“([^”]{8,})”")
 _PERIOD_HEADING_WORDS = 8  # "Giai đoạn 2021 - 2025", not a paragraph that mentions a period
 _HEADER_CHARS = 1500  # a date line with no province in it is only trusted this near the top
@@ -308,16 +309,15 @@ def _citations(text: str, own_number: str | None, title: str) -> tuple[Citation,
                 continue
             if key in seen:
                 continue
-            before, after = line[:match.start()], line[match.end():]
-            type_match = _TYPE_BEFORE.search(before)
+            after = line[match.end():match.end() + _AFTER_CHARS]  # bounded: linear on long lines
             code = type_of_number(number)
-            doc_type = type_match["type"].strip() if type_match else doc_types().get(code)
+            doc_type = type_before(line, match.start()) or doc_types().get(code)
             date_match = _DATE.match(after)
             date = _iso(date_match["day"], date_match["month"], date_match["year"]) if date_match else None
             rest = after[date_match.end():] if date_match else after
             issuer_match = _ISSUER.match(rest)
             issuer = issuer_match["issuer"].strip() if issuer_match and issuer_match["issuer"][0].isupper() else None
-            sentence = line[match.start():].split(";")[0]
+            sentence = line[match.start():match.start() + _AFTER_CHARS].split(";")[0]
             relation = "cites"
             if number in title:
                 relation = "implements"

@@ -1,8 +1,11 @@
 """Chains the stages for plan files; the only extraction module that touches files."""
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -22,6 +25,7 @@ from extract.to_rdf import Source, plan_iri_of, to_graph
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 _NO_STRUCTURE = "no Roman-numbered parts (I., II., …), articles (Điều 1) or numbered parts (1., 2., 3.)"
 NO_OUTLINE_WARNING = "plan header found but no plan structure (" + _NO_STRUCTURE + "); only its header was read"
+MAX_FILE_BYTES = 10_000_000  # default limit per file; the build's --max-file-size changes it
 _POOL_FROM = 12  # files; fewer are quicker in one process than the pool's start-up
 
 
@@ -68,21 +72,45 @@ def process_text(original: str, file_name: str, sha256: str, media_type: str = "
     return Built(file_name, graph_iri, plan_iri_of(extraction), graph, extraction)
 
 
-def process_file(path: Path) -> Built:
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector: extraction makes millions of small objects and
+    collecting them generation by generation made large plans superlinear."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Built:
+    """Read, decode and extract one file; a file over `max_bytes` is refused before it is read."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(str(path), f"the file is {_megabytes(size)}, over the limit of {_megabytes(max_bytes)} "
+                                    "per file (raise it with --max-file-size MB)")
     data = path.read_bytes()
     original = decode(data, str(path))
-    return process_text(original, path.name, hashlib.sha256(data).hexdigest(), location=str(path))
+    with _no_cyclic_gc():
+        return process_text(original, path.name, hashlib.sha256(data).hexdigest(), location=str(path))
 
 
-def _try(path: Path) -> Built | InputError:
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size % 1_000_000 else f"{size // 1_000_000} MB"
+
+
+def _try(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Built | InputError:
     try:
-        return process_file(path)
+        return process_file(path, max_bytes)
     except InputError as error:
         return error
 
 
 def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
-                progress: Callable[[int, int, str], None] | None = None) -> tuple[list[Built], list[InputError]]:
+                progress: Callable[[int, int, str], None] | None = None,
+                max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Built], list[InputError]]:
     """Process files in order (a process pool when workers > 1).
 
     A bad file raises its InputError, unless `skip_bad`: then it is left out and returned in
@@ -95,14 +123,14 @@ def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             results = []
-            for i, outcome in enumerate(pool.map(_try, paths, chunksize=4), start=1):
+            for i, outcome in enumerate(pool.map(partial(_try, max_bytes=max_bytes), paths, chunksize=4), start=1):
                 results.append(outcome)
                 if progress:
                     progress(i, len(paths), paths[i - 1].name)
     else:
         results = []
         for i, path in enumerate(paths, start=1):
-            results.append(_try(path))
+            results.append(_try(path, max_bytes))
             if progress:
                 progress(i, len(paths), path.name)
     for outcome in results:

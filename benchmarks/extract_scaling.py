@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Benchmark: extraction time against input size, for generated plans from 10 KB to 5 MB.
+
+Each plan is a sample plan's header followed by its body repeated until the size is reached
+(so the density of tasks, indicators and citations stays that of a real plan), plus a plan with
+one long line of capitals and document numbers. Linear extraction shows a constant time per MB
+down the last column.
+
+    python benchmarks/extract_scaling.py [--max-mb 5]
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from extract.paths import SAMPLE_CORPUS_DIR
+from extract.pipeline import process_file
+
+SIZES_KB = (10, 30, 100, 300, 1000, 3000, 5000)
+SEED = SAMPLE_CORPUS_DIR / "003_200558a54b89550a.txt"
+
+
+def generated_plan(size: int, long_line: bool = False) -> str:
+    """A plan of about `size` characters: the seed's header, then its body again and again."""
+    head, sep, body = SEED.read_text(encoding="utf-8").partition("\nI. ")
+    if long_line:
+        line = "".join(f"QUYẾT ĐỊNH số {i}/QĐ-UBND CỦA ỦY BAN " for i in range(size // 34))
+        return f"{head}\n{line}\n{sep}{body}"
+    parts, length = [head], len(head)
+    while length < size:
+        parts.append(sep + body)
+        length += len(sep) + len(body)
+    return "".join(parts)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--max-mb", type=float, default=5.0, help="largest plan to generate (default 5 MB)")
+    parser.add_argument("--out", default="/tmp/plangraph-scaling", help="folder for the generated files")
+    args = parser.parse_args()
+    folder = Path(args.out)
+    folder.mkdir(parents=True, exist_ok=True)
+    warm = folder / "warm.txt"
+    warm.write_text(generated_plan(10_000), encoding="utf-8")
+    process_file(warm)  # start-up (imports, tables, tokenizer) off the clock
+    print(f"{'kind':<11}{'size KB':>9}{'seconds':>9}{'s per MB':>10}{'tasks':>8}{'citations':>10}")
+    for long_line in (False, True):
+        for kb in SIZES_KB:
+            if kb > args.max_mb * 1000 or (long_line and kb > 1000):
+                continue
+            path = folder / f"plan-{kb}{'-line' if long_line else ''}.txt"
+            path.write_text(generated_plan(kb * 1000, long_line), encoding="utf-8")
+            size = path.stat().st_size
+            started = time.perf_counter()
+            built = process_file(path, max_bytes=size + 1)
+            seconds = time.perf_counter() - started
+            print(f"{'long line' if long_line else 'plan':<11}{size // 1000:>9}{seconds:>9.2f}"
+                  f"{seconds / (size / 1_000_000):>10.2f}{len(built.extraction.tasks):>8}"
+                  f"{len(built.extraction.plan.citations):>10}", flush=True)
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()
