@@ -34,6 +34,7 @@ from api.workers import Busy, JobError, QueryTimeout, QueryTooBig, worker_main
 
 log = logging.getLogger(__name__)
 _START_LIMIT = 300.0
+_RETRY_BROKEN = 30.0  # seconds before a store that failed to load is tried again
 _PRELOAD = ["api.workers", "api.jobs", "api.cli"]  # api.cli: each new process re-runs the main module
 
 
@@ -206,17 +207,20 @@ class ProcessPool:
             self._background(self._watch())
 
     async def _watch(self) -> None:
-        failed: Identity | None = None
+        failed: tuple[Identity | None, float] = (None, 0.0)
+        loop = asyncio.get_running_loop()
         while not self._closed:
             await asyncio.sleep(self.poll)
             identity = store_identity(self.store_path)
-            if self._current is None or identity is None or identity in (self._current.identity, failed):
+            if self._current is None or identity is None or identity == self._current.identity:
+                continue
+            if identity == failed[0] and loop.time() - failed[1] < _RETRY_BROKEN:
                 continue
             try:
                 fresh = await self._new_generation()
             except Exception as exc:  # a half-swapped or broken store: keep serving the one we have
                 log.warning("cannot load the new store yet: %s", exc)
-                failed = identity
+                failed = (identity, loop.time())
                 continue
             if self._closed:
                 await asyncio.gather(*(self._stop(w) for w in fresh.workers))
