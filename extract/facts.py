@@ -39,7 +39,7 @@ class Indicator:
     value_max: float | None
     unit: str
     year: int | None
-    comparator: str | None  # ">=" or None
+    comparator: str | None  # ">=" (ít nhất, trở lên), ">" (trên), "<" (dưới) or None
     start: int
     end: int
 

@@ -117,8 +117,10 @@ def _main_subjects(text: str, start: int, end: int, values: list[Measure]) -> li
         if re.search(rf"(?<![^\W\d_])(?:{_either('link').pattern})\s*$", key) or key.endswith(":"):
             prefixes[i] = clean_subject(between)
             owns[i - 1] = clean_subject(values[i - 1].gap)
-        else:
-            owns[i - 1] = clean_subject(f"{values[i - 1].gap} {between}")
+        else:  # "A đạt 10 triệu USD, tốc độ tăng 8%": words after the last comma name the next value
+            own, comma, head = between.rpartition(",")
+            prefixes[i] = clean_subject(head) if comma else ""
+            owns[i - 1] = clean_subject(f"{values[i - 1].gap} {own if prefixes[i] else between}")
     owns[-1] = clean_subject(f"{values[-1].gap} {text[values[-1].end:end]}")
     tail = _tail(owns[-1])
     subjects = []

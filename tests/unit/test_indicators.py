@@ -215,3 +215,12 @@ def test_indicators_year_opening_each_clause_and_two_denominators() -> None:
                                                      (55000.0, 2027, "Số người tham gia bảo hiểm")]
     (income,) = targets("Thu nhập bình quân đầu người đạt 120 triệu đồng/người/năm.")
     assert (income[2], income[4]) == ("triệu đồng/người/năm", "Thu nhập bình quân đầu người")
+
+
+def test_indicators_words_after_a_comma_name_the_next_value() -> None:
+    found = targets("Tổng giá trị cà phê xuất khẩu đạt 10 triệu USD, tốc độ tăng bình quân 8 - 9%/năm.", 2030)
+    assert [(v, w, u) for v, w, u, *_ in found] == [(10.0, None, "triệu USD"), (8.0, 9.0, "%/năm")]
+    assert found[0][4] == "Tổng giá trị cà phê xuất khẩu"
+    assert found[1][4] == "Tổng giá trị cà phê xuất khẩu tốc độ tăng bình quân"
+    found = targets("Dự báo kinh tế cả nước tăng trưởng ổn định, dự báo tốc độ tăng trưởng của tỉnh khoảng 9%/năm.")
+    assert found[0][4] == "tốc độ tăng trưởng của tỉnh"
