@@ -1,25 +1,46 @@
 """Find every fact in one clean text (the stage after normalize)."""
 from __future__ import annotations
 
-from extract.facts import Extraction, SectionInfo
+from dataclasses import replace
+from typing import TypeVar
+
+from extract.facts import BudgetItem, Extraction, Indicator, SectionInfo, Task
 from extract.metadata import extract_plan
 from extract.outline import Section
 from extract.budget import find_budget
 from extract.deadlines import find_deadlines
 from extract.indicators import find_indicators
+from extract.table_facts import find_table_facts
+from extract.tables import Table, find_tables
 from extract.tasks import find_tasks
 
+_Fact = TypeVar("_Fact", Task, Indicator, BudgetItem)
 
-def find_facts(text: str, root: Section) -> Extraction:
-    """All facts of a clean text whose outline is `root`.
+
+def find_facts(text: str, root: Section, tables: tuple[Table, ...] | None = None) -> Extraction:
+    """All facts of a clean text whose outline is `root` (outlined without its `tables`).
 
     >>> from extract.outline import outline
     >>> text = "KẾ HOẠCH\\nThử nghiệm\\nI. MỤC TIÊU"
     >>> find_facts(text, outline(text)).plan.title
     'Thử nghiệm'
     """
+    tables = find_tables(text) if tables is None else tables
     sections = tuple(SectionInfo(s.path, s.title, s.start, s.end) for s in root.walk() if s.path)
     plan = extract_plan(text, [s.title for s in root.walk() if s.path])
-    tasks = find_tasks(root)
+    table = find_table_facts(tables, root, plan)
+    known = {s.path for s in sections}
+    sections += tuple(s for s in table.sections if s.path not in known)
+    tasks = _joined(find_tasks(root), table.tasks)
     return Extraction(plan=plan, sections=sections, tasks=tasks, deadlines=find_deadlines(tasks),
-                      indicators=find_indicators(root, plan), budget=find_budget(root, plan))
+                      indicators=_joined(find_indicators(root, plan), table.indicators),
+                      budget=_joined(find_budget(root, plan), table.budget))
+
+
+def _joined(body: tuple[_Fact, ...], tables: tuple[_Fact, ...]) -> tuple[_Fact, ...]:
+    """Facts of the body then of the tables; a table's facts are numbered after the body's of
+    the same section so that no two share an ordinal."""
+    last: dict[str, int] = {}
+    for fact in body:
+        last[fact.section] = max(last.get(fact.section, 0), fact.ordinal)
+    return body + tuple(replace(f, ordinal=f.ordinal + last.get(f.section, 0)) for f in tables)

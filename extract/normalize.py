@@ -147,18 +147,21 @@ def _content_lines(buffer: _Buffer) -> list[tuple[int, int, bool]]:
     kept: list[tuple[int, int, bool]] = []
     in_block = False
     blank = False
+    filled = [(lo, hi) for lo, hi in _lines(buffer) if hi > lo]
+    k = -1
     for lo, hi in _lines(buffer):
         line = text[lo:hi]
         if not line:
             blank = True
             continue
+        k += 1
         if in_block and not block_end.match(line):
             continue
         in_block = False
         if block_start.fullmatch(line):
             in_block = True
             continue
-        if drop_line.fullmatch(line):
+        if drop_line.fullmatch(line) and not _is_cell(text, filled, k):
             continue
         for start, end in _split_glued(text, lo, hi):
             kept.append((start, end, blank))
@@ -212,6 +215,11 @@ def _block_layout(lines: list[tuple[int, int, bool]]) -> bool:
         size += 1
     multi += size > 1
     return blocks >= 10 and multi >= 0.3 * blocks
+
+
+def _is_cell(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Whether line k stands between two `|` lines: a table cell ("1", "42"), not a page number."""
+    return 0 < k < len(spans) - 1 and all(text[lo:hi] == "|" for lo, hi in (spans[k - 1], spans[k + 1]))
 
 
 def _wrap_width(lengths: list[int]) -> int | None:

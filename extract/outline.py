@@ -98,7 +98,7 @@ def has_plan_structure(root: Section) -> bool:
     return any(k in ("roman", "article") for k in kinds) or kinds.count("number") >= _MIN_NUMBERED_PARTS
 
 
-def outline(text: str) -> Section:
+def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
     """Section tree of a clean text (one paragraph per line).
 
     >>> root = outline("I. MỤC TIÊU\\n1. Chung\\n- Làm A.\\nII. TỔ CHỨC")
@@ -113,7 +113,7 @@ def outline(text: str) -> Section:
     for line in text.split("\n"):
         start, end = position, position + len(line)
         position = end + 1
-        if not line.strip():
+        if not line.strip() or any(lo <= start < hi for lo, hi in skip):  # tables are read apart
             continue
         heading = _heading(line, last_roman)
         if heading is not None:

@@ -20,6 +20,7 @@ from extract.find import find_facts
 from extract.metadata import has_plan_header
 from extract.normalize import normalize
 from extract.outline import has_plan_structure, outline
+from extract.tables import find_tables, table_spans
 from extract.to_rdf import Source, plan_iri_of, to_graph
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -60,13 +61,14 @@ def process_text(original: str, file_name: str, sha256: str, media_type: str = "
     """Pure: a decoded text to its graph. Raises InputError (at `location`, default the file name)
     when it has no plan structure."""
     clean = normalize(original)
-    root = outline(clean.text)
+    tables = find_tables(clean.text)
+    root = outline(clean.text, skip=table_spans(tables))
     warnings: tuple[str, ...] = ()
     if not has_plan_structure(root):
         if not has_plan_header(clean.text):
             raise InputError(location or file_name, "no plan structure: " + _NO_STRUCTURE)
         warnings = (NO_OUTLINE_WARNING,)  # a plan's header: built from what can be read
-    extraction = replace(find_facts(clean.text, root), warnings=warnings)
+    extraction = replace(find_facts(clean.text, root, tables), warnings=warnings)
     source = Source(file_name, sha256, media_type, original)
     graph_iri, graph = to_graph(extraction, clean, source)
     return Built(file_name, graph_iri, plan_iri_of(extraction), graph, extraction)

@@ -14,6 +14,7 @@ from extract.outline import Section
 from extract.paths import PATTERNS_DIR, ROOT
 from extract.reference import provinces
 from extract.rules import Row, compile_regex, read_table
+from extract.tables import column_role
 from extract.tasks import section_kind, sub_kind
 from tests.conftest import SEEDS
 
@@ -33,6 +34,7 @@ CUE_TABLES = {
     "paragraphs.tsv": 0,
     "issuers.tsv": 0,
     "header_block.tsv": re.MULTILINE,
+    "table_cues.tsv": re.IGNORECASE,
 }
 CUE_ROWS = [(table, row) for table in CUE_TABLES for row in _rows(table, "cue", "example")]
 
@@ -41,6 +43,14 @@ CUE_ROWS = [(table, row) for table in CUE_TABLES for row in _rows(table, "cue", 
 def test_patterns_cue_finds_its_example(table: str, row: Row) -> None:
     assert row["example"], f"{row.where}: no example"
     assert compile_regex(row, "cue", CUE_TABLES[table]).search(row["example"]), row.where
+
+
+TABLE_COLUMNS = [row for row in _rows("table_cues.tsv", "kind", "role", "cue", "example") if row["kind"] == "column"]
+
+
+@pytest.mark.parametrize("row", TABLE_COLUMNS, ids=_ids(TABLE_COLUMNS))
+def test_patterns_table_column_example_gets_its_role(row: Row) -> None:
+    assert column_role(row["example"]) == row["role"], row.where
 
 
 NOISE = _rows("noise.tsv", "kind", "cue", "example")

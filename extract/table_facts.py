@@ -1,0 +1,294 @@
+"""Facts from tables: task tables give tasks, indicator tables one target per (row, target year),
+budget tables one budget line per (row, plan year).
+
+Column roles, appendix numerals, table-wide units and columns that hold no target (estimates of
+the current year, ratios between columns) come from patterns/table_cues.tsv. Target years are
+the years of the table's caption ("giai đoạn 2026 - 2028"), else the plan's period, else the years
+after the plan's own. Rows take section paths the way readers cite them: `PL` and the appendix's
+numeral, or the body section the table stands in, then the STT of the group rows and the row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TypeVar
+
+from extract.agencies import distinct, mentions
+from extract.facts import BudgetItem, Indicator, SectionInfo, Task
+from extract.indicators import unit_rows
+from extract.metadata import PlanInfo
+from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
+from extract.outline import Section
+from extract.rules import compile_regex, read_table
+from extract.tables import CUES, Cell, Row, Table, column_role, cue
+
+_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d")
+_VALUE = re.compile(rf"^(?P<lo>{NUMBER})(?:{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?\s*(?P<pct>%)?$")
+_BULLET = re.compile(r"^[-+•*–]\s*")
+_STT = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
+_Fact = TypeVar("_Fact", Task, Indicator, BudgetItem)
+_UNIT_NOTE = re.compile(r"\(([^()]{1,25})\)\s*$")
+
+
+@dataclass(frozen=True)
+class TableFacts:
+    tasks: tuple[Task, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    budget: tuple[BudgetItem, ...] = ()
+    sections: tuple[SectionInfo, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Column:
+    index: int
+    role: str | None
+    years: tuple[int, int] | None  # (first, last) year the column is about
+    target: bool  # holds targets (not an estimate, actual or ratio)
+    measure: str  # what the column measures when it is not a year ("Lượng")
+    unit: str | None  # a unit written in the label ("(Tấn)")
+
+
+@lru_cache(maxsize=None)
+def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
+    rows = read_table(CUES, ("id", "kind", "role", "cue", "example"))
+    return tuple(compile_regex(row, "cue") for row in rows if row["kind"] == kind)
+
+
+def _years(text: str) -> tuple[int, int] | None:
+    found = [int(y) for y in _YEAR.findall(_DATE.sub(" ", text))]
+    return (min(found), max(found)) if found else None
+
+
+def _written_unit(text: str) -> str:
+    """A unit as written, capitalised words in lower case ("Tấn" → "tấn", "USD" kept), or the
+    canonical unit of units.tsv when it is one."""
+    text = " ".join(text.strip(" .:;").split())
+    for _, _, regex, unit, _ in unit_rows():
+        if regex.fullmatch(text):
+            return unit
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in text.split())
+
+
+def _columns(table: Table) -> list[_Column]:
+    formulas = {k for row in table.header if len(row.cells) == table.width
+                for k, c in enumerate(row.cells) if "=" in c.text}
+    found = []
+    for k, labels in enumerate(table.columns):
+        labels = tuple(" ".join(label.split()) for label in labels if label.strip())
+        role = next((r for r in (column_role(label) for label in reversed(labels)) if r), None)
+        years = next((y for y in (_years(label) for label in reversed(labels)) if y), None)
+        blocked = k in formulas or any(p.search(label) for p in _cues("not_target") for label in labels)
+        leaf = labels[-1] if labels else ""
+        note = _UNIT_NOTE.search(leaf)
+        unit = _written_unit(note.group(1)) if note and not _YEAR.search(note.group(1)) else None
+        measure = "" if years is None or _years(leaf) else _UNIT_NOTE.sub("", leaf).strip()
+        found.append(_Column(k, role, years, years is not None and not blocked and role is None, measure, unit))
+    return found
+
+
+def _target_years(table: Table, plan: PlanInfo | None) -> tuple[int, int] | None:
+    caption = _years(" ".join(c.text for c in table.caption))
+    if caption:
+        return caption
+    if plan and plan.period_start and plan.period_end:
+        return plan.period_start, max(plan.period_end, plan.horizon or 0)
+    if plan and plan.year:
+        return plan.year + 1, 9999
+    return None
+
+
+def _table_unit(table: Table) -> str | None:
+    """A unit stated for the whole table ("Đơn vị tính: triệu đồng")."""
+    for cell in table.caption:
+        match = cue("unit_line").search(cell.text)
+        if match:
+            return _written_unit(cell.text[match.end():])
+    return None
+
+
+def _is_money(unit: str | None) -> bool:
+    return unit is not None and any(kind == "money" and canonical == unit for kind, _, _, canonical, _ in unit_rows())
+
+
+def _prefix(table: Table, root: Section) -> str:
+    """`PL` and the appendix's numeral, or the path of the body section the table stands in."""
+    for cell in table.caption:
+        for pattern in _cues("appendix"):
+            match = pattern.search(cell.text)
+            if match:
+                return f"PL.{match['num']}" if match["num"] else "PL"
+    inside = [s for s in root.walk() if s.path and s.start <= table.start]
+    return inside[-1].path if inside else "PL"
+
+
+def _level(stt: str, previous_letter: str | None) -> int | None:
+    """Depth of a row number: A/B (1), I/II (2), 1 (3), 1.1 (4…), a (8); None for bullets."""
+    stt = stt.rstrip(".)")
+    if not stt or not _STT.match(stt):
+        return None
+    if re.fullmatch(r"[A-ZĐ]", stt) and (stt not in "IVXLC" or previous_letter == chr(ord(stt) - 1)):
+        return 1
+    if re.fullmatch(r"[IVXLC]+", stt):
+        return 2
+    if re.fullmatch(r"\d+(?:\.\d+)*", stt):
+        return 3 + stt.count(".")
+    return 8
+
+
+@dataclass(frozen=True)
+class _RowInfo:
+    row: Row
+    path: str
+    stt: str
+    subject: Cell
+    group: str  # subject of the numbered row above a row without its own number
+
+
+def _rows(table: Table, columns: list[_Column], prefix: str) -> list[_RowInfo]:
+    stt_col = next((c.index for c in columns if c.role == "stt"), 0)
+    named = [c.index for role in ("subject", "product") for c in columns if c.role == role]
+    subject_col = (named or [c.index for c in columns if c.index != stt_col and c.role is None] or [1])[0]
+    chain: dict[int, str] = {}
+    letter: str | None = None
+    group = ""
+    found = []
+    for row in table.rows:
+        stt = row.cells[stt_col].text.strip() if stt_col < len(row.cells) else ""
+        subject = row.cells[subject_col] if subject_col < len(row.cells) else Cell("", row.start, row.start)
+        level = _level(stt, letter)
+        clean = stt.rstrip(".)")
+        if level is not None:
+            if level == 1:
+                letter = clean
+            chain = {k: v for k, v in chain.items() if k < level}
+            chain[level] = clean
+            group = _BULLET.sub("", subject.text)
+        labels = [chain[k] for k in sorted(chain)]
+        labels = [v for i, v in enumerate(labels) if not any(w.startswith(v + ".") for w in labels[i + 1:])]
+        path = ".".join([prefix, *labels])
+        found.append(_RowInfo(row, path, clean if level is not None else "", subject,
+                              group if level is None else ""))
+    return found
+
+
+def _subject(info: _RowInfo, column: _Column) -> str:
+    own = _BULLET.sub("", info.subject.text).strip(" :")
+    parts = [p for p in (info.group.strip(" :"), own, column.measure) if p]
+    return " - ".join(parts)
+
+
+def _value(text: str) -> tuple[float, float | None, bool] | None:
+    match = _VALUE.match(text.strip())
+    if not match:
+        return None
+    high = parse_number(match["hi"]) if match["hi"] else None
+    return parse_number(match["lo"]), high, bool(match["pct"])
+
+
+def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | None = None) -> TableFacts:
+    """Tasks, indicators and budget lines of every table.
+
+    >>> from extract.tables import find_tables
+    >>> from extract.outline import outline
+    >>> text = "PHỤ LỤC 01\\n| STT | Chỉ tiêu | ĐVT | Năm 2026 |\\n|---|---|---|---|\\n| 1 | Số xã | xã | 12 |"
+    >>> [(i.section, i.subject, i.value, i.unit, i.year) for i in find_table_facts(find_tables(text),
+    ...     outline(text)).indicators]
+    [('PL.01.1', 'Số xã', 12.0, 'xã', 2026)]
+    """
+    tasks: list[Task] = []
+    indicators: list[Indicator] = []
+    budget: list[BudgetItem] = []
+    sections: dict[str, SectionInfo] = {}
+    for table in tables:
+        columns = _columns(table)
+        roles = {c.role for c in columns}
+        prefix = _prefix(table, root)
+        rows = _rows(table, columns, prefix)
+        if prefix.startswith("PL") and table.caption:
+            sections.setdefault(prefix, SectionInfo(prefix, " ".join(c.text for c in table.caption[:3]),
+                                                    table.caption[0].start, table.caption[-1].end))
+        for info in rows:
+            if info.stt and info.path != prefix:
+                sections.setdefault(info.path, SectionInfo(info.path, info.subject.text or info.stt,
+                                                           info.row.start, info.row.end))
+        if "subject" in roles and roles & {"lead", "coordinate"}:
+            tasks.extend(_tasks(rows, columns))
+            continue
+        span = _target_years(table, plan)
+        targets = [c for c in columns if c.target and c.years and
+                   (span is None or span[0] <= c.years[0] and c.years[1] <= span[1])]
+        if not targets:
+            continue
+        unit_col = next((c.index for c in columns if c.role == "unit"), None)
+        table_unit = _table_unit(table)
+        money = _is_money(table_unit) and unit_col is None and not any(c.unit for c in targets)
+        for info in rows:
+            row_unit = info.row.cells[unit_col].text if unit_col is not None else ""
+            percent_row = any(p.search(info.subject.text) for p in _cues("percent_row"))
+            for column in targets:
+                cell = info.row.cells[column.index]
+                parsed = _value(cell.text)
+                if parsed is None:
+                    continue
+                low, high, pct = parsed
+                assert column.years is not None
+                if money and not percent_row:
+                    period = (str(column.years[0]) if column.years[0] == column.years[1]
+                              else f"{column.years[0]}-{column.years[1]}")
+                    label = _subject(info, column)
+                    budget.append(BudgetItem(info.path, 0, label, low, table_unit or "", period, False, None,
+                                             cell.start, cell.end))
+                    continue
+                unit = "%" if pct or percent_row else column.unit or (_written_unit(row_unit) if row_unit
+                                                                      else table_unit)
+                if not unit:
+                    continue
+                indicators.append(Indicator(info.path, 0, _subject(info, column), low, high, unit,
+                                            column.years[1], None, cell.start, cell.end))
+    return TableFacts(_numbered(tasks), _numbered(indicators), _numbered(budget), tuple(sections.values()))
+
+
+def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
+    by_role = {c.role: c.index for c in reversed(columns) if c.role}
+    found = []
+    for info in rows:
+        cells = info.row.cells
+        text = _BULLET.sub("", info.subject.text).strip()
+        doers = {role: cells[by_role[role]].text for role in ("lead", "coordinate", "due") if role in by_role}
+        if not text or (not any(doers.values()) and _level(info.stt, None) in (1, 2)):
+            continue
+        leads = distinct([m.agency for m in mentions(doers.get("lead", ""))])
+        coordinators = distinct([m.agency for m in mentions(doers.get("coordinate", ""))])
+        due, recurrence = _due(doers.get("due", ""))
+        start = info.subject.start + (len(info.subject.text) - len(text))
+        found.append(Task(info.path, 0, text, start, info.subject.end, leads, coordinators, recurrence, due))
+    return found
+
+
+def _due(text: str) -> tuple[str | None, str | None]:
+    """(due, recurrence) of a time cell: "30/6/2026" → 2026-06-30, "Tháng 6/2026" → 2026-06, "Năm 2026"."""
+    recurrence = "annual" if any(p.search(text) for p in _cues("annual")) else None
+    for pattern in _cues("due"):
+        match = pattern.search(text.strip())
+        if match:
+            groups = match.groupdict()
+            year = groups["year"]
+            if groups.get("day"):
+                return f"{year}-{int(groups['month']):02d}-{int(groups['day']):02d}", recurrence
+            if groups.get("month"):
+                return f"{year}-{int(groups['month']):02d}", recurrence
+            return year, recurrence
+    return None, recurrence
+
+
+def _numbered(facts: list[_Fact]) -> tuple[_Fact, ...]:
+    """The facts with ordinals counted within each section."""
+    counts: dict[str, int] = {}
+    out = []
+    for fact in facts:
+        counts[fact.section] = counts.get(fact.section, 0) + 1
+        out.append(replace(fact, ordinal=counts[fact.section]))
+    return tuple(out)
+

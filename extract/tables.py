@@ -1,0 +1,401 @@
+"""Tables in a clean plan text: rows and header columns recovered from the published forms.
+
+Two forms are read. Cell per line: a row is a `|` line, then its cells, each followed by a `|`
+line, so an empty cell is two `|` lines in a row and so is the break between two rows; the rows
+are recovered as the split of the `|` lines that gives most rows the table's full width (header
+rows may be narrower, their cells spanning columns). Markdown: `| a | b |` lines, with an
+optional `|---|` line under the header. Lines of one cell (hard wraps) are joined. Each table
+keeps the caption lines above it ("Phụ lục 01", "Đơn vị: triệu đồng") and every cell's span.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations
+
+from extract.rules import compile_regex, cue_regex, read_table
+
+CUES = "table_cues.tsv"
+_MAX_CELL_LINES = 6
+_MAX_WIDTH = 40  # a longer run of lines between `|` lines is text between two tables
+_CAPTION_LINES = 6
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_NUMERIC = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?$")
+_NUMBERING = re.compile(r"^(?:\(?[A-Z]\)?|\(?\d{1,2}\)?|\d{1,2}\s*=\s*[\d\s()+\-*/x:]+)$")
+_ALONE = ("stt", "subject", "unit", "lead", "coordinate", "note", "product")
+_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell's text (its lines joined by spaces) and span in the clean text; empty cells have
+    start == end."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Cell, ...]
+
+    @property
+    def start(self) -> int:
+        return min((c.start for c in self.cells if c.text), default=self.cells[0].start if self.cells else 0)
+
+    @property
+    def end(self) -> int:
+        return max((c.end for c in self.cells if c.text), default=self.start)
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table: its span, caption lines, header rows, data rows (each `width` cells) and, per
+    column, the header labels that cover it from top to bottom."""
+
+    start: int
+    end: int
+    caption: tuple[Cell, ...]
+    header: tuple[Row, ...]
+    rows: tuple[Row, ...]
+    columns: tuple[tuple[str, ...], ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+
+@lru_cache(maxsize=None)
+def cue(kind: str) -> re.Pattern[str]:
+    """The cues of one kind from patterns/table_cues.tsv, as one alternation."""
+    return cue_regex(CUES, kind)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = read_table(CUES, ("id", "kind", "role", "cue", "example"))
+    return tuple((compile_regex(row, "cue"), row["role"]) for row in rows if row["kind"] == "column")
+
+
+def column_role(label: str) -> str | None:
+    """stt | subject | unit | lead | coordinate | due | product | note | budget, from a header label.
+
+    >>> column_role("Cơ quan chủ trì"), column_role("Đơn vị tính"), column_role("Năm 2026")
+    ('lead', 'unit', None)
+    """
+    text = " ".join(label.split())
+    for pattern, role in _roles():
+        if pattern.search(text):
+            return role
+    return None
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    start: int
+    end: int
+
+
+def _lines(text: str) -> list[_Line]:
+    found, position = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        found.append(_Line(stripped, position + lead, position + lead + len(stripped)))
+        position += len(raw) + 1
+    return found
+
+
+def _is_markdown(line: str) -> bool:
+    return len(line) > 1 and line.startswith("|") and line.endswith("|") and line.count("|") >= 2
+
+
+def find_tables(text: str) -> tuple[Table, ...]:
+    """Every table of a clean text, in text order.
+
+    >>> t = find_tables("Bảng\\n| STT | Nội dung |\\n|---|---|\\n| 1 | Làm A |")[0]
+    >>> [c.text for c in t.rows[0].cells], t.columns, [c.text for c in t.caption]
+    (['1', 'Làm A'], (('STT',), ('Nội dung',)), ['Bảng'])
+    """
+    lines = _lines(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i].text
+        if line == "|":
+            j, table = _cell_per_line(lines, i)
+        elif _is_markdown(line) and (i + 1 < len(lines) and _is_markdown(lines[i + 1].text)):
+            j, table = _markdown(lines, i)
+        else:
+            i += 1
+            continue
+        if table is not None:
+            tables.append(table)
+        i = max(j, i + 1)
+    return tuple(tables)
+
+
+def _caption(lines: list[_Line], first: int) -> tuple[Cell, ...]:
+    """The lines just above a table, from the nearest caption cue ("Phụ lục", "Mẫu biểu") down."""
+    above: list[_Line] = []
+    k = first - 1
+    while k >= 0 and len(above) < _CAPTION_LINES:
+        line = lines[k].text
+        if line == "|" or _is_markdown(line):
+            break
+        if line:
+            above.insert(0, lines[k])
+        k -= 1
+    starts = [n for n, line in enumerate(above) if cue("caption").match(line.text)]
+    chosen = above[starts[0]:] if starts else above[-2:]
+    return tuple(Cell(line.text, line.start, line.end) for line in chosen)
+
+
+# ------------------------------------------------------------------ cell per line
+def _cell_per_line(lines: list[_Line], first: int) -> tuple[int, Table | None]:
+    """(index after the table, table) for the block of `|` lines starting at `first`."""
+    gaps: list[Cell | None] = []  # gaps[k]: what stands between `|` line k and k + 1
+    run: list[_Line] = []
+    last_pipe = first
+    k = first + 1
+    while k < len(lines):
+        line = lines[k]
+        if line.text == "|":
+            if run and (len(run) > _MAX_CELL_LINES or cue("caption").match(run[0].text)):
+                break
+            gaps.append(Cell(" ".join(r.text for r in run), run[0].start, run[-1].end) if run else None)
+            run = []
+            last_pipe = k
+        elif line.text:
+            run.append(line)
+            if len(run) > _MAX_CELL_LINES:
+                break
+        k += 1
+    rows = _split_rows(gaps)
+    if rows is None:
+        return last_pipe + 1, None
+    return last_pipe + 1, _build(lines, first, lines[last_pipe].end, rows, markdown_header=None)
+
+
+def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
+    """Rows of `|`-separated gaps: each row of width w spans w + 1 `|` lines and the next row
+    starts at the following `|` line (so the gap between them is empty). The width of the table
+    is chosen so that most rows are full; narrower rows (header cells spanning columns, group
+    rows) are allowed at a cost."""
+    if not gaps:
+        return None
+    runs, current = [], 0
+    for gap in gaps:
+        if gap is None:
+            runs.append(current)
+            current = 0
+        else:
+            current += 1
+    runs.append(current)
+    # the width is the longest run of filled cells, or (a pipe lost somewhere) a common row length
+    common = Counter(n for n in _distances(gaps) if n >= 2).most_common(3)
+    candidates = {max(runs) + k for k in range(3)} | {n for n, _ in common}
+    best: tuple[float, int, list[list[Cell]]] | None = None
+    for width in sorted(c for c in candidates if 2 <= c <= _MAX_WIDTH):
+        parsed = _parse(gaps, width)
+        if parsed is not None and (best is None or parsed[0] < best[0]):
+            best = (parsed[0], width, parsed[1])
+    return best[2] if best else None
+
+
+def _distances(gaps: list[Cell | None]) -> list[int]:
+    """Number of `|` lines from one empty gap to the next, less one: the row width in a full table."""
+    empty = [k for k, gap in enumerate(gaps) if gap is None]
+    return [b - a - 1 for a, b in zip(empty, empty[1:])]
+
+
+def _parse(gaps: list[Cell | None], width: int) -> tuple[float, list[list[Cell]]] | None:
+    pipes = len(gaps) + 1
+    cost: list[float | None] = [None] * (pipes + 1)
+    choice = [0] * (pipes + 1)
+    cost[pipes - 1] = 0.0
+    for start in range(pipes - 2, -1, -1):
+        for w in range(1, 2 * width + 2):
+            end = start + w
+            if end > pipes - 1:
+                break
+            if end == pipes - 1:
+                rest: float | None = 0.0
+            elif gaps[end] is None and end + 1 <= pipes - 1:
+                rest = cost[end + 1]
+            else:
+                continue
+            if rest is None:
+                continue
+            total = rest + (0.0 if w == width else 1.0 if w < width else 3.0)
+            current = cost[start]
+            if current is None or total < current:
+                cost[start], choice[start] = total, w
+    if cost[0] is None:
+        return None
+    rows: list[list[Cell]] = []
+    start = 0
+    while start < pipes - 1:
+        w = choice[start]
+        rows.append([gaps[k] or Cell("", 0, 0) for k in range(start, start + w)])
+        start += w + 1
+    return (cost[0], rows)
+
+
+# ------------------------------------------------------------------ markdown
+def _markdown(lines: list[_Line], first: int) -> tuple[int, Table | None]:
+    rows: list[list[Cell]] = []
+    header_rows: int | None = None
+    k = first
+    while k < len(lines) and (_is_markdown(lines[k].text) or _RULE.match(lines[k].text)):
+        line = lines[k]
+        if _RULE.match(line.text):
+            header_rows = len(rows) if header_rows is None else header_rows
+        else:
+            rows.append(_markdown_cells(line))
+        k += 1
+    if not rows:
+        return k, None
+    return k, _build(lines, first, lines[k - 1].end, rows, markdown_header=header_rows)
+
+
+def _markdown_cells(line: _Line) -> list[Cell]:
+    cells = []
+    positions = [m.start() for m in re.finditer(r"\|", line.text)]
+    for lo, hi in zip(positions, positions[1:]):
+        raw = line.text[lo + 1:hi]
+        lead = len(raw) - len(raw.lstrip())
+        text = raw.strip()
+        start = line.start + lo + 1 + lead
+        cells.append(Cell(text, start, start + len(text)) if text else Cell("", start, start))
+    return cells
+
+
+# ------------------------------------------------------------------ header and columns
+def is_numeric(text: str) -> bool:
+    return bool(_NUMERIC.match(text.replace(" ", "")))
+
+
+def _is_numbering(row: list[Cell]) -> bool:
+    texts = [c.text for c in row if c.text]
+    return len(texts) >= 3 and all(_NUMBERING.match(t) for t in texts) and len(texts) >= 0.8 * len(row)
+
+
+def _is_label_row(row: list[Cell]) -> bool:
+    """Header-like: words, no amounts (years and numbering aside)."""
+    texts = [c.text for c in row if c.text]
+    return bool(texts) and not any(is_numeric(t) and not _YEAR.fullmatch(t) for t in texts)
+
+
+def _header_rows(rows: list[list[Cell]], width: int) -> int:
+    """How many rows the header takes: a title row across the table, one label row (two when the
+    first is narrower than the table: cells spanning leaves below), then a numbering row."""
+    count = 0
+    if len(rows) > 1 and len(rows[0]) == 1 and width > 2 and _is_label_row(rows[0]):
+        count = 1
+    if count < len(rows) and _is_label_row(rows[count]) and not _is_numbering(rows[count]):
+        count += 1
+        narrow = len(rows[count - 1]) < width
+        if narrow and count < len(rows) and _is_label_row(rows[count]) and not _is_numbering(rows[count]):
+            count += 1
+    if count < len(rows) and _is_numbering(rows[count]):
+        count += 1
+    return count
+
+
+def _build(lines: list[_Line], first: int, end: int, rows: list[list[Cell]],
+           markdown_header: int | None) -> Table | None:
+    width = max(len(r) for r in rows)
+    if width < 2:
+        return None
+    count = _header_rows(rows, width) if markdown_header is None else markdown_header
+    header = rows[:count]
+    labelled = [r for r in header if not _is_numbering(r) and not (len(r) == 1 and width > 2)]
+    columns = _columns(labelled, width)
+    body = tuple(Row(tuple(r) + tuple(Cell("", r[-1].end, r[-1].end) for _ in range(width - len(r))))
+                 for r in rows[count:] if any(c.text for c in r))
+    return Table(lines[first].start, end, _caption(lines, first), tuple(Row(tuple(r)) for r in header),
+                 body, columns)
+
+
+def _columns(header: list[list[Cell]], width: int) -> tuple[tuple[str, ...], ...]:
+    """Labels covering each column. The last header row holds the leaves; a cell above is either
+    alone over its column (spanning rows down) or spans a run of leaves, chosen so that column
+    roles (STT, Nội dung) stand alone and years agree."""
+    if not header:
+        return tuple(() for _ in range(width))
+    leaves = [c.text for c in header[-1]]
+    if len(header) == 1 or len(leaves) >= width:
+        base = [(t,) for t in leaves] + [()] * (width - len(leaves))
+        if len(header) > 1:
+            above = [c.text for c in header[-2]]
+            return tuple(((above[k],) if k < len(above) and len(above) == width else ()) + base[k]
+                         for k in range(width))
+        return tuple(base[:width])
+    parents = [c.text for c in header[-2]]
+    alone = width - len(leaves)
+    groups = len(parents) - alone
+    if alone < 0 or groups < 1 or groups > len(leaves):
+        return tuple(((leaves[k],) if k < len(leaves) else ()) for k in range(width))
+    best: tuple[float, list[tuple[str, ...]]] | None = None
+    for chosen in combinations(range(len(parents)), groups):
+        for sizes in _compositions(len(leaves), groups):
+            score, columns = _layout(parents, leaves, set(chosen), sizes)
+            if best is None or score > best[0]:
+                best = (score, columns)
+    assert best is not None
+    return tuple(best[1])
+
+
+def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
+    if parts == 1:
+        return [(total,)]
+    return [(first, *rest) for first in range(1, total - parts + 2)
+            for rest in _compositions(total - first, parts - 1)]
+
+
+def _layout(parents: list[str], leaves: list[str], groups: set[int],
+            sizes: tuple[int, ...]) -> tuple[float, list[tuple[str, ...]]]:
+    columns: list[tuple[str, ...]] = []
+    score = -0.01 * (max(sizes) - min(sizes))  # prefer even groups
+    leaf = 0
+    size = iter(sizes)
+    for k, parent in enumerate(parents):
+        if k not in groups:
+            columns.append((parent,))
+            continue
+        if column_role(parent) in _ALONE:
+            score -= 10
+        parent_years = set(_YEAR.findall(parent))
+        for _ in range(next(size)):
+            text = leaves[leaf]
+            leaf_years = set(_YEAR.findall(text))
+            if leaf_years and parent_years and not leaf_years <= _span(parent_years):
+                score -= 1
+            elif bool(leaf_years) != bool(parent_years) or leaf_years:
+                score += 1
+            columns.append((parent, text))
+            leaf += 1
+    score -= 0.001 * min(groups)  # prefer groups on the left
+    return score, columns
+
+
+def _span(years: set[str]) -> set[str]:
+    numbers = [int(y) for y in years]
+    return {str(y) for y in range(min(numbers), max(numbers) + 1)}
+
+
+def table_spans(tables: tuple[Table, ...]) -> tuple[tuple[int, int], ...]:
+    """Spans the body reading must leave to the table reader: every table but two-column layout
+    blocks (a header or a signature set out as a table), from its appendix caption on."""
+    spans = []
+    for table in tables:
+        if table.width < 3 and not any(column_role(" ".join(labels)) for labels in table.columns):
+            continue
+        appendix = [c for c in table.caption if cue("caption").match(c.text)]
+        spans.append((appendix[0].start if appendix else table.start, table.end))
+    return tuple(spans)

@@ -1,0 +1,157 @@
+"""Tables: rows and columns recovered from both published forms, and the facts they carry."""
+from __future__ import annotations
+
+from extract.find import find_facts
+from extract.normalize import normalize
+from extract.outline import outline
+from extract.table_facts import find_table_facts
+from extract.tables import find_tables, table_spans
+
+
+def _cells(*lines: str) -> str:
+    """A cell-per-line table: each argument is one line (`|` or a cell's line)."""
+    return "\n".join(lines)
+
+
+def _row(*cells: str) -> list[str]:
+    lines = ["|"]
+    for cell in cells:
+        if cell:
+            lines.extend(cell.split("\n"))
+        lines.append("|")
+    return lines
+
+
+def _table(*rows: list[str]) -> str:
+    return _cells(*[line for row in rows for line in row])
+
+
+INDICATORS = "\n".join([
+    "PHỤ LỤC 02",
+    "CHỈ TIÊU THỬ NGHIỆM GIAI ĐOẠN 2026 - 2027",
+    _table(_row("STT", "Chỉ tiêu", "ĐVT", "Năm hiện hành 2025", "Năm 2026", "Năm 2027"),
+           _row("Kế hoạch", "Ước thực hiện"),
+           _row("1", "2", "3", "4", "5", "6", "7"),
+           _row("I", "Nhóm cây trồng", "", "", "", "", ""),
+           _row("1", "Cây bơ", "", "", "", "", ""),
+           _row("-", "Diện\ntích trồng mới", "Ha", "10", "11", "12", "1-1,5"),
+           _row("-", "Sản lượng", "Tấn", "", "", "-", "0"),
+           _row("2", "Số hợp tác xã", "Hợp tác xã", "3", "3", "4", "5")),
+])
+
+
+def test_tables_cell_per_line_recovers_rows_empty_cells_and_wrapped_cells() -> None:
+    (table,) = find_tables(INDICATORS)
+    assert table.width == 7
+    assert [len(r.cells) for r in table.header] == [6, 2, 7]
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    assert rows[0] == ["I", "Nhóm cây trồng", "", "", "", "", ""]
+    assert rows[2] == ["-", "Diện tích trồng mới", "Ha", "10", "11", "12", "1-1,5"]
+    assert rows[3] == ["-", "Sản lượng", "Tấn", "", "", "-", "0"]
+    wrapped = table.rows[2].cells[1]
+    assert INDICATORS[wrapped.start:wrapped.end] == "Diện\ntích trồng mới"
+    assert [c.text for c in table.caption] == ["PHỤ LỤC 02", "CHỈ TIÊU THỬ NGHIỆM GIAI ĐOẠN 2026 - 2027"]
+
+
+def test_tables_header_cell_spanning_leaves_covers_them() -> None:
+    (table,) = find_tables(INDICATORS)
+    assert table.columns[3] == ("Năm hiện hành 2025", "Kế hoạch")
+    assert table.columns[4] == ("Năm hiện hành 2025", "Ước thực hiện")
+    assert table.columns[5] == ("Năm 2026",)
+
+
+def test_tables_markdown_rows_with_rule_line() -> None:
+    text = "Bảng kèm theo\n| STT | Nội dung | Ghi chú |\n|---|:---:|---|\n| 1 | Việc một |  |\n| 2 | Việc hai | x |"
+    (table,) = find_tables(text)
+    assert table.columns == (("STT",), ("Nội dung",), ("Ghi chú",))
+    assert [[c.text for c in r.cells] for r in table.rows] == [["1", "Việc một", ""], ["2", "Việc hai", "x"]]
+    cell = table.rows[1].cells[1]
+    assert text[cell.start:cell.end] == "Việc hai"
+
+
+def test_table_facts_indicator_per_row_and_target_year() -> None:
+    facts = find_table_facts(find_tables(INDICATORS), outline(INDICATORS))
+    found = [(i.section, i.subject, i.value, i.value_max, i.unit, i.year) for i in facts.indicators]
+    assert found == [
+        ("PL.02.I.1", "Cây bơ - Diện tích trồng mới", 12.0, None, "ha", 2026),
+        ("PL.02.I.1", "Cây bơ - Diện tích trồng mới", 1.0, 1.5, "ha", 2027),
+        ("PL.02.I.1", "Cây bơ - Sản lượng", 0.0, None, "tấn", 2027),
+        ("PL.02.I.2", "Số hợp tác xã", 4.0, None, "hợp tác xã", 2026),
+        ("PL.02.I.2", "Số hợp tác xã", 5.0, None, "hợp tác xã", 2027),
+    ]
+    assert [i.ordinal for i in facts.indicators] == [1, 2, 3, 1, 2]
+    first = facts.indicators[0]
+    assert INDICATORS[first.start:first.end] == "12"
+
+
+BUDGET = "\n".join([
+    "Biểu số 3",
+    "DỰ KIẾN CHI GIAI ĐOẠN 2026 - 2027",
+    "Đơn vị tính: Triệu đồng",
+    "| STT | Nội dung | Ước thực hiện 2025 | Năm 2026 | So sánh 2026 với 2025 (%) | Năm 2027 |",
+    "|---|---|---|---|---|---|",
+    "| A | TỔNG CHI | 100 | 120 | 120,0 | 1.300 |",
+    "| 1 | Chi thường xuyên | 40 | - | | 0 |",
+    "|  | Tỷ lệ chi so với tổng chi (%) | 40 | 45,5 | | 50 |",
+])
+
+
+def test_table_facts_budget_line_per_row_and_plan_year() -> None:
+    facts = find_table_facts(find_tables(BUDGET), outline(BUDGET))
+    assert [(b.section, b.amount, b.unit, b.period) for b in facts.budget] == [
+        ("PL.3.A", 120.0, "triệu đồng", "2026"),
+        ("PL.3.A", 1300.0, "triệu đồng", "2027"),
+        ("PL.3.A.1", 0.0, "triệu đồng", "2027"),
+    ]
+    assert [(i.value, i.unit, i.year) for i in facts.indicators] == [(45.5, "%", 2026), (50.0, "%", 2027)]
+
+
+TASKS = "\n".join([
+    "KẾ HOẠCH",
+    "Thử nghiệm bảng",
+    "I. MỤC ĐÍCH",
+    "- Làm rõ việc cần làm.",
+    "II. NHIỆM VỤ, GIẢI PHÁP",
+    "1. Các nhiệm vụ cụ thể",
+    _table(_row("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+                "Sản phẩm"),
+           _row("I", "Nhóm việc về thể chế", "", "", "", ""),
+           _row("1", "Rà soát quy định\nvề thư viện", "Sở Tư pháp", "Sở Y tế; Sở Tài chính", "Tháng 6/2026",
+                "Báo cáo"),
+           _row("2", "Tổ chức tập huấn", "Sở Nội vụ", "", "30/9/2026", ""),
+           _row("3", "Tổng kết", "Sở Y tế", "các đơn vị liên quan", "Năm 2027", "Báo cáo")),
+    "III. TỔ CHỨC THỰC HIỆN",
+    "- Sở Tài chính bố trí kinh phí.",
+])
+
+
+def test_table_facts_task_table_gives_tasks_with_lead_coordinate_and_due() -> None:
+    root = outline(TASKS, skip=table_spans(find_tables(TASKS)))
+    facts = find_table_facts(find_tables(TASKS), root)
+    found = [(t.section, t.text, [a.name for a in t.leads], [a.name for a in t.coordinators], t.due)
+             for t in facts.tasks]
+    assert found == [
+        ("II.1.I.1", "Rà soát quy định về thư viện", ["Sở Tư pháp"], ["Sở Y tế", "Sở Tài chính"], "2026-06"),
+        ("II.1.I.2", "Tổ chức tập huấn", ["Sở Nội vụ"], [], "2026-09-30"),
+        ("II.1.I.3", "Tổng kết", ["Sở Y tế"], ["các đơn vị liên quan"], "2027"),
+    ]
+
+
+def test_find_reads_tables_apart_from_the_body() -> None:
+    tables = find_tables(TASKS)
+    root = outline(TASKS, skip=table_spans(tables))
+    extraction = find_facts(TASKS, root, tables)
+    sections = [t.section for t in extraction.tasks]
+    assert sections.count("II.1.I.1") == 1
+    assert not any("|" in t.text or t.text in ("STT", "Sở Tư pháp", "Báo cáo") for t in extraction.tasks)
+    assert "III" in sections
+
+
+def test_tables_layout_blocks_stay_with_the_body() -> None:
+    header = _table(_row("ỦY BAN NHÂN DÂN\nTỈNH THỬ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+    assert table_spans(find_tables(header + "\nKẾ HOẠCH")) == ()
+
+
+def test_normalize_keeps_numbers_between_bar_lines_as_cells() -> None:
+    text = normalize("Đoạn văn.\n|\n1\n|\nviệc một\n|\n12\n|\n\n- 3 -\nHết.").text
+    assert text.split("\n") == ["Đoạn văn.", "|", "1", "|", "việc một", "|", "12", "|", "Hết."]
