@@ -56,7 +56,7 @@ def _value_regex() -> re.Pattern[str]:
 def _canonical(written: str, denominator: bool) -> tuple[str, str]:
     for kind, _, regex, unit, _ in unit_rows():
         if (kind == "denominator") == denominator and regex.fullmatch(written):
-            return unit, kind
+            return (" ".join(written.lower().split()) if unit == "=" else unit), kind
     raise ValueError(f"unknown unit {written!r}")
 
 
