@@ -12,6 +12,7 @@ from extract.facts import Agency, Deadline, Task
 from extract.tasks import date_of, task_cue, task_cues
 
 _SHORT_CLAUSE = 8  # words; a shorter clause is prefixed with what the task is about
+_SCHEDULE_WORDS = 12  # words of the task that say what a "Thời gian thực hiện" date is for
 _SENTENCE = re.compile(r"(?<!\d)\.\s+")
 
 
@@ -26,7 +27,8 @@ def _what(text: str, sentence_start: int, match: re.Match[str], opening: str) ->
     """The sentence around the date; a short one ("Hoàn thành trong quý II/2026") gets the task's opening."""
     end = _SENTENCE.search(text, match.end())
     sentence = text[sentence_start:end.start() if end else len(text)].strip(" ,;.")
-    if len(sentence.split()) >= _SHORT_CLAUSE or not opening or opening in sentence:
+    if (len(sentence.split()) >= _SHORT_CLAUSE and len(opening.split()) < _SCHEDULE_WORDS) or not opening \
+            or opening in sentence:
         return sentence
     return f"{opening} … {sentence}"
 
@@ -61,7 +63,7 @@ def _texts(task: Task) -> list[tuple[str, int, str]]:
     opening = re.split(r"[;,.:]", task.text, maxsplit=1)[0].strip()
     found = [(task.text, task.start, opening)]
     if task.schedule:
-        found.append((task.schedule, task.schedule_start, opening))
+        found.append((task.schedule, task.schedule_start, " ".join(task.text.split()[:_SCHEDULE_WORDS])))
     return found
 
 
@@ -75,14 +77,14 @@ def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
     """
     found: list[Deadline] = []
     counts: dict[str, int] = {}
+    seen: set[int] = set()  # a field block's schedule is shared by its tasks: one deadline
     for task in tasks:
         for text, offset, opening in _texts(task):
             matches = sorted((m for cue in task_cues("deadline") for m in cue.finditer(text)), key=lambda m: m.start())
-            seen: set[int] = set()
             for match in matches:
-                if match.start() in seen:
+                if offset + match.start() in seen:
                     continue
-                seen.add(match.start())
+                seen.add(offset + match.start())
                 date = date_of(match)
                 clause = _clause(text, match.start(), match.end())
                 sentence_start = _sentence_start(text, match.start())

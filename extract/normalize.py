@@ -127,7 +127,7 @@ def _lines(buffer: _Buffer) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def paragraph_start() -> re.Pattern[str]:
     """Openings that always start a paragraph (patterns/paragraphs.tsv), case-sensitive."""
-    kinds = ("start", "closing", "signature", "recipients")
+    kinds = ("start", "closing", "signature", "recipients", "footnote")
     return re.compile("|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in kinds))
 
 
@@ -249,6 +249,7 @@ def is_caps(line: str, min_letters: int = 1) -> bool:
     return len(letters) >= max(1, min_letters) and all(c.isupper() for c in letters)
 
 
+_HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
 _BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
 
 
@@ -277,9 +278,11 @@ def _continues(previous: str, line: str, width: int | None, same_block: bool = F
         return False
     if _BARE_MARKER.match(previous):
         return not MARKER.match(line)
-    if (_ROMAN_HEAD.match(previous) and is_caps(previous, 4) and is_caps(line, 2)
+    if (_ROMAN_HEAD.match(previous) and is_caps(previous, 3) and is_caps(line, 2)
             and not MARKER.match(line) and not _TERMINAL.search(previous.rstrip(","))):
         return True
+    if same_block and _HYPHENATED.match(line) and _starts_lower(line[1:].lstrip()) and not _TERMINAL.search(previous):
+        return True  # "Kế hoạch tài chính\n- ngân sách …": a hyphen inside a name, not a bullet
     if same_block and previous[-1:].isdigit() and _RANGE_END.match(line):
         return True  # "giai đoạn 2026\n- 2030 …", "05\n- 06%/năm": the other end of a range
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
@@ -288,7 +291,9 @@ def _continues(previous: str, line: str, width: int | None, same_block: bool = F
         return True
     if paragraph_start().match(line):
         return False
-    if same_block and (blocks or previous.endswith(";") or _dangling().search(previous)):
+    if _dangling().search(previous) and not _TERMINAL.search(previous):
+        return True
+    if same_block and (blocks or previous.endswith(";")):
         return True
     if width is None:
         return False

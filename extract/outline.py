@@ -129,10 +129,10 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
                 body_start = start + title_offset + body
                 section.items.append(Item("", text[body_start:end], body_start, end))
             continue
-        if _cue("signature").match(line) or _cue("recipients").match(line):
+        if _cue("signature").match(line) or _cue("recipients").match(line) or _cue("footnote").match(line):
             in_tail = True
             continue
-        if in_tail or len(stack) == 1:
+        if in_tail or len(stack) == 1 or line.strip() == "|":
             continue
         if _cue("closing").match(line):
             target = stack[1]

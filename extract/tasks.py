@@ -38,7 +38,7 @@ class Candidate:
     text: str
     start: int
     heading_agencies: tuple[Agency, ...]
-    kind: str  # duty | assigning | budget | closing | article | field
+    kind: str  # duty | assigning | budget | closing (| closing-kept: kept without a doer) | article | field
     heading_coordinators: tuple[Agency, ...] = ()
     owner: tuple[Agency, ...] = ()  # the section's own agencies, when a role label set the defaults
 
@@ -124,6 +124,8 @@ def _role_label(section: Section, kind: str) -> tuple[tuple[Agency, ...], tuple[
 
 def _heading_is_task(section: Section) -> bool:
     words = len(section.title.split())
+    if section.children:
+        return False  # a heading over sub-headings is their title
     if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS:
         return True
     if section.items or section.children or words < _LEAF_TASK_WORDS:
@@ -176,19 +178,22 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
             label = None
         item_kind = kind
         if section is top and _closing(item.text):
-            item_kind = "closing"
+            item_kind = "closing-kept" if kind in ("duty", "assigning") else "closing"
         if not item_kind:
             continue
         if fields(item.text):
             found.append(Candidate(section.path, item.text, item.start, (), "field"))
             continue
         following = items[index + 1] if index + 1 < len(items) else None
-        if (item_kind != "closing" and item.text.rstrip().endswith(":") and _opens_with_role(item.text)
-                and following is not None and following.marker != item.marker):
+        introduces = (item.text.rstrip().endswith(":") and following is not None
+                      and following.marker not in ("", item.marker))
+        if introduces and not item_kind.startswith("closing") and _opens_with_role(item.text):
             leads, coords = roles(Candidate(section.path, item.text, item.start, inherited, item_kind, coordinators,
                                             owner))
             label = (item.marker, leads, coords)
             continue
+        if introduces and not item.marker:
+            continue  # a lead-in paragraph ("… các giải pháp sau:") introduces the bullets below
         heading, heading_coordinators = (label[1], label[2]) if label else (inherited, coordinators)
         found.append(Candidate(section.path, item.text, item.start, heading, item_kind, heading_coordinators,
                                owner or (inherited if label else ())))
@@ -226,7 +231,7 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
     text = candidate.text
     found = mentions(text)
     heading = list(candidate.heading_agencies)
-    subject = _subject(text, found, anywhere=not heading and candidate.kind != "closing")
+    subject = _subject(text, found, anywhere=not heading and not candidate.kind.startswith("closing"))
     request = role_cue("request").search(text)
     if not subject and request:
         subject = list_at(text, request.end(), found)

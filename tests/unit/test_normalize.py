@@ -113,3 +113,10 @@ def test_normalize_never_joins_table_cell_separators() -> None:
 def test_normalize_joins_the_other_end_of_a_range_that_looks_like_a_bullet() -> None:
     text = "- Tốc độ tăng bình quân 05\n- 06%/năm.\n- Giai đoạn 2026\n- 2030 đạt 10%.\n\n- 2030 là mốc cuối."
     assert normalize(text).text == "- Tốc độ tăng bình quân 05 - 06%/năm.\n- Giai đoạn 2026 - 2030 đạt 10%.\n- 2030 là mốc cuối."
+
+
+def test_normalize_a_hyphen_inside_a_name_and_a_dangling_word_do_not_break_a_paragraph() -> None:
+    lines = normalize(_blocks("Trên đây là Kế hoạch tài chính\n- ngân sách năm 2026.")).text.split("\n")
+    assert "Trên đây là Kế hoạch tài chính - ngân sách năm 2026." in lines
+    assert normalize("- Quán triệt Kết luận ngày\n\nBan Thường vụ ban hành.\n\n- Làm B.").text.split("\n") == [
+        "- Quán triệt Kết luận ngày Ban Thường vụ ban hành.", "- Làm B."]

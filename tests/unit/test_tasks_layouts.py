@@ -62,3 +62,12 @@ def test_deadlines_monthly_six_monthly_and_due_months() -> None:
     found = [(d.date, d.recurrence) for d in find_deadlines(tasks)]
     assert found == [("---10", "monthly"), ("--06-10", "annual"), ("--11-15", "annual"), ("2027-06", None)]
     assert tasks[0].due == "--11-15" and tasks[1].due == "2027-06"
+
+
+def test_tasks_closing_asks_listed_bodies_and_footnotes_and_lead_ins_are_no_tasks() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Giám sát dịch bệnh.\n2. Các giải pháp\nĐể hoàn thành kế hoạch, cần các giải pháp sau:\n"
+                   "- Tăng cường kiểm tra.\nỦy ban nhân dân tỉnh giao Giám đốc các sở, Chủ tịch Ủy ban nhân dân các xã, phường thực hiện.\n"
+                   "[1] Nghị quyết số 5/NQ-CP ngày 2/1/2024.")
+    assert [(t.section, t.text[:14]) for t in tasks] == [("V.1", "Giám sát dịch "), ("V.2", "Tăng cường kiể"),
+                                                          ("V", "Ủy ban nhân dâ")]
+    assert _names(tasks[-1].leads) == ["các sở", "Ủy ban nhân dân các xã, phường"]
