@@ -151,7 +151,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from api.app import create_app
     from api.settings import Settings
 
-    from api.http import HeaderTimeoutProtocol
+    from api.connections import HeaderTimeoutProtocol
 
     settings = Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk)
     protocol = type("Protocol", (HeaderTimeoutProtocol,), {"header_timeout": settings.header_timeout})

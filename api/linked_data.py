@@ -8,8 +8,8 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
 from api import negotiate as nt
 from api.jobs import PREFIXES, graph
-from api.sparql import error
-from api.http import CancelOnDisconnect
+from api.sparql import error, valid_iri
+from api.connections import CancelOnDisconnect
 from api.workers import Executor
 from extract.iris import base_iri
 
@@ -125,6 +125,8 @@ def router(executor: Executor) -> APIRouter:
         media = pick(request)
         if media is None:
             return error(406, f"this resource comes as {', '.join(LINKED_TYPES)}")
+        if not valid_iri(iri):
+            return error(400, f"not a valid IRI: <{iri[:300]}>")
         data = graph(await executor.run("construct", query=DESCRIBE, bindings={"iri": URIRef(iri)}))
         if len(data) == 0:
             return error(404, f"nothing is known about <{iri}>")

@@ -12,9 +12,10 @@ from rdflib.term import Node
 
 from api import negotiate as nt
 from api.jobs import Table
+from api.results import spreadsheet_safe
 from api.queries import NamedQuery
 from api.sparql import error
-from api.http import CancelOnDisconnect
+from api.connections import CancelOnDisconnect
 from api.workers import Executor
 from extract.errors import QueryError
 from extract.normalize import strip_marks
@@ -57,12 +58,12 @@ def fold_key(value: str) -> str:
 
 
 def table_csv(table: Table) -> str:
-    """Rows as CSV with a header line."""
+    """Rows as CSV with a header line, cells that a spreadsheet would run as formulas neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow(["" if row[c] is None else str(row[c]) for c in table.columns])
+        writer.writerow([spreadsheet_safe("" if row[c] is None else str(row[c])) for c in table.columns])
     return buffer.getvalue()
 
 
@@ -95,7 +96,10 @@ def router(executor: Executor, queries: dict[str, NamedQuery], row_limit: int, t
             bindings = query.bind(values)
         except QueryError as exc:
             return error(422, str(exc))
-        media = nt.from_format_name(request.query_params.get("format"), (nt.CSV, nt.RESULTS_JSON)) or \
+        asked = request.query_params.get("format")
+        if asked is not None and asked.lower() not in ("json", "csv"):
+            return error(422, f"format must be json or csv, not {asked[:50]!r}")
+        media = nt.from_format_name(asked, (nt.CSV, nt.RESULTS_JSON)) or \
             nt.choose(request.headers.get("accept"), ("application/json", nt.CSV), default="application/json")
         table: Table = await executor.run("select", timeout=timeout, query=query.text, bindings=bindings,
                                           row_limit=row_limit)

@@ -16,20 +16,10 @@ import os
 import re
 from urllib.parse import urlsplit
 
+from api.lexer import lex
 from extract.errors import QueryError
 
 ALLOWED_ENV = "PLANGRAPH_ALLOWED_SERVICES"
-_TOKEN = re.compile(r'''
-    (?P<comment>\#[^\n\r]*)
-  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'
-               |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$]\w+)
-  | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<pname>[\w.\-]*:(?:[\w.\-:%]|\\.)*)
-  | (?P<word>[A-Za-z_]\w*)
-  | (?P<other>\S)
-''', re.VERBOSE | re.DOTALL)
 
 
 class ServiceRefused(QueryError):
@@ -41,27 +31,6 @@ def allowed_services() -> frozenset[str]:
     return frozenset(part for part in re.split(r"[\s,]+", os.environ.get(ALLOWED_ENV, "")) if part)
 
 
-# `<` is an IRI or the less-than operator, which only the parser can tell. Without spaces an
-# operator can look like an IRI that hides a keyword: `FILTER(?a<?b)SERVICE?x#>` is a filter, a
-# SERVICE clause and a comment. Such an "IRI" (a SERVICE word before a variable) is read as tokens.
-_HIDDEN_SERVICE = re.compile(r"(?<!\w)service[?$]\w", re.IGNORECASE)
-
-
-def _tokens(query: str) -> list[tuple[str, str]]:
-    tokens: list[tuple[str, str]] = []
-    position = 0
-    while True:
-        match = _TOKEN.search(query, position)
-        if match is None:
-            return tokens
-        kind, text = match.lastgroup or "other", match.group()
-        if kind == "iri" and _HIDDEN_SERVICE.search(text):
-            kind, text = "other", "<"
-        if kind != "comment":
-            tokens.append((kind, text))
-        position = match.start() + len(text)
-
-
 def services(query: str) -> list[str | None]:
     """The endpoint of every SERVICE clause, in order; None where it is a variable or cannot be resolved.
 
@@ -70,7 +39,7 @@ def services(query: str) -> list[str | None]:
     >>> services("SELECT * { SERVICE ?where { ?s ?p ?o } }"), services("SELECT ?service { ?service a ex:SERVICE }")
     ([None], [])
     """
-    tokens = _tokens(query)
+    tokens = lex(query)
     prefixes: dict[str, str] = {}
     found: list[str | None] = []
     for i, (kind, text) in enumerate(tokens):

@@ -14,7 +14,7 @@ from rdflib.term import Node
 from api.jobs import Table
 from api.named import fold_key
 from api.queries import load_all
-from api.http import CancelOnDisconnect
+from api.connections import CancelOnDisconnect
 from api.workers import Executor
 from extract.iris import base_iri
 

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pyoxigraph as ox
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
@@ -118,8 +119,12 @@ def to_term(name: str, kind: str, raw: str) -> Node:
     value = raw.strip()
     problem = f"parameter {name}: {raw!r} is not a valid {kind}"
     if kind == "iri":
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https", "urn") or any(c in value for c in '<>"{}|\\^` \n'):
+        try:
+            scheme = urlsplit(value).scheme
+            ox.NamedNode(value)
+        except ValueError as exc:
+            raise QueryError(name, problem) from exc
+        if scheme not in ("http", "https", "urn") or any(c in value for c in '<>"{}|\\^` \n'):
             raise QueryError(name, problem)
         return URIRef(value)
     if kind == "string":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
@@ -59,6 +60,25 @@ def _csv_cell(term: Term | None) -> str:
     return str(term)
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula: `'` before a leading = + - @ tab or CR.
+
+    Numbers stay as they are; dates such as `--11-20` (a day of every year) get the `'` too,
+    since a spreadsheet would compute them. Only CSV for people (the HTTP downloads) does this;
+    the command line prints values exactly.
+
+    >>> spreadsheet_safe("=1+2"), spreadsheet_safe("-5"), spreadsheet_safe("--11-20"), spreadsheet_safe("Sở")
+    ("'=1+2", '-5', "'--11-20", 'Sở')
+    """
+    if cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
 def _notice(truncated: bool, limit: int) -> str:
     return f"results cut at the row limit of {limit} rows" if truncated else ""
 
@@ -90,7 +110,7 @@ def select_body(variables: list[str], rows: list[Row], media: str, truncated: bo
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(variables)
         for row in rows:
-            writer.writerow([_csv_cell(t) for t in row])
+            writer.writerow([spreadsheet_safe(_csv_cell(t)) for t in row])
         return buffer.getvalue().encode("utf-8")
     if media == TSV:
         lines = ["\t".join(f"?{v}" for v in variables)]

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
+import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from api import negotiate as nt
 from api.jobs import Reply
-from api.http import CancelOnDisconnect
+from api.lexer import is_update
+from api.connections import CancelOnDisconnect
 from api.workers import Busy, Executor, JobError, QueryTimeout, QueryTooBig
 
 FORM = "application/x-www-form-urlencoded"
@@ -24,6 +26,15 @@ class ProtocolError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
+
+
+def valid_iri(text: str) -> bool:
+    """Whether the text is an absolute IRI (as Oxigraph reads them)."""
+    try:
+        ox.NamedNode(text)
+    except ValueError:
+        return False
+    return True
 
 
 def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -78,8 +89,13 @@ def protocol_query(params: list[tuple[str, str]]) -> tuple[str, list[str], list[
         raise ProtocolError(400, "exactly one query parameter is allowed")
     if not queries or not queries[0].strip():
         raise ProtocolError(400, "missing the query parameter")
+    if is_update(queries[0]):
+        raise ProtocolError(403, "this endpoint is read-only: SPARQL updates are not accepted")
     default_graphs = [v for k, v in params if k == "default-graph-uri"]
     named_graphs = [v for k, v in params if k == "named-graph-uri"]
+    for graph in default_graphs + named_graphs:
+        if not valid_iri(graph):
+            raise ProtocolError(400, f"default-graph-uri and named-graph-uri must be absolute IRIs, not {graph[:200]!r}")
     format_name = next((v for k, v in params if k in ("format", "output", "results")), None)
     return queries[0], default_graphs, named_graphs, format_name
 

@@ -38,6 +38,9 @@ async def cancel_on_disconnect(request: Request, handler: Coroutine[Any, Any, Re
     except asyncio.TimeoutError:
         handler.close()
         return JSONResponse({"error": f"the request body did not arrive within {BODY_TIMEOUT:g} s"}, status_code=408)
+    except BaseException:  # too large (413) and the like: answered by the exception handlers
+        handler.close()
+        raise
     work = asyncio.ensure_future(handler)
     watch = asyncio.ensure_future(_gone(request))
     try:

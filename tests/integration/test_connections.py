@@ -1,0 +1,111 @@
+"""Connections: unfinished request heads time out, big bodies are refused, and stopping the server stops its workers."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from tests.integration.test_server import Server, serve, stop
+
+
+def descendants(root: int) -> set[int]:
+    """Every live process below `root`."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    fields = stat.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                children.setdefault(int(fields[1]), []).append(int(entry))
+    found: set[int] = set()
+    todo = [root]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def alive(pids: set[int]) -> set[int]:
+    living = set()
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] != "Z":
+                    living.add(pid)
+        except OSError:
+            pass
+    return living
+
+
+def wait_until(condition: object, limit: float) -> bool:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if condition():  # type: ignore[operator]
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(scope="module")
+def server(seed_store: Path) -> Iterator[Server]:
+    running = serve(seed_store, PLANGRAPH_HEADER_TIMEOUT="1")
+    yield running
+    stop(running)
+
+
+def closed_by_server(sock: socket.socket) -> bool:
+    sock.settimeout(0.01)
+    try:
+        return sock.recv(1) == b""
+    except socket.timeout:
+        return False
+    except OSError:
+        return True
+
+
+def test_connections_unfinished_heads_time_out(server: Server) -> None:
+    parts = urlsplit(server.url)
+    idle = []
+    for _ in range(50):
+        sock = socket.create_connection((parts.hostname, parts.port))
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")  # the head never ends
+        idle.append(sock)
+    try:
+        assert httpx.get(f"{server.url}/health", timeout=10).status_code == 200
+        assert wait_until(lambda: all(closed_by_server(s) for s in idle), 15), "idle connections stay open"
+    finally:
+        for sock in idle:
+            sock.close()
+    assert httpx.get(f"{server.url}/health", timeout=10).status_code == 200
+
+
+def test_connections_big_body_is_refused(server: Server) -> None:
+    body = b"query=" + b"x" * 2_000_000
+    response = httpx.post(f"{server.url}/sparql", content=body, timeout=30,
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert response.status_code == 413
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_connections_stopping_the_server_stops_every_worker(seed_store: Path, how: signal.Signals) -> None:
+    running = serve(seed_store, PLANGRAPH_WORKERS="2")
+    try:
+        assert httpx.get(f"{running.url}/queries/plans", timeout=30).status_code == 200
+        workers = descendants(running.process.pid)
+        assert len(workers) >= 3  # fork server, 2 query workers, 1 page worker
+        running.process.send_signal(how)
+        running.process.wait(timeout=30)
+        assert wait_until(lambda: not alive(workers), 15), f"left running: {alive(workers)}"
+    finally:
+        stop(running)
