@@ -179,12 +179,20 @@ def _subject(info: _RowInfo, column: _Column) -> str:
     return " - ".join(parts)
 
 
-def _value(text: str) -> tuple[float, float | None, bool] | None:
-    match = _VALUE.match(text.strip())
+def _value(text: str) -> tuple[float, float | None, bool, str | None] | None:
+    """(value, value_max, is a percentage, comparator) of a cell: "1-1,5", "≥ 90%", "Trên 50"."""
+    text = " ".join(text.split())
+    comparator = None
+    for pattern in _cues("at_least"):
+        match = pattern.match(text)
+        if match:
+            text, comparator = text[match.end():].strip(), ">="
+            break
+    match = _VALUE.match(text)
     if not match:
         return None
     high = parse_number(match["hi"]) if match["hi"] else None
-    return parse_number(match["lo"]), high, bool(match["pct"])
+    return parse_number(match["lo"]), high, bool(match["pct"]), comparator
 
 
 def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | None = None) -> TableFacts:
@@ -206,48 +214,81 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
         roles = {c.role for c in columns}
         prefix = _prefix(table, root)
         rows = _rows(table, columns, prefix)
-        if prefix.startswith("PL") and table.caption:
-            sections.setdefault(prefix, SectionInfo(prefix, " ".join(c.text for c in table.caption[:3]),
-                                                    table.caption[0].start, table.caption[-1].end))
-        for info in rows:
-            if info.stt and info.path != prefix:
-                sections.setdefault(info.path, SectionInfo(info.path, info.subject.text or info.stt,
-                                                           info.row.start, info.row.end))
-        if "subject" in roles and roles & {"lead", "coordinate"}:
-            tasks.extend(_tasks(rows, columns))
-            continue
+        _add_sections(sections, table, prefix, rows)
+        table_unit = _table_unit(table)
         span = _target_years(table, plan)
         targets = [c for c in columns if c.target and c.years and
                    (span is None or span[0] <= c.years[0] and c.years[1] <= span[1])]
-        if not targets:
+        period = _period(targets, plan)
+        money_columns = [c for c in columns if c.years is None and
+                         (c.role == "budget" and _is_money(c.unit or table_unit) or _is_money(c.unit))]
+        budget.extend(_amounts(rows, money_columns, table_unit, period))
+        if "subject" in roles and roles & {"lead", "coordinate"}:
+            tasks.extend(_tasks(rows, columns))
             continue
         unit_col = next((c.index for c in columns if c.role == "unit"), None)
-        table_unit = _table_unit(table)
         money = _is_money(table_unit) and unit_col is None and not any(c.unit for c in targets)
         for info in rows:
             row_unit = info.row.cells[unit_col].text if unit_col is not None else ""
-            percent_row = any(p.search(info.subject.text) for p in _cues("percent_row"))
+            note = _UNIT_NOTE.search(info.subject.text)
+            subject_unit = _written_unit(note.group(1)) if note and not _YEAR.search(note.group(1)) else None
             for column in targets:
                 cell = info.row.cells[column.index]
                 parsed = _value(cell.text)
                 if parsed is None:
                     continue
-                low, high, pct = parsed
+                low, high, pct, comparator = parsed
                 assert column.years is not None
-                if money and not percent_row:
-                    period = (str(column.years[0]) if column.years[0] == column.years[1]
-                              else f"{column.years[0]}-{column.years[1]}")
-                    label = _subject(info, column)
-                    budget.append(BudgetItem(info.path, 0, label, low, table_unit or "", period, False, None,
-                                             cell.start, cell.end))
+                if money and subject_unit != "%" and not pct:
+                    budget.append(BudgetItem(info.path, 0, _subject(info, column), low, table_unit or "",
+                                             _written_period(column.years), False, None, cell.start, cell.end))
                     continue
-                unit = "%" if pct or percent_row else column.unit or (_written_unit(row_unit) if row_unit
-                                                                      else table_unit)
-                if not unit:
-                    continue
-                indicators.append(Indicator(info.path, 0, _subject(info, column), low, high, unit,
-                                            column.years[1], None, cell.start, cell.end))
+                unit = "%" if pct else (column.unit or (_written_unit(row_unit) if row_unit else None)
+                                        or subject_unit or table_unit)
+                if unit:
+                    indicators.append(Indicator(info.path, 0, _subject(info, column), low, high, unit,
+                                                column.years[1], comparator, cell.start, cell.end))
     return TableFacts(_numbered(tasks), _numbered(indicators), _numbered(budget), tuple(sections.values()))
+
+
+def _add_sections(sections: dict[str, SectionInfo], table: Table, prefix: str, rows: list[_RowInfo]) -> None:
+    """The appendix and the numbered rows of a table as sections (first seen wins)."""
+    if prefix.startswith("PL") and table.caption:
+        sections.setdefault(prefix, SectionInfo(prefix, " ".join(c.text for c in table.caption[:3]),
+                                                table.caption[0].start, table.caption[-1].end))
+    for info in rows:
+        if info.stt and info.path != prefix:
+            sections.setdefault(info.path, SectionInfo(info.path, info.subject.text or info.stt,
+                                                       info.row.start, info.row.end))
+
+
+def _written_period(years: tuple[int, int]) -> str:
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+
+
+def _period(targets: list[_Column], plan: PlanInfo | None) -> str | None:
+    """The period a column without years covers: the table's target years, else the plan's."""
+    years = [y for c in targets if c.years for y in c.years]
+    if years:
+        return _written_period((min(years), max(years)))
+    if plan and plan.period_start and plan.period_end:
+        return _written_period((plan.period_start, plan.period_end))
+    return None
+
+
+def _amounts(rows: list[_RowInfo], columns: list[_Column], table_unit: str | None,
+             period: str | None) -> list[BudgetItem]:
+    """One budget line per row and money column without years ("Kinh phí (triệu đồng)")."""
+    found = []
+    for column in columns:
+        unit = column.unit if _is_money(column.unit) else table_unit
+        for info in rows:
+            cell = info.row.cells[column.index]
+            parsed = _value(cell.text)
+            if parsed is not None and unit:
+                found.append(BudgetItem(info.path, 0, _subject(info, replace(column, measure="")), parsed[0],
+                                        unit, period, False, None, cell.start, cell.end))
+    return found
 
 
 def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:

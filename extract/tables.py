@@ -24,7 +24,7 @@ _CAPTION_LINES = 6
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMERIC = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?$")
 _NUMBERING = re.compile(r"^(?:\(?[A-Z]\)?|\(?\d{1,2}\)?|\d{1,2}\s*=\s*[\d\s()+\-*/x:]+)$")
-_ALONE = ("stt", "subject", "unit", "lead", "coordinate", "note", "product")
+_ALONE = ("stt", "subject", "unit", "note", "product")  # never a group over other columns
 _RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -128,7 +128,7 @@ def find_tables(text: str) -> tuple[Table, ...]:
         line = lines[i].text
         if line == "|":
             j, table = _cell_per_line(lines, i)
-        elif _is_markdown(line) and (i + 1 < len(lines) and _is_markdown(lines[i + 1].text)):
+        elif _row_end(lines, i) is not None and i + 1 < len(lines) and lines[i + 1].text.startswith("|"):
             j, table = _markdown(lines, i)
         else:
             i += 1
@@ -231,7 +231,7 @@ def _parse(gaps: list[Cell | None], width: int) -> tuple[float, list[list[Cell]]
                 continue
             if rest is None:
                 continue
-            total = rest + (0.0 if w == width else 1.0 if w < width else 3.0)
+            total = rest + (0.0 if w == width else _narrow_cost(gaps[start:end]) if w < width else 3.0)
             current = cost[start]
             if current is None or total < current:
                 cost[start], choice[start] = total, w
@@ -246,32 +246,69 @@ def _parse(gaps: list[Cell | None], width: int) -> tuple[float, list[list[Cell]]
     return (cost[0], rows)
 
 
+def _narrow_cost(cells: list[Cell | None]) -> float:
+    """A row narrower than the table: cheap for header labels spanning columns, dear for data."""
+    return 1.0 if any(c is not None and is_numeric(c.text) for c in cells) else 0.3
+
+
 # ------------------------------------------------------------------ markdown
 def _markdown(lines: list[_Line], first: int) -> tuple[int, Table | None]:
     rows: list[list[Cell]] = []
     header_rows: int | None = None
     k = first
-    while k < len(lines) and (_is_markdown(lines[k].text) or _RULE.match(lines[k].text)):
+    while k < len(lines):
         line = lines[k]
         if _RULE.match(line.text):
             header_rows = len(rows) if header_rows is None else header_rows
-        else:
-            rows.append(_markdown_cells(line))
-        k += 1
+            k += 1
+            continue
+        end = _row_end(lines, k)
+        if end is None:
+            break
+        rows.append(_markdown_cells(lines[k:end + 1]))
+        k = end + 1
     if not rows:
         return k, None
     return k, _build(lines, first, lines[k - 1].end, rows, markdown_header=header_rows)
 
 
-def _markdown_cells(line: _Line) -> list[Cell]:
-    cells = []
-    positions = [m.start() for m in re.finditer(r"\|", line.text)]
-    for lo, hi in zip(positions, positions[1:]):
-        raw = line.text[lo + 1:hi]
-        lead = len(raw) - len(raw.lstrip())
-        text = raw.strip()
-        start = line.start + lo + 1 + lead
-        cells.append(Cell(text, start, start + len(text)) if text else Cell("", start, start))
+def _row_end(lines: list[_Line], k: int) -> int | None:
+    """Index of the last line of the Markdown row starting at line k (a cell may wrap onto the
+    next lines), or None when no row starts there."""
+    if _is_markdown(lines[k].text):
+        return k
+    if not (lines[k].text.startswith("|") and lines[k].text.count("|") >= 2):
+        return None
+    for j in range(k + 1, min(k + 1 + _MAX_CELL_LINES, len(lines))):
+        text = lines[j].text
+        if not text or text.startswith("|"):
+            return None
+        if text.endswith("|"):
+            return j
+    return None
+
+
+def _markdown_cells(parts: list[_Line]) -> list[Cell]:
+    """Cells between the `|` of a row written on one line or wrapped over several."""
+    cells: list[Cell] = []
+    pieces: list[tuple[str, int, int]] = []
+    opened = False
+    for line in parts:
+        position = 0
+        for match in [*re.finditer(r"\|", line.text), None]:
+            stop = match.start() if match else len(line.text)
+            raw = line.text[position:stop]
+            text = raw.strip()
+            if text and opened:
+                start = line.start + position + len(raw) - len(raw.lstrip())
+                pieces.append((text, start, start + len(text)))
+            if match is None:
+                break
+            if opened:
+                at = line.start + match.start()
+                cells.append(Cell(" ".join(p[0] for p in pieces), pieces[0][1], pieces[-1][2]) if pieces
+                             else Cell("", at, at))
+            pieces, opened, position = [], True, match.end()
     return cells
 
 

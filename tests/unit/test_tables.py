@@ -155,3 +155,52 @@ def test_tables_layout_blocks_stay_with_the_body() -> None:
 def test_normalize_keeps_numbers_between_bar_lines_as_cells() -> None:
     text = normalize("Đoạn văn.\n|\n1\n|\nviệc một\n|\n12\n|\n\n- 3 -\nHết.").text
     assert text.split("\n") == ["Đoạn văn.", "|", "1", "|", "việc một", "|", "12", "|", "Hết."]
+
+
+def test_tables_markdown_cell_wrapped_over_two_lines_is_one_cell() -> None:
+    text = "| STT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Tổ chức tập huấn cho\ncán bộ cơ sở | Sở Y tế |\n| 2 | Kiểm tra | Sở Nội vụ |"
+    (table,) = find_tables(text)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        ["1", "Tổ chức tập huấn cho cán bộ cơ sở", "Sở Y tế"], ["2", "Kiểm tra", "Sở Nội vụ"]]
+    cell = table.rows[0].cells[1]
+    assert text[cell.start:cell.end] == "Tổ chức tập huấn cho\ncán bộ cơ sở"
+
+
+def test_tables_agencies_header_spanning_lead_and_coordinate_columns() -> None:
+    text = _table(_row("STT", "Nội dung", "Cơ quan thực hiện", "Thời gian"), _row("Chủ trì", "Phối hợp"),
+                  _row("1", "Rà soát", "Sở Y tế", "Sở Nội vụ", "Năm 2026"))
+    (table,) = find_tables(text)
+    assert table.columns == (("STT",), ("Nội dung",), ("Cơ quan thực hiện", "Chủ trì"),
+                             ("Cơ quan thực hiện", "Phối hợp"), ("Thời gian",))
+    (task,) = find_table_facts((table,), outline(text)).tasks
+    assert ([a.name for a in task.leads], [a.name for a in task.coordinators], task.due) == (
+        ["Sở Y tế"], ["Sở Nội vụ"], "2026")
+
+
+def test_table_facts_money_column_without_years_gives_budget_lines_for_the_plan_period() -> None:
+    text = "\n".join([
+        "II. NHIỆM VỤ",
+        "| STT | Nội dung | Cơ quan chủ trì | Kinh phí (triệu đồng) |",
+        "|---|---|---|---|",
+        "| 1 | Mua sách | Sở Văn hóa, Thể thao và Du lịch | 1.200 |",
+        "| 2 | Tập huấn | Sở Nội vụ | - |",
+    ])
+    facts = find_table_facts(find_tables(text), outline(text))
+    assert [(b.section, b.amount, b.unit, b.period) for b in facts.budget] == [("II.1", 1200.0, "triệu đồng", None)]
+    assert [t.section for t in facts.tasks] == ["II.1", "II.2"]
+
+
+def test_table_facts_comparator_and_unit_written_after_the_subject() -> None:
+    text = "\n".join([
+        "| TT | Chỉ tiêu | Năm 2026 | Năm 2030 |",
+        "|---|---|---|---|",
+        "| 1 | Tỷ lệ xã đạt chuẩn (%) | ≥ 60 | Trên 80 |",
+        "| 2 | Số thư viện (thư viện) | 10 | x |",
+    ])
+    found = [(i.subject, i.value, i.unit, i.year, i.comparator)
+             for i in find_table_facts(find_tables(text), outline(text)).indicators]
+    assert found == [
+        ("Tỷ lệ xã đạt chuẩn (%)", 60.0, "%", 2026, ">="),
+        ("Tỷ lệ xã đạt chuẩn (%)", 80.0, "%", 2030, ">="),
+        ("Số thư viện (thư viện)", 10.0, "thư viện", 2026, None),
+    ]
