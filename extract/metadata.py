@@ -3,41 +3,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from extract import header
-from extract.cited_type import type_before
+from extract.citations import DATE_AFTER, DOC_NUMBER, Citation, doc_types, find_citations, type_of_number
 from extract.normalize import MARKER, fold, is_caps, strip_marks
 from extract.reference import find_province, province_named
 from extract.rules import compile_regex, read_table
 
-DOC_NUMBER = re.compile(
-    r"(?<![\w/])(?P<number>\d{1,5}(?:/(?:19|20)\d\d)?/[A-ZĐ][A-Za-zĐđ0-9&]*(?:-[A-Za-zĐđ0-9&]+)*)")
-_DATE = re.compile(
-    r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
-    r"(?P<year>(?:19|20)\d\d)")
-_ISSUER = re.compile(
-    r"^\s*của\s+(?P<issuer>[^\W\d_][^;.()“”]*?)(?=\s+(?:về|phê duyệt|quy định|ban hành|hướng dẫn|triển khai|"
-    r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
 _LAW = re.compile(r"\bLuật\s+(?P<name>[A-ZĐ][\wđ]*(?:\s+(?!ngày|số|và|của|năm|tại|đã|được)[\wđ]+)*)")
-_AFTER_CHARS = 3000  # how far after a cited number its date, issuer and sentence are looked for
-_QUOTED = re.compile(r"“([^”]{8,})”")
 _PERIOD_HEADING_WORDS = 8  # "Giai đoạn 2021 - 2025", not a paragraph that mentions a period
 _HEADER_CHARS = 1500  # a date line with no province in it is only trusted this near the top
-
-
-@dataclass(frozen=True)
-class Citation:
-    """A document the plan refers to, with where it is first mentioned (clean-text offsets)."""
-
-    number: str
-    relation: str  # implements | cites
-    doc_type: str | None
-    date: str | None
-    issuer: str | None
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -67,26 +43,9 @@ def _header() -> dict[str, re.Pattern[str]]:
 
 
 @lru_cache(maxsize=1)
-def doc_types() -> dict[str, str]:
-    """Type code (QĐ) → type name (Quyết định)."""
-    return {row["code"]: row["name"] for row in read_table("doc_types.tsv", ("id", "code", "name"))}
-
-
-@lru_cache(maxsize=1)
 def _issuers() -> tuple[tuple[re.Pattern[str], str], ...]:
     rows = read_table("issuers.tsv", ("id", "cue", "name"))
     return tuple((compile_regex(row, "cue", 0), row["name"]) for row in rows)
-
-
-def type_of_number(number: str) -> str:
-    """Type code of a document number: '1472/QĐ-UBND' → 'QĐ'; no known code → 'CV' (công văn)."""
-    code = number.split("/")[-1].split("-")[0]
-    for known in doc_types():
-        if fold(code) == fold(known):
-            return known
-    if code.upper() in {"NĐ", "ND"}:
-        return "NĐ"
-    return "CV"
 
 
 def _caps_lines(text: str) -> list[tuple[int, str]]:
@@ -125,8 +84,9 @@ def _iso(day: str | None, month: str | None, year: str | None) -> str | None:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
-def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
-    """Plan metadata from a clean text and the titles of its headings (for period headings)."""
+def extract_plan(text: str, outline_titles: list[str], opening_end: int | None = None) -> PlanInfo:
+    """Plan metadata from a clean text, the titles of its headings (for period headings) and where
+    its first part starts (the end of its opening, which says what the plan carries out)."""
     cue = _header()
     number_match = cue["number"].search(text)
     number = None
@@ -156,7 +116,7 @@ def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
         if number is None and fold(attached["type"]) == fold(doc_type):
             number = attached["value"]
             type_code = type_of_number(number)
-        date = _DATE.match(attached["rest"])
+        date = DATE_AFTER.match(attached["rest"])
         if date and issued is None and number == attached["value"]:
             issued = _iso(date["day"], date["month"], date["year"])
             year = int(date["year"])
@@ -166,10 +126,17 @@ def extract_plan(text: str, outline_titles: list[str]) -> PlanInfo:
     authority = header.authority(text)
     issuer = _issuer(body or "", province) or _issuer(authority.group() if authority else "", province)
     period_start, period_end, horizon = _period(title or "", outline_titles)
-    citations = _citations(text, number, title or "")
+    citations = find_citations(text, number, title or "", opening_end or _opening_end(text),
+                               bool(cue["implementing"].search(title or "")), cue["approves"])
     return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
                     signer_name, signer_position, period_start, period_end, horizon,
                     _laws(text), citations)
+
+
+def _opening_end(text: str) -> int:
+    """Where the opening of a text with no outlined parts ends: after its "… như sau:"."""
+    found = _header()["opening_end"].search(text, 0, header.HEAD_CHARS)
+    return found.end() if found else header.HEAD_CHARS
 
 
 def has_plan_header(text: str) -> bool:
@@ -287,59 +254,3 @@ def _laws(text: str) -> tuple[str, ...]:
         if name not in found:
             found.append(name)
     return tuple(found)
-
-
-def _same_programme(a: str, b: str) -> bool:
-    ka, kb = strip_marks(re.sub(r"[^\w\s]", " ", a)), strip_marks(re.sub(r"[^\w\s]", " ", b))
-    ka, kb = " ".join(ka.split()), " ".join(kb.split())
-    return ka == kb or SequenceMatcher(None, ka, kb).ratio() >= 0.85
-
-
-def _citations(text: str, own_number: str | None, title: str) -> tuple[Citation, ...]:
-    """Every document number in the body (not the recipients list), the first mention of each."""
-    cue = _header()
-    implementing = bool(cue["implementing"].search(title))
-    title_names = _QUOTED.findall(title)
-    seen: dict[str, Citation] = {}
-    for line_start, line in _body_lines(text):
-        for match in DOC_NUMBER.finditer(line):
-            number = match["number"]
-            key = strip_marks(number).replace(" ", "")
-            if own_number and key == strip_marks(own_number).replace(" ", ""):
-                continue
-            if key in seen:
-                continue
-            after = line[match.end():match.end() + _AFTER_CHARS]  # bounded: linear on long lines
-            code = type_of_number(number)
-            doc_type = type_before(line, match.start()) or doc_types().get(code)
-            date_match = _DATE.match(after)
-            date = _iso(date_match["day"], date_match["month"], date_match["year"]) if date_match else None
-            rest = after[date_match.end():] if date_match else after
-            issuer_match = _ISSUER.match(rest)
-            issuer = issuer_match["issuer"].strip() if issuer_match and issuer_match["issuer"][0].isupper() else None
-            sentence = line[match.start():match.start() + _AFTER_CHARS].split(";")[0]
-            relation = "cites"
-            if number in title:
-                relation = "implements"
-            elif implementing and cue["approves"].search(sentence) and any(
-                    _same_programme(name, quoted) for name in title_names for quoted in _QUOTED.findall(sentence)):
-                relation = "implements"
-            seen[key] = Citation(number, relation, doc_type, date, issuer,
-                                 line_start + match.start(), line_start + match.end())
-    return tuple(seen.values())
-
-
-def _body_lines(text: str) -> list[tuple[int, str]]:
-    """Lines outside recipient lists ("Nơi nhận: …" up to the next capitals line)."""
-    lines = []
-    position = 0
-    skipping = False
-    for line in text.split("\n"):
-        if line.startswith("Nơi nhận"):
-            skipping = True
-        elif skipping and is_caps(line):
-            skipping = False
-        if not skipping:
-            lines.append((position, line))
-        position += len(line) + 1
-    return lines

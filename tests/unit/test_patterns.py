@@ -35,6 +35,7 @@ CUE_TABLES = {
     "issuers.tsv": 0,
     "header_block.tsv": re.MULTILINE,
     "table_cues.tsv": re.IGNORECASE,
+    "citation_cues.tsv": re.IGNORECASE,
 }
 CUE_ROWS = [(table, row) for table in CUE_TABLES for row in _rows(table, "cue", "example")]
 

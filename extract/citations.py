@@ -1,0 +1,239 @@
+"""Documents a plan names by number, and whether it carries them out (implements) or cites them.
+
+The opening of a plan says how it relates to each document: "Thực hiện / Triển khai / Cụ thể
+hóa …" documents are implemented, "Căn cứ …", "Xét đề nghị …" documents are cited
+(patterns/citation_cues.tsv). A number in the plan's title, or the decision approving the
+programme its title names, is what the plan carries out. Every other number is cited, once.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from extract.cited_type import type_before
+from extract.normalize import is_caps, strip_marks
+from extract.rules import compile_regex, read_table
+
+# A document number: 12/KH-UBND, 93/2020/NĐ-CP, party style 57-NQ/TW; a stray space after a
+# hyphen or around the slash ("119- KH/TU", "416/QĐ- TTg") is read through and dropped.
+DOC_NUMBER = re.compile(
+    r"(?<![\w/])(?P<number>\d{1,5}(?:/(?:19|20)\d\d)?(?:-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
+    r"(?:-\s?[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
+DATE_AFTER = re.compile(
+    r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
+    r"(?P<year>(?:19|20)\d\d)")
+_ISSUER = re.compile(
+    r"^\s*của\s+(?P<issuer>[^\W\d_][^;.()“”]*?)(?=\s+(?:về|phê duyệt|quy định|ban hành|hướng dẫn|triển khai|"
+    r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
+_QUOTED = re.compile(r"“([^”]{8,})”")
+_AFTER_CHARS = 3000  # how far after a cited number its date, issuer and sentence are looked for
+_CLAUSE = re.compile(r"(?:^|;|\.(?=\s+[A-ZĐ]))\s*", re.MULTILINE)
+_TERMINAL = re.compile(r"[.;:!?…][\"”’)]*\s*$")  # a line ending here ends its clause
+_DATED_NUMBER = re.compile(r"^\d+/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A document the plan refers to, with where it is first mentioned (clean-text offsets)."""
+
+    number: str
+    relation: str  # implements | cites
+    doc_type: str | None
+    date: str | None
+    issuer: str | None
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def doc_types() -> dict[str, str]:
+    """Type code (QĐ) → type name (Quyết định)."""
+    return {row["code"]: row["name"] for row in read_table("doc_types.tsv", ("id", "code", "name"))}
+
+
+def type_of_number(number: str) -> str:
+    """Type code of a document number: '1472/QĐ-UBND' → 'QĐ', '57-NQ/TW' → 'NQ'; unknown → 'CV' (công văn).
+
+    >>> type_of_number("57-NQ/TW"), type_of_number("93/2020/NĐ-CP")
+    ('NQ', 'NĐ')
+    """
+    head = number.split("/")[0]
+    code = head.split("-", 1)[1] if "-" in head else number.split("/")[-1].split("-")[0]
+    for known in doc_types():
+        if strip_marks(code) == strip_marks(known):
+            return known
+    return "CV"
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = read_table("citation_cues.tsv", ("id", "relation", "cue", "example"))
+    return tuple((compile_regex(row, "cue", 0 if row["relation"] == "continued" else re.IGNORECASE), row["relation"])
+                 for row in rows)
+
+
+def _clause_relation(text: str, position: int) -> str | None:
+    for pattern, relation in _cues():
+        if pattern.match(text, position):
+            return relation
+    return None
+
+
+def key(number: str) -> str:
+    """Match key of a number: no marks, no case, no spaces."""
+    return strip_marks(number).replace(" ", "")
+
+
+def _identity(found: str, seen: list[str]) -> str:
+    """The key under which `found` is filed: a dated number names one document whatever its
+    issuer code says; a number cut short ("2629/QĐ-T") is the longer one it begins."""
+    if found in seen:
+        return found
+    dated = _DATED_NUMBER.match(found)
+    for other in seen:
+        if dated and other.startswith(dated.group()):
+            return other
+        if (found.startswith(other) or other.startswith(found)) and "-" in found and "-" in other:
+            return other
+    return found
+
+
+def _same_programme(a: str, b: str) -> bool:
+    ka, kb = strip_marks(re.sub(r"[^\w\s]", " ", a)), strip_marks(re.sub(r"[^\w\s]", " ", b))
+    ka, kb = " ".join(ka.split()), " ".join(kb.split())
+    return ka == kb or SequenceMatcher(None, ka, kb).ratio() >= 0.85
+
+
+@dataclass
+class _Mention:
+    number: str
+    key: str
+    start: int
+    end: int
+    hint: str | None  # the relation of the opening clause it stands in
+    clause: int  # index of that clause (-1 outside the opening)
+    line: str
+    offset: int  # of the match in `line`
+
+
+def find_citations(text: str, own_number: str | None, title: str, opening_end: int,
+                   implementing_title: bool, approves: re.Pattern[str]) -> tuple[Citation, ...]:
+    """Every document number in the text (not the recipients list), once each, with its relation.
+
+    `opening_end` ends the opening (before the first part); `implementing_title` tells whether the
+    title opens with "Triển khai / Thực hiện …"; `approves` finds a decision approving a programme.
+    """
+    own = key(own_number) if own_number else None
+    mentions = _mentions(text, opening_end)
+    seen: list[str] = []
+    for mention in mentions:
+        mention.key = _identity(mention.key, seen)
+        if mention.key not in seen:
+            seen.append(mention.key)
+    title_number = DOC_NUMBER.search(title)
+    target = _identity(key(title_number["number"]), seen) if title_number else None
+    if target is None and implementing_title:
+        names = _QUOTED.findall(title)
+        for mention in mentions:
+            sentence = mention.line[mention.offset:mention.offset + _AFTER_CHARS].split(";")[0]
+            if approves.search(sentence) and any(_same_programme(n, q) for n in names for q in _QUOTED.findall(sentence)):
+                target = mention.key
+                break
+    first_of_clause: dict[int, str] = {}
+    for mention in mentions:
+        first_of_clause.setdefault(mention.clause, mention.key)
+    spellings: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        spellings.setdefault(mention.key, Counter())[mention.number] += 1
+    found: dict[str, Citation] = {}
+    for mention in mentions:
+        if mention.key == own or mention.key in found:
+            continue
+        relation = "cites"
+        if mention.key == target:
+            relation = "implements"
+        elif mention.hint == "implements" and (target is None or first_of_clause[mention.clause] == target):
+            relation = "implements"
+        number = spellings[mention.key].most_common(1)[0][0]  # ties: the first written
+        found[mention.key] = _citation(number, relation, mention)
+    return tuple(found.values())
+
+
+def _mentions(text: str, opening_end: int) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    clause, hint = -1, None
+    clause_starts: list[int] = []
+    previous = ""
+    for line_start, line in _body_lines(text):
+        if line_start < opening_end:
+            strong = {line_start + m.end() for m in _CLAUSE.finditer(line)
+                      if m.start() > 0 or not previous or _TERMINAL.search(previous)}
+            weak = {line_start + s for s in [0, *_after_capitals(line)]} - strong
+            clause_starts = sorted(strong | {s for s in weak if _clause_relation(text, s) in ("implements", "cites")})
+        previous = line
+        for match in DOC_NUMBER.finditer(line):
+            position = line_start + match.start()
+            in_opening = position < opening_end
+            if in_opening:
+                for start in [s for s in clause_starts if s <= position]:
+                    relation = _clause_relation(text, start)
+                    clause_starts.remove(start)
+                    if relation == "continued":
+                        continue
+                    clause += 1
+                    hint = relation
+            number = re.sub(r"\s+", "", match["number"])
+            mentions.append(_Mention(number, key(number), position, line_start + match.end(),
+                                     hint if in_opening else None, clause if in_opening else -1,
+                                     line, match.start()))
+    return mentions
+
+
+def _after_capitals(line: str) -> list[int]:
+    """Starts of sentence-case words right after a run of capitals: where the opening begins in a
+    header flattened onto one line ("… TRÊN ĐỊA BÀN TỈNH Thực hiện …")."""
+    starts = []
+    previous = ""  # the last word with letters
+    for match in re.finditer(r"\S+", line):
+        word = match.group()
+        letters = [c for c in previous if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters) and word[0].isupper() \
+                and any(c.islower() for c in word):
+            starts.append(match.start())
+        if any(c.isalpha() for c in word):
+            previous = word
+    return starts
+
+
+def _citation(number: str, relation: str, mention: _Mention) -> Citation:
+    line, offset = mention.line, mention.offset
+    after_start = offset + mention.end - mention.start
+    after = line[after_start:after_start + _AFTER_CHARS]  # bounded: linear on long lines
+    doc_type = type_before(line, offset) or doc_types().get(type_of_number(number))
+    date_match = DATE_AFTER.match(after)
+    date = None
+    if date_match:
+        date = f"{int(date_match['year']):04d}-{int(date_match['month']):02d}-{int(date_match['day']):02d}"
+    rest = after[date_match.end():] if date_match else after
+    issuer_match = _ISSUER.match(rest)
+    issuer = issuer_match["issuer"].strip() if issuer_match and issuer_match["issuer"][0].isupper() else None
+    return Citation(number, relation, doc_type, date, issuer, mention.start, mention.end)
+
+
+def _body_lines(text: str) -> list[tuple[int, str]]:
+    """Lines outside recipient lists ("Nơi nhận: …" up to the next capitals line)."""
+    lines = []
+    position = 0
+    skipping = False
+    for line in text.split("\n"):
+        if line.startswith("Nơi nhận"):
+            skipping = True
+        elif skipping and is_caps(line):
+            skipping = False
+        if not skipping:
+            lines.append((position, line))
+        position += len(line) + 1
+    return lines

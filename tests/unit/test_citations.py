@@ -1,0 +1,64 @@
+"""Citations: what a plan carries out (Thực hiện / Triển khai …) and what it only cites (Căn cứ …)."""
+from __future__ import annotations
+
+from extract.citations import type_of_number
+from extract.metadata import extract_plan
+from extract.normalize import normalize
+
+
+def _relations(text: str) -> dict[str, str]:
+    clean = normalize(text).text
+    start = clean.find("I. MỤC ĐÍCH")
+    plan = extract_plan(clean, [], start if start >= 0 else None)
+    return {c.number: c.relation for c in plan.citations}
+
+
+HEAD = "Số: 12/KH-UBND\nĐiện Biên, ngày 4 tháng 5 năm 2023\nKẾ HOẠCH\nPHÒNG CHỐNG SỐT RÉT NĂM 2023\n"
+
+
+def test_citations_implementing_clause_and_its_continuation_are_implemented() -> None:
+    text = HEAD + ("Thực hiện Chỉ thị số 8/CT-TTg ngày 2/3/2023 của Thủ tướng Chính phủ; Công văn số 91/BYT-DP "
+                   "ngày 5/3/2023 của Bộ Y tế; trên cơ sở Nghị quyết số 4-NQ/TU của Tỉnh ủy, Ủy ban nhân dân tỉnh "
+                   "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Thực hiện tốt Kế hoạch số 3/KH-SYT.\n")
+    assert _relations(text) == {"8/CT-TTg": "implements", "91/BYT-DP": "implements",
+                                "4-NQ/TU": "cites", "3/KH-SYT": "cites"}
+
+
+def test_citations_basis_documents_are_cited_and_the_own_number_is_not_a_citation() -> None:
+    text = HEAD + ("Căn cứ Nghị định số 5/2021/NĐ-CP ngày 1/2/2021 của Chính phủ; Kế hoạch số 7-KH/TU của "
+                   "Tỉnh ủy;\nXét đề nghị của Sở Y tế tại Tờ trình số 40/TTr- SYT.\nI. MỤC ĐÍCH\n"
+                   "- Bám sát Kế hoạch số 12/KH-UBND.\n")
+    assert _relations(text) == {"5/2021/NĐ-CP": "cites", "7-KH/TU": "cites", "40/TTr-SYT": "cites"}
+
+
+def test_citations_title_number_is_implemented_and_cited_guidance_of_it_is_not() -> None:
+    text = ("Số: 3/KH-UBND\nĐiện Biên, ngày 4 tháng 5 năm 2023\nKẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 8/CT-TTG NGÀY 2/3/2023\n"
+            "Căn cứ Chỉ thị số 8/CT-TTg ngày 2/3/2023 của Thủ tướng Chính phủ.\n"
+            "Thực hiện Công văn số 91/BYT-DP của Bộ Y tế về việc triển khai Chỉ thị số 8/CT-TTg, Ủy ban nhân dân "
+            "tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"8/CT-TTg": "implements", "91/BYT-DP": "cites"}
+
+
+def test_citations_party_numbers_spaced_numbers_and_a_number_cut_short_are_one_document_each() -> None:
+    text = HEAD + ("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Quyết định số 260/QĐ-TTg của Thủ tướng.\n"
+                   "I. MỤC ĐÍCH\n- Triển khai Nghị quyết số 57- NQ/TW; Quyết định số 260/QĐ-T")
+    assert _relations(text) == {"57-NQ/TW": "cites", "260/QĐ-TTg": "cites"}
+
+
+def test_citations_a_dated_number_misprinted_once_is_filed_under_its_usual_spelling() -> None:
+    text = HEAD + ("Thực hiện Nghị định số 9/2015/NĐ-CĐ của Chính phủ; Nghị định số 3/2016/NĐ-CP sửa đổi "
+                   "Nghị định số 9/2015/NĐ-CP, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+                   "- Thực hiện Nghị định số 9/2015/NĐ-CP.\n")
+    assert _relations(text) == {"9/2015/NĐ-CP": "implements", "3/2016/NĐ-CP": "implements"}
+
+
+def test_citations_opening_run_into_a_title_in_capitals_is_read() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN Số: 5/KH-UBND Điện Biên, ngày 4 tháng 5 năm 2023 KẾ HOẠCH "
+            "PHÒNG CHỐNG SỐT RÉT NĂM 2023 Triển khai Nghị quyết số 48/NQ-CP của Chính phủ; Căn cứ Kế hoạch số "
+            "9/KH-SYT, UBND tỉnh ban hành Kế hoạch như sau: MỤC ĐÍCH Chủ động phòng chống.")
+    assert _relations(text) == {"48/NQ-CP": "implements", "9/KH-SYT": "cites"}
+
+
+def test_citations_type_of_party_and_dated_numbers() -> None:
+    assert [type_of_number(n) for n in ("14-KH/TU", "178-QĐ/TW", "45/2019/TT-BYT", "88/BATGT")] == \
+        ["KH", "QĐ", "TT", "CV"]
