@@ -25,7 +25,8 @@ def make_executor(settings: Settings) -> Executor:
     """Worker processes over the store directory, in-process when `workers` is 0, or a remote endpoint."""
     if settings.endpoint:
         from api.remote_executor import RemoteExecutor, store_from_env
-        return RemoteExecutor(store_from_env(settings.endpoint, settings.query_timeout), settings.query_timeout)
+        return RemoteExecutor(store_from_env(settings.endpoint, settings.query_timeout), settings.query_timeout,
+                              size=settings.workers, page_size=settings.page_workers, queue=settings.queue)
     if not settings.store:
         raise StoreError("serve", "no store given (--store DIR or --endpoint URL)")
     path = Path(settings.store)

@@ -8,7 +8,9 @@ bounds the work on its side).
 from __future__ import annotations
 
 import asyncio
+import math
 import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pyoxigraph as ox
@@ -21,9 +23,10 @@ from api.outbound import ServiceRefused, refuse_service
 from api.remote import SparqlStore, from_json
 from api.results import Row
 from api.store import to_ox
-from api.workers import JobError, QueryTimeout
+from api.workers import Busy, JobError, QueryTimeout
 from extract.errors import StoreError
 
+COUNT_AGE = 30.0  # seconds a quad count is reused for /health
 _EMPTY = ox.Store()  # parses queries (and tells their form) without touching any data
 
 
@@ -41,20 +44,66 @@ def _form(query: str) -> str:
     return "select" if isinstance(result, ox.QuerySolutions) else "graph"
 
 
-class RemoteExecutor:
-    """Runs the app's jobs against a SparqlStore, each bounded by the time limit."""
+class _Lane:
+    """Threads for one kind of request, and how many of its jobs run or wait (abandoned ones included)."""
 
-    def __init__(self, store: SparqlStore, timeout: float = 10.0) -> None:
+    def __init__(self, name: str, size: int, queue: int) -> None:
+        self.threads = ThreadPoolExecutor(max_workers=max(1, size), thread_name_prefix=f"plangraph-{name}")
+        self.size = max(1, size)
+        self.queue = max(0, queue)
+        self.pending = 0
+
+    def done(self, _: object) -> None:
+        self.pending -= 1
+
+
+class RemoteExecutor:
+    """Runs the app's jobs against a SparqlStore, each bounded by the time limit.
+
+    As with the worker pool, free SPARQL ("query") and pages ("page") have threads of their
+    own, at most `queue` jobs wait per lane (beyond that: Busy), and /health answers from a
+    count refreshed in the background. A job past its time limit is abandoned; its thread stays
+    busy until the HTTP request to the endpoint ends, which has the same limit.
+    """
+
+    def __init__(self, store: SparqlStore, timeout: float = 10.0, size: int = 3, page_size: int = 1,
+                 queue: int = 6) -> None:
         self.store = store
         self.timeout = timeout
+        self._lanes = {"query": _Lane("query", size, queue), "page": _Lane("page", page_size, queue)}
+        self._count: int | None = None
+        self._counted_at = 0.0
+        self._counting: asyncio.Task[int] | None = None
 
     async def triple_count(self) -> int:
-        return int(await self.run("triple_count"))
+        """The endpoint's quad count, at most COUNT_AGE seconds old; only the first call waits for it."""
+        loop = asyncio.get_running_loop()
+        if self._counting is None and (self._count is None or loop.time() - self._counted_at > COUNT_AGE):
+            self._counting = loop.create_task(self._recount())
+        if self._count is None and self._counting is not None:
+            return await asyncio.shield(self._counting)
+        return self._count or 0
+
+    async def _recount(self) -> int:
+        try:
+            self._count = int(await self.run("triple_count"))
+            self._counted_at = asyncio.get_running_loop().time()
+            return self._count
+        finally:
+            self._counting = None
 
     async def run(self, job: str, timeout: float | None = None, lane: str = "page", **kwargs: Any) -> Any:
         limit = timeout or self.timeout
+        chosen = self._lanes[lane]
+        if chosen.pending >= chosen.size + chosen.queue:
+            retry = max(1, math.ceil(limit / 2))
+            raise Busy(f"all {chosen.size} {lane} connections are busy and {chosen.pending - chosen.size} "
+                       f"requests wait; try again in {retry} s", retry)
+        chosen.pending += 1
+        future = asyncio.get_running_loop().run_in_executor(chosen.threads, self._call, job, kwargs)
+        future.add_done_callback(chosen.done)
         try:
-            status, payload = await asyncio.wait_for(asyncio.to_thread(self._call, job, kwargs), limit)
+            status, payload = await asyncio.wait_for(asyncio.shield(future), limit)
         except asyncio.TimeoutError as exc:
             raise QueryTimeout(f"the query was stopped at the time limit of {limit:g} s") from exc
         if status == "error":
