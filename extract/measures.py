@@ -53,11 +53,23 @@ def _value_regex() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
-def _canonical(written: str, denominator: bool) -> tuple[str, str]:
+def canonical_unit(written: str, denominator: bool = False) -> tuple[str, str] | None:
+    """(canonical unit, kind) of a unit as written, None when units.tsv does not know it.
+
+    >>> canonical_unit("tỉ đồng"), canonical_unit("Triệu  lượt"), canonical_unit("bó")
+    (('tỷ đồng', 'money'), ('triệu lượt', 'count'), None)
+    """
     for kind, _, regex, unit, _ in unit_rows():
         if (kind == "denominator") == denominator and regex.fullmatch(written):
             return (" ".join(written.lower().split()) if unit == "=" else unit), kind
-    raise ValueError(f"unknown unit {written!r}")
+    return None
+
+
+def _canonical(written: str, denominator: bool) -> tuple[str, str]:
+    found = canonical_unit(written, denominator)
+    if found is None:
+        raise ValueError(f"unknown unit {written!r}")
+    return found
 
 
 def find_measures(text: str) -> list[Measure]:
@@ -81,4 +93,4 @@ def find_measures(text: str) -> list[Measure]:
     return found
 
 
-__all__ = ["Measure", "find_measures", "unit_rows"]
+__all__ = ["Measure", "canonical_unit", "find_measures", "unit_rows"]

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from extract.agencies import distinct, mentions
 from extract.facts import BudgetItem, Indicator, SectionInfo, Task
-from extract.indicators import unit_rows
+from extract.measures import canonical_unit, unit_rows
 from extract.metadata import PlanInfo
 from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
 from extract.outline import Section
@@ -65,9 +65,9 @@ def _written_unit(text: str) -> str:
     """A unit as written, capitalised words in lower case ("Tấn" → "tấn", "USD" kept), or the
     canonical unit of units.tsv when it is one."""
     text = " ".join(text.strip(" .:;").split())
-    for _, _, regex, unit, _ in unit_rows():
-        if regex.fullmatch(text):
-            return unit
+    known = canonical_unit(text)
+    if known is not None:
+        return known[0]
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in text.split())
 
 
