@@ -12,6 +12,7 @@ from extract.normalize import strip_marks
 
 DEFAULT_BASE = "http://127.0.0.1:8000"
 _SLUG_LIMIT = 90
+_DIGEST = 12  # hex digits of a content digest in an IRI
 
 
 def base_iri() -> str:
@@ -34,13 +35,34 @@ def slug(text: str) -> str:
 
 
 def plan_iri(province: str | None, type_code: str, year: int | None, number: str | None,
-             title: str | None, base: str | None = None) -> URIRef:
-    """ELI-style plan IRI; a plan without a number is named by its title and has no year
-    segment, so that renderings with and without the date line get one IRI."""
+             title: str | None, base: str | None = None, content: str = "") -> URIRef:
+    """ELI-style plan IRI. Renderings of one plan meet: the same number and year, or (a plan
+    without a number) the same title and province, with no year segment so that renderings with
+    and without the date line agree. What names no plan by itself is told apart by `content`
+    (a digest of the plan's text): a number without a year, a plan with neither number nor title.
+
+    >>> plan_iri("Lai Châu", "KH", None, None, None, "http://x", "ab12cd34ef56aa")
+    rdflib.term.URIRef('http://x/eli/vn/lai-chau/kh/draft/text-ab12cd34ef56')
+    """
     root = f"{base or base_iri()}/eli/vn/{slug(province or 'unknown')}/{slug(type_code)}"
+    if number and year:
+        return URIRef(f"{root}/{year}/{slug(number)}")
     if number:
-        return URIRef(f"{root}/{year or 'undated'}/{slug(number)}")
-    return URIRef(f"{root}/draft/{slug(title or 'untitled')}")
+        return URIRef(f"{root}/undated/{slug(number)}" + (f"-{content[:_DIGEST]}" if content else ""))
+    if title:
+        return URIRef(f"{root}/draft/{slug(title)}")
+    return URIRef(f"{root}/draft/" + (f"text-{content[:_DIGEST]}" if content else "untitled"))
+
+
+def content_digest(text: str) -> str:
+    """A digest of a text that ignores case, marks, spacing and punctuation, so that renderings of
+    one text agree.
+
+    >>> content_digest("Kế hoạch: Sở Y tế") == content_digest("KE HOACH  so y te")
+    True
+    """
+    words = re.findall(r"[a-z0-9]+", strip_marks(text))
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()
 
 
 def part_iri(plan: URIRef, kind: str, key: str) -> URIRef:

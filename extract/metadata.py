@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from extract import header
 from extract.citations import DATE_AFTER, DOC_NUMBER, Citation, doc_types, find_citations, type_of_number
+from extract.iris import content_digest
 from extract.normalize import MARKER, fold, is_caps, strip_marks
 from extract.reference import find_province, province_named
 from extract.rules import compile_regex, read_table
@@ -34,6 +35,7 @@ class PlanInfo:
     horizon: int | None
     laws: tuple[str, ...]
     citations: tuple[Citation, ...]
+    digest: str = ""  # of the whole text: names a plan that its number and title cannot
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +132,8 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
                                bool(cue["implementing"].search(title or "")), cue["approves"])
     return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
                     signer_name, signer_position, period_start, period_end, horizon,
-                    _laws(text), citations)
+                    _laws(text), citations,
+                    content_digest(text) if not (number and year) and not (title and not number) else "")
 
 
 def _opening_end(text: str) -> int:

@@ -33,7 +33,7 @@ def bind_prefixes(graph: Graph) -> Graph:
 
 def plan_iri_of(extraction: Extraction) -> URIRef:
     info = extraction.plan
-    return iris.plan_iri(info.province, info.type_code, info.year, info.number, info.title)
+    return iris.plan_iri(info.province, info.type_code, info.year, info.number, info.title, content=info.digest)
 
 
 def to_graph(extraction: Extraction, clean: CleanText, source: Source) -> tuple[URIRef, Graph]:
