@@ -24,7 +24,7 @@ from extract.rules import compile_regex, read_table
 from extract.tables import CUES, Cell, Row, Table, column_role, cue
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
-_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d")
+_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d", re.IGNORECASE)
 _VALUE = re.compile(rf"^(?P<lo>{NUMBER})(?:{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?\s*(?P<pct>%)?$")
 _BULLET = re.compile(r"^[-+•*–]\s*")
 _STT = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
@@ -64,7 +64,7 @@ def _years(text: str) -> tuple[int, int] | None:
 def _written_unit(text: str) -> str:
     """A unit as written, capitalised words in lower case ("Tấn" → "tấn", "USD" kept), or the
     canonical unit of units.tsv when it is one."""
-    text = " ".join(text.strip(" .:;").split())
+    text = " ".join(text.strip(" .:;()").split())
     known = canonical_unit(text)
     if known is not None:
         return known[0]
@@ -89,7 +89,7 @@ def _columns(table: Table) -> list[_Column]:
 
 
 def _target_years(table: Table, plan: PlanInfo | None) -> tuple[int, int] | None:
-    caption = _years(" ".join(c.text for c in table.caption))
+    caption = _years(" ".join(c.text for c in table.caption if not cue("attached").search(c.text)))
     if caption:
         return caption
     if plan and plan.period_start and plan.period_end:
@@ -101,7 +101,7 @@ def _target_years(table: Table, plan: PlanInfo | None) -> tuple[int, int] | None
 
 def _table_unit(table: Table) -> str | None:
     """A unit stated for the whole table ("Đơn vị tính: triệu đồng")."""
-    for cell in table.caption:
+    for cell in [*table.caption, *(c for row in table.header for c in row.cells)]:
         match = cue("unit_line").search(cell.text)
         if match:
             return _written_unit(cell.text[match.end():])
@@ -225,9 +225,7 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
         budget.extend(_amounts(rows, money_columns, table_unit, period))
         if "subject" in roles and roles & {"lead", "coordinate"}:
             tasks.extend(_tasks(rows, columns))
-            continue
         unit_col = next((c.index for c in columns if c.role == "unit"), None)
-        money = _is_money(table_unit) and unit_col is None and not any(c.unit for c in targets)
         for info in rows:
             row_unit = info.row.cells[unit_col].text if unit_col is not None else ""
             note = _UNIT_NOTE.search(info.subject.text)
@@ -239,8 +237,9 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
                     continue
                 low, high, pct, comparator = parsed
                 assert column.years is not None
-                if money and subject_unit != "%" and not pct:
-                    budget.append(BudgetItem(info.path, 0, _subject(info, column), low, table_unit or "",
+                money = column.unit or table_unit
+                if unit_col is None and _is_money(money) and subject_unit != "%" and not pct:
+                    budget.append(BudgetItem(info.path, 0, _subject(info, column), low, money or "",
                                              _written_period(column.years), False, None, cell.start, cell.end))
                     continue
                 unit = "%" if pct else (column.unit or (_written_unit(row_unit) if row_unit else None)

@@ -165,7 +165,7 @@ def _cell_per_line(lines: list[_Line], first: int) -> tuple[int, Table | None]:
     while k < len(lines):
         line = lines[k]
         if line.text == "|":
-            if run and (len(run) > _MAX_CELL_LINES or cue("caption").match(run[0].text)):
+            if run and (len(run) > _MAX_CELL_LINES or _opens_caption(run)):
                 break
             gaps.append(Cell(" ".join(r.text for r in run), run[0].start, run[-1].end) if run else None)
             run = []
@@ -179,6 +179,11 @@ def _cell_per_line(lines: list[_Line], first: int) -> tuple[int, Table | None]:
     if rows is None:
         return last_pipe + 1, None
     return last_pipe + 1, _build(lines, first, lines[last_pipe].end, rows, markdown_header=None)
+
+
+def _opens_caption(run: list[_Line]) -> bool:
+    """Lines between two `|` lines that are the caption of a new table ("Phụ lục 02", its title)."""
+    return bool(cue("caption").match(run[0].text)) and (len(run) > 1 or bool(cue("appendix_start").match(run[0].text)))
 
 
 def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:

@@ -204,3 +204,23 @@ def test_table_facts_comparator_and_unit_written_after_the_subject() -> None:
         ("Tỷ lệ xã đạt chuẩn (%)", 80.0, "%", 2030, ">="),
         ("Số thư viện (thư viện)", 10.0, "thư viện", 2026, None),
     ]
+
+
+def test_table_facts_unit_in_a_title_row_and_years_of_the_attachment_line_ignored() -> None:
+    text = "\n".join([
+        "Phụ lục II",
+        "KINH PHÍ GIAI ĐOẠN 2026 - 2027",
+        "(Kèm theo Kế hoạch số 5/KH-UBND ngày 5 tháng 3 năm 2025)",
+        _table(_row("Đơn vị tính: Triệu đồng"),
+               _row("STT", "Nội dung", "Năm 2025", "Năm 2026", "Năm 2027"),
+               _row("1", "Mua thiết bị", "5", "6", "7")),
+    ])
+    facts = find_table_facts(find_tables(text), outline(text))
+    assert [(b.section, b.amount, b.unit, b.period) for b in facts.budget] == [
+        ("PL.II.1", 6.0, "triệu đồng", "2026"), ("PL.II.1", 7.0, "triệu đồng", "2027")]
+
+
+def test_table_facts_unit_cell_kept_as_written_when_the_unit_table_says_so() -> None:
+    text = "| STT | Chỉ tiêu | ĐVT | Năm 2026 |\n|---|---|---|---|\n| 1 | Sản lượng | Nghìn tấn | 2,5 |"
+    (found,) = find_table_facts(find_tables(text), outline(text)).indicators
+    assert (found.value, found.unit) == (2.5, "nghìn tấn")
