@@ -37,7 +37,7 @@ def tokenizer() -> Language:
 def _keyed(text: str) -> Doc:
     doc = tokenizer().make_doc(text)
     for token in doc:
-        token.norm_ = strip_marks(token.text)
+        token.norm_ = strip_marks(token.text).replace("–", "-").replace("—", "-")
     return doc
 
 
@@ -67,8 +67,13 @@ def _grammar() -> dict[str, str]:
 def _regexes() -> dict[str, re.Pattern[str]]:
     g = _grammar()
     noun = f"(?:{g['group-noun']})"
-    group = (rf"(?<!\w)các\s+(?!sở\s*:){noun}(?:\s*(?:,|và|,\s*và)\s*(?:các\s+)?{noun}(?![\w]))*"
-             rf"(?:\s+(?:{g['group-qualifier']})(?!\w))*")
+    qualifiers = rf"(?:\s+(?:{g['group-qualifier']})(?!\w))*"
+    listed = rf"{noun}(?!\w)(?:\s*,\s*(?:các\s+)?{noun}(?!\w))*"
+    # "và X" ends a group only as its last single noun: "các sở, ngành và địa phương" is one group,
+    # "các sở, ngành và cơ quan, đơn vị liên quan" two
+    last = rf"(?:\s*,?\s*và\s+{noun}(?!\w)(?!\s*,))?"
+    group = (rf"(?:(?<!\w)các\s+(?!sở\s*:)|(?<!\w)(?=sở\s*,\s*(?:ban|ngành)(?!\w))){listed}{last}{qualifiers}"
+             rf"|(?:(?<=và\s)|(?<=với\s)){listed}\s+(?:có\s+)?liên\s+quan")
     return {
         # these two run on the folded text, so their cues are folded the same way
         "committee": re.compile(fold(g["committee"]), re.IGNORECASE),
@@ -108,8 +113,27 @@ def _named_mentions(text: str) -> list[Mention]:
         if bare and not _in_distributive_list(text, span.start_char, distributive):
             continue
         row = rows[key.removesuffix("#bare")]
-        found.append(Mention(Agency(row["name"], row["kind"]), span.start_char, span.end_char))
+        name, end = row["name"], span.end_char
+        if not bare and not name.startswith("Sở "):  # a Sở is named without its province
+            end = _place_end(text, end)
+            name = name + " ".join([""] + text[span.end_char:end].split())
+        found.append(Mention(Agency(name, row["kind"]), span.start_char, end))
     return found
+
+
+def _place_end(text: str, position: int) -> int:
+    """End of a place after a body's name: "tỉnh", "thành phố" and capitalised words ("Cần Thơ", "Khu vực IV")."""
+    end = position
+    for word in re.finditer(r"\S+", text[position:position + 60]):
+        raw = word.group(0)
+        bare = raw.rstrip(",;:.)")
+        if not bare or not (bare in ("tỉnh", "thành", "phố", "vực") or bare[0].isupper()) \
+                or _regexes()["head"].fullmatch(bare) or text[position + word.start() - 1] != " ":
+            break
+        end = position + word.start() + len(bare)
+        if raw != bare:
+            break
+    return end
 
 
 def _in_distributive_list(text: str, position: int, openers: list[int]) -> bool:

@@ -160,7 +160,9 @@ def candidates(root: Section) -> list[Candidate]:
             if label is not None:
                 inherited, coordinators = label
             if section_kind_ and section is not top and label is None and _heading_is_task(section):
-                found.append(Candidate(section.path, section.title, section.start, (), section_kind_))
+                parent = section.parent
+                above = _heading_agencies(parent) if parent is not None and parent is not top else ()
+                found.append(Candidate(section.path, section.title, section.start, above, section_kind_))
             owner = _heading_agencies(section) if label is not None else ()
             found += _item_candidates(section, top, section_kind_, inherited, coordinators, owner)
     return found

@@ -174,3 +174,11 @@ def test_outline_appendix_is_its_own_part_and_thousands_are_not_headings() -> No
     root = outline("V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí.\nPHỤ LỤC 02\nBẢNG CHỈ TIÊU\n72.000\nMẫu biểu số 03")
     assert [s.path for s in root.walk()] == ["", "V", "V.1", "PL.02", "PL.03"]
     assert [item.text for item in root.children[1].items] == ["BẢNG CHỈ TIÊU", "72.000"]
+
+
+def test_agencies_groups_without_cac_places_after_names_and_dashes() -> None:
+    names = [m.agency.name for m in mentions(normalize(
+        "Chủ trì, phối hợp với sở, ban, ngành và cơ quan, đơn vị có liên quan; Báo và Phát thanh, Truyền hình "
+        "Quảng Trị; Sở Lao động – Thương binh và Xã hội; các sở, ban, ngành và địa phương").text)]
+    assert names == ["sở, ban, ngành", "cơ quan, đơn vị có liên quan", "Báo và Phát thanh, Truyền hình Quảng Trị",
+                     "Sở Lao động - Thương binh và Xã hội", "các sở, ban, ngành và địa phương"]

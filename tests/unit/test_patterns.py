@@ -76,7 +76,8 @@ AGENCIES = _rows("agencies.tsv", "kind", "name", "example")
 @pytest.mark.parametrize("row", AGENCIES, ids=_ids(AGENCIES))
 def test_patterns_agency_is_found_in_its_example(row: Row) -> None:
     names = [m.agency.name for m in mentions(normalize(row["example"]).text)]
-    assert row["name"] in names, (row.where, names)
+    # a body other than a Sở keeps the place written after its name ("Hội Nông dân tỉnh")
+    assert any(n == row["name"] or n.startswith(row["name"] + " ") for n in names), (row.where, names)
 
 
 GRAMMAR = [r for r in _rows("agency_grammar.tsv", "kind", "cue", "example")
@@ -152,7 +153,10 @@ def _cells(content: str, table: str) -> list[str]:
     cells = []
     for line in lines:
         parts = line.split("\t")
-        cells += [cell for i, cell in enumerate(parts) if i != skip or line.startswith("#")]
+        name = parts[skip] if 0 <= skip < len(parts) and not line.startswith("#") else None
+        # the name itself, wherever it stands in the row, is not copied text
+        cells += [cell.replace(name, " ") if name else cell for i, cell in enumerate(parts)
+                  if i != skip or line.startswith("#")]
     return cells
 
 
