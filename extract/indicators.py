@@ -205,14 +205,17 @@ def _set_out(text: str) -> list[tuple[int, int]]:
 
 def _reported(key: str, measures: list[Measure]) -> list[Measure]:
     """Values that report the past ("ước đạt 8%", "đã đạt 95%"): a past cue since the previous
-    value, and no target cue after it."""
+    value, and no target cue after it; and baselines ("tăng từ 45% lên 60%": 45%)."""
     found = []
     previous_end = 0
-    for measure in measures:
+    for i, measure in enumerate(measures):
         before = key[previous_end:measure.start]
         past = [m.start() for m in _either("past").finditer(before)]
         aims = [m.start() for m in _either("target").finditer(before)]
         if past and (not aims or aims[-1] < past[-1]):
+            found.append(measure)
+        elif i + 1 < len(measures) and re.search(rf"(?:{_either('from').pattern})\s*$", before) and \
+                re.search(rf"(?:{_either('to').pattern})\s*$", key[measure.end:measures[i + 1].start]):
             found.append(measure)
         previous_end = measure.end
     return found

@@ -225,3 +225,9 @@ def test_indicators_words_after_a_comma_name_the_next_value() -> None:
     assert found[1][4] == "Tổng giá trị cà phê xuất khẩu tốc độ tăng bình quân"
     found = targets("Dự báo kinh tế cả nước tăng trưởng ổn định, dự báo tốc độ tăng trưởng của tỉnh khoảng 9%/năm.")
     assert found[0][4] == "tốc độ tăng trưởng của tỉnh"
+
+
+def test_indicators_baseline_of_a_change_is_not_a_target() -> None:
+    assert [v for v, *_ in targets("Tỷ lệ hộ có nước sạch tăng từ 45% lên 60%.")] == [60.0]
+    assert [v for v, *_ in targets("Giảm tỷ lệ hộ nghèo từ 12% xuống còn 8%.")] == [8.0]
+    assert [v for v, *_ in targets("Mỗi điểm đọc có từ 300 bản sách.")] == [300.0]
