@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class BuildReport:
     files: list[str] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
+    ignored: list[str] = field(default_factory=list)  # folder entries that are not plan texts, with why
     warnings: list[str] = field(default_factory=list)  # "file: what could not be read"
     triples: int = 0
     plans: int = 0
@@ -31,7 +32,8 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
 
     The store is only replaced once everything succeeded.
     """
-    files = collect(paths)
+    ignored: list[str] = []
+    files = collect(paths, ignored)
     built, skipped = process_all(files, workers=workers, skip_bad=skip_bad, progress=progress,
                                   max_bytes=max_bytes)
     if not built:
@@ -50,6 +52,6 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
         raise InputError("build", "give a store directory or a remote store")
     else:
         summary = rebuild(store_dir, fill)
-    return BuildReport(files=[b.file_name for b in built], skipped=skipped,
+    return BuildReport(files=[b.file_name for b in built], skipped=skipped, ignored=ignored,
                        warnings=[f"{b.file_name}: {w}" for b in built for w in b.extraction.warnings],
                        triples=int(str(summary["triples"])), plans=len({b.plan_iri for b in built}))

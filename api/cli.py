@@ -58,6 +58,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                    skip_bad=args.skip_bad, workers=args.workers, progress=_progress(sys.stderr),  # type: ignore[arg-type]
                    remote=_remote(args) if args.endpoint else None,
                    max_bytes=int(args.max_file_size * 1_000_000))
+    for notice in report.ignored:
+        print(f"ignored {notice}", file=sys.stderr)
     for error in report.skipped:
         print(f"skipped {error}", file=sys.stderr)
     for warning in report.warnings:

@@ -6,6 +6,7 @@ directories, so a failed build leaves the previous store exactly as it was.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -176,6 +177,25 @@ def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], dict[str, object]
 
     On any error the copy is removed and `store_dir` is untouched.
     """
+    try:
+        return _rebuild(store_dir, fill)
+    except OSError as exc:
+        raise StoreError(str(store_dir), _os_reason(exc)) from exc
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC or "No space left on device" in str(exc):
+        return "cannot write the store: the disk is full (the previous store is unchanged)"
+    if exc.errno == errno.EROFS:
+        return "cannot write the store: the file system is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot write the store: permission denied ({exc.filename or ''})"
+    return f"cannot write the store: {exc.strerror or exc}"
+
+
+def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], dict[str, object]]) -> dict[str, object]:
+    if store_dir.exists() and not store_dir.is_dir():
+        raise StoreError(str(store_dir), "is a file, not a store folder; give a folder for --store")
     if store_dir.exists() and not (store_dir / MARKER).is_file():
         if any(store_dir.iterdir()):
             raise StoreError(str(store_dir), "exists and is not a plangraph store; refusing to overwrite it")

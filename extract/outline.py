@@ -50,9 +50,12 @@ class Section:
 
     def walk(self) -> "list[Section]":
         """This section and all below it, in document order."""
-        found = [self]
-        for child in self.children:
-            found.extend(child.walk())
+        found: list[Section] = []
+        stack = [self]  # iterative: headings may nest deeper than Python's recursion limit
+        while stack:
+            section = stack.pop()
+            found.append(section)
+            stack.extend(reversed(section.children))
         return found
 
     @property

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 import multiprocessing
+import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +28,7 @@ TEXT_SUFFIXES = (".txt", ".text", ".md")
 _NO_STRUCTURE = "no Roman-numbered parts (I., II., …), articles (Điều 1) or numbered parts (1., 2., 3.)"
 NO_OUTLINE_WARNING = "plan header found but no plan structure (" + _NO_STRUCTURE + "); only its header was read"
 MAX_FILE_BYTES = 10_000_000  # default limit per file; the build's --max-file-size changes it
+_NOT_PLANS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES"})
 _POOL_FROM = 12  # files; fewer are quicker in one process than the pool's start-up
 
 
@@ -41,18 +43,61 @@ class Built:
     extraction: Extraction
 
 
-def collect(paths: Iterable[Path]) -> list[Path]:
-    """Files to read: files as given, folders' text files (sorted); missing paths are an error."""
+def shown(path: Path) -> str:
+    """A path as it can be printed: bytes of a name that is not UTF-8 appear as \\xNN escapes."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def file_name(path: Path) -> str:
+    """A file's name as text: names that are not UTF-8 are read as Windows-1258 (Vietnamese Windows)."""
+    raw = path.name.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return unicodedata.normalize("NFC", raw.decode("cp1258", "backslashreplace"))
+
+
+def _ignored(entry: Path) -> str | None:
+    """Why a folder's entry is not read as a plan text, or None when it is."""
+    if entry.name.startswith("."):
+        return "a hidden file"
+    if entry.is_dir():
+        return "a folder (folders inside folders are not read)"
+    if not entry.is_file():
+        return "not a regular file"
+    if entry.suffix.lower() not in TEXT_SUFFIXES:
+        return f"not a plan text ({', '.join(TEXT_SUFFIXES)})"
+    if entry.stem.upper() in _NOT_PLANS:
+        return "a project file, not a plan"
+    return None
+
+
+def collect(paths: Iterable[Path], notices: list[str] | None = None) -> list[Path]:
+    """Files to read: files as given, folders' plan texts (sorted); missing paths are an error.
+
+    What a folder holds besides plan texts (hidden files, images, README.md, subfolders) is left
+    out, with a line in `notices` for each.
+    """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES))
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError(str(path), "no such file or folder")
+        try:
+            if path.is_dir():
+                for entry in sorted(path.iterdir()):
+                    reason = _ignored(entry)
+                    if reason is None:
+                        found.append(entry)
+                    elif notices is not None:
+                        notices.append(f"{shown(entry)}: {reason}")
+            elif path.is_file():
+                found.append(path)
+            elif path.exists():
+                raise InputError(shown(path), "not a file or a folder")
+            else:
+                raise InputError(shown(path), "no such file or folder")
+        except OSError as exc:
+            raise InputError(shown(path), f"cannot read it: {exc.strerror or exc}") from exc
     if not found:
-        raise InputError(", ".join(str(p) for p in paths), "no plan texts (.txt) found")
+        raise InputError(", ".join(shown(p) for p in paths), "no plan texts (.txt) found")
     return found
 
 
@@ -88,15 +133,39 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Built:
-    """Read, decode and extract one file; a file over `max_bytes` is refused before it is read."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(str(path), f"the file is {_megabytes(size)}, over the limit of {_megabytes(max_bytes)} "
+    """Read, decode and extract one file; a file over `max_bytes` is refused before it is read.
+
+    Every failure is an InputError naming the file: unreadable, too large, not text, no plan, or
+    a text the extraction cannot handle (headings nested too deep, a paragraph too long).
+    """
+    where = shown(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(where, f"the file is {_megabytes(size)}, over the limit of {_megabytes(max_bytes)} "
                                     "per file (raise it with --max-file-size MB)")
-    data = path.read_bytes()
-    original = decode(data, str(path))
-    with _no_cyclic_gc():
-        return process_text(original, path.name, hashlib.sha256(data).hexdigest(), location=str(path))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(where, f"cannot read the file: {exc.strerror or exc}") from exc
+    original = decode(data, where)
+    try:
+        with _no_cyclic_gc():
+            return process_text(original, file_name(path), hashlib.sha256(data).hexdigest(), location=where)
+    except InputError:
+        raise
+    except RecursionError as exc:
+        raise InputError(where, "its headings are nested too deeply to outline") from exc
+    except MemoryError as exc:
+        raise InputError(where, "not enough memory to extract it") from exc
+    except Exception as exc:  # a text the rules cannot handle is a refused file, never a traceback
+        raise InputError(where, _failure(exc)) from exc
+
+
+def _failure(exc: Exception) -> str:
+    text = str(exc)
+    if "[E088]" in text:  # spaCy's limit on the length of one text
+        return "one paragraph is over 1,000,000 characters, too long to read; split it into paragraphs"
+    return f"extraction failed ({type(exc).__name__}: {text[:300]})"
 
 
 def _megabytes(size: int) -> str:
