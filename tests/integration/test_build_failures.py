@@ -55,7 +55,10 @@ def refused_then_skipped(cli: Cli, batch: Path, store: Path, tmp_path: Path, rea
 
 def stored_names(store: Path) -> list[str]:
     db = OxigraphStore.open_existing(store)
-    rows = db.select("SELECT ?name WHERE { GRAPH ?g { ?g <https://w3id.org/plangraph/ontology#fileName> ?name } }")
+    try:
+        rows = db.select("SELECT ?name WHERE { GRAPH ?g { ?g <https://w3id.org/plangraph/ontology#fileName> ?name } }")
+    finally:
+        db.close()
     return sorted(str(r["name"]) for r in rows.rows)
 
 
@@ -63,10 +66,10 @@ def failing_on_bad(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> Non
     """Make the extraction of bad.txt raise `error`, as a text the rules cannot handle would."""
     original = extract.pipeline.find_facts
 
-    def find_facts(text: str, root: object) -> object:
+    def find_facts(text: str, *args: object, **kwargs: object) -> object:
         if "Số: /KH-UBND" in text:
             raise error
-        return original(text, root)  # type: ignore[arg-type]
+        return original(text, *args, **kwargs)  # type: ignore[arg-type]
     monkeypatch.setattr(extract.pipeline, "find_facts", find_facts)
 
 
@@ -171,7 +174,7 @@ def mounted(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
         return point
     yield mount
     for point in points:
-        subprocess.run(["umount", str(point)], capture_output=True)
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)  # lazy: even if a file is open
 
 
 def test_build_on_a_read_only_file_system_is_a_message(cli: Cli, mounted: Callable[[str], Path]) -> None:
