@@ -16,6 +16,16 @@ class Agency:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """Where a fact was read in a table: the table's start in the clean text, the data row and
+    the column (both 0-based)."""
+
+    table: int
+    row: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Task:
     section: str
     ordinal: int  # 1-based position among the tasks of its section
@@ -28,6 +38,7 @@ class Task:
     due: str | None = None  # "2025", "--12-20", "2025-12-31" or "2025-12"
     schedule: str = ""  # the "Thời gian thực hiện: …" value of the task's field block
     schedule_start: int = 0
+    cell: TableCell | None = None  # where in a table the task was read
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,7 @@ class Indicator:
     comparator: str | None  # ">=" (ít nhất, trở lên), ">" (trên), "<" (dưới) or None
     start: int
     end: int
+    cell: TableCell | None = None  # where in a table the value was read
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,7 @@ class BudgetItem:
     parts_add_up: bool | None  # on a total with parts: whether they sum to it
     start: int
     end: int
+    cell: TableCell | None = None  # where in a table the value was read
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TypeVar
 
 from extract.agencies import distinct, mentions
-from extract.facts import BudgetItem, Indicator, SectionInfo, Task
+from extract.facts import BudgetItem, Indicator, SectionInfo, TableCell, Task
 from extract.measures import canonical_unit, unit_rows
 from extract.metadata import PlanInfo
 from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
@@ -144,6 +144,12 @@ class _RowInfo:
     stt: str
     subject: Cell
     group: str  # subject of the numbered row above a row without its own number
+    table: int  # start of the table in the clean text
+    index: int  # position among the table's data rows
+    subject_column: int
+
+    def at(self, column: int) -> TableCell:
+        return TableCell(self.table, self.index, column)
 
 
 def _rows(table: Table, columns: list[_Column], prefix: str) -> list[_RowInfo]:
@@ -154,7 +160,7 @@ def _rows(table: Table, columns: list[_Column], prefix: str) -> list[_RowInfo]:
     letter: str | None = None
     group = ""
     found = []
-    for row in table.rows:
+    for index, row in enumerate(table.rows):
         stt = row.cells[stt_col].text.strip() if stt_col < len(row.cells) else ""
         subject = row.cells[subject_col] if subject_col < len(row.cells) else Cell("", row.start, row.start)
         level = _level(stt, letter)
@@ -169,7 +175,7 @@ def _rows(table: Table, columns: list[_Column], prefix: str) -> list[_RowInfo]:
         labels = [v for i, v in enumerate(labels) if not any(w.startswith(v + ".") for w in labels[i + 1:])]
         path = ".".join([prefix, *labels])
         found.append(_RowInfo(row, path, clean if level is not None else "", subject,
-                              group if level is None else ""))
+                              group if level is None else "", table.start, index, subject_col))
     return found
 
 
@@ -240,13 +246,15 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
                 money = column.unit or table_unit
                 if unit_col is None and _is_money(money) and subject_unit != "%" and not pct:
                     budget.append(BudgetItem(info.path, 0, _subject(info, column), low, money or "",
-                                             _written_period(column.years), False, None, cell.start, cell.end))
+                                             _written_period(column.years), False, None, cell.start, cell.end,
+                                             info.at(column.index)))
                     continue
                 unit = "%" if pct else (column.unit or (_written_unit(row_unit) if row_unit else None)
                                         or subject_unit or table_unit)
                 if unit:
                     indicators.append(Indicator(info.path, 0, _subject(info, column), low, high, unit,
-                                                column.years[1], comparator, cell.start, cell.end))
+                                                column.years[1], comparator, cell.start, cell.end,
+                                                info.at(column.index)))
     return TableFacts(_numbered(tasks), _numbered(indicators), _numbered(budget), tuple(sections.values()))
 
 
@@ -286,7 +294,7 @@ def _amounts(rows: list[_RowInfo], columns: list[_Column], table_unit: str | Non
             parsed = _value(cell.text)
             if parsed is not None and unit:
                 found.append(BudgetItem(info.path, 0, _subject(info, replace(column, measure="")), parsed[0],
-                                        unit, period, False, None, cell.start, cell.end))
+                                        unit, period, False, None, cell.start, cell.end, info.at(column.index)))
     return found
 
 
@@ -303,7 +311,8 @@ def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
         coordinators = distinct([m.agency for m in mentions(doers.get("coordinate", ""))])
         due, recurrence = _due(doers.get("due", ""))
         start = info.subject.start + (len(info.subject.text) - len(text))
-        found.append(Task(info.path, 0, text, start, info.subject.end, leads, coordinators, recurrence, due))
+        found.append(Task(info.path, 0, text, start, info.subject.end, leads, coordinators, recurrence, due,
+                          cell=info.at(info.subject_column)))
     return found
 
 

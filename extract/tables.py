@@ -432,12 +432,13 @@ def _span(years: set[str]) -> set[str]:
 
 
 def table_spans(tables: tuple[Table, ...]) -> tuple[tuple[int, int], ...]:
-    """Spans the body reading must leave to the table reader: every table but two-column layout
-    blocks (a header or a signature set out as a table), from its appendix caption on."""
+    """Spans the body reading must leave to the table reader: every table with a column it reads
+    facts from (not a header or signature block set out as a table), from its appendix caption on."""
     spans = []
     for table in tables:
-        if table.width < 3 and not any(column_role(" ".join(labels)) for labels in table.columns):
-            continue
+        labels = [label for column in table.columns for label in column]
+        if not any(column_role(label) or _YEAR.search(label) for label in labels):
+            continue  # no column a fact is read from: a layout block, left to the body
         appendix = [c for c in table.caption if cue("caption").match(c.text)]
         spans.append((appendix[0].start if appendix else table.start, table.end))
     return tuple(spans)

@@ -224,3 +224,17 @@ def test_table_facts_unit_cell_kept_as_written_when_the_unit_table_says_so() -> 
     text = "| STT | Chỉ tiêu | ĐVT | Năm 2026 |\n|---|---|---|---|\n| 1 | Sản lượng | Nghìn tấn | 2,5 |"
     (found,) = find_table_facts(find_tables(text), outline(text)).indicators
     assert (found.value, found.unit) == (2.5, "nghìn tấn")
+
+
+def test_table_facts_remember_their_table_row_and_column() -> None:
+    (table,) = find_tables(INDICATORS)
+    first = find_table_facts((table,), outline(INDICATORS)).indicators[0]
+    assert first.cell is not None
+    assert (first.cell.table, first.cell.row, first.cell.column) == (table.start, 2, 5)
+    assert table.rows[first.cell.row].cells[first.cell.column].text == "12"
+
+
+def test_tables_without_fact_columns_stay_with_the_body() -> None:
+    text = _table(_row("Một đoạn", "Hai đoạn", "Ba đoạn"), _row("Làm việc A", "Làm việc B", "Làm việc C"))
+    assert len(find_tables(text)) == 1
+    assert table_spans(find_tables(text)) == ()
