@@ -231,3 +231,8 @@ def test_indicators_baseline_of_a_change_is_not_a_target() -> None:
     assert [v for v, *_ in targets("Tỷ lệ hộ có nước sạch tăng từ 45% lên 60%.")] == [60.0]
     assert [v for v, *_ in targets("Giảm tỷ lệ hộ nghèo từ 12% xuống còn 8%.")] == [8.0]
     assert [v for v, *_ in targets("Mỗi điểm đọc có từ 300 bản sách.")] == [300.0]
+
+
+def test_indicators_a_passive_assurance_is_a_report_not_a_target() -> None:
+    assert item_targets("Công tác tiêm chủng được bảo đảm, đạt 98% kế hoạch.", 2025, gated=True) == []
+    assert len(item_targets("Rà soát hồ sơ, bảo đảm 100% trạm y tế có bác sĩ.", 2025, gated=True)) == 1
