@@ -89,11 +89,14 @@ def _columns(table: Table) -> list[_Column]:
 
 
 def _target_years(table: Table, plan: PlanInfo | None) -> tuple[int, int] | None:
+    """Years whose columns hold targets: those of the caption and of the plan's period and horizon,
+    else the years after the plan's own."""
     caption = _years(" ".join(c.text for c in table.caption if not cue("attached").search(c.text)))
-    if caption:
-        return caption
+    spans = [caption] if caption else []
     if plan and plan.period_start and plan.period_end:
-        return plan.period_start, max(plan.period_end, plan.horizon or 0)
+        spans.append((plan.period_start, max(plan.period_end, plan.horizon or 0)))
+    if spans:
+        return min(s[0] for s in spans), max(s[1] for s in spans)
     if plan and plan.year:
         return plan.year + 1, 9999
     return None

@@ -342,8 +342,9 @@ def _header_rows(rows: list[list[Cell]], width: int) -> int:
     if count < len(rows) and _is_label_row(rows[count]) and not _is_numbering(rows[count]):
         count += 1
         narrow = len(rows[count - 1]) < width
-        if narrow and count < len(rows) and _is_label_row(rows[count]) and not _is_numbering(rows[count]):
-            count += 1
+        if count < len(rows) and _is_label_row(rows[count]) and not _is_numbering(rows[count]) and (
+                narrow or not rows[count][0].text and any(not c.text for c in rows[count - 1])):
+            count += 1  # leaves under cells that span them (drawn narrower, or as empty cells)
     if count < len(rows) and _is_numbering(rows[count]):
         count += 1
     return count
@@ -374,7 +375,7 @@ def _columns(header: list[list[Cell]], width: int) -> tuple[tuple[str, ...], ...
     if len(header) == 1 or len(leaves) >= width:
         base = [(t,) for t in leaves] + [()] * (width - len(leaves))
         if len(header) > 1:
-            above = [c.text for c in header[-2]]
+            above = _spread([c.text for c in header[-2]], leaves)
             return tuple(((above[k],) if k < len(above) and len(above) == width else ()) + base[k]
                          for k in range(width))
         return tuple(base[:width])
@@ -391,6 +392,16 @@ def _columns(header: list[list[Cell]], width: int) -> tuple[tuple[str, ...], ...
                 best = (score, columns)
     assert best is not None
     return tuple(best[1])
+
+
+def _spread(above: list[str], leaves: list[str]) -> list[str]:
+    """A full-width row above the leaves, its spanning cells (drawn as a label then empty cells)
+    repeated over the leaves they cover."""
+    spread = list(above)
+    for k in range(1, len(spread)):
+        if not spread[k] and k < len(leaves) and leaves[k] and leaves[k - 1] and spread[k - 1]:
+            spread[k] = spread[k - 1]
+    return spread
 
 
 def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:

@@ -238,3 +238,25 @@ def test_tables_without_fact_columns_stay_with_the_body() -> None:
     text = _table(_row("Một đoạn", "Hai đoạn", "Ba đoạn"), _row("Làm việc A", "Làm việc B", "Làm việc C"))
     assert len(find_tables(text)) == 1
     assert table_spans(find_tables(text)) == ()
+
+
+def test_tables_markdown_two_header_rows_spanning_cell_drawn_as_empty_cells() -> None:
+    text = "\n".join([
+        "| STT | Chỉ tiêu | ĐVT | Năm 2025 | | Năm 2026 |",
+        "| | | | Kế hoạch | Ước thực hiện | |",
+        "|---|---|---|---|---|---|",
+        "| 1 | Số lớp học | lớp | 4 | 5 | 6 |",
+    ])
+    (table,) = find_tables(text)
+    assert table.columns[3:] == (("Năm 2025", "Kế hoạch"), ("Năm 2025", "Ước thực hiện"), ("Năm 2026", ""))
+    found = [(i.value, i.year) for i in find_table_facts((table,), outline(text)).indicators]
+    assert found == [(4.0, 2025), (6.0, 2026)]
+
+
+def test_tables_cell_per_line_second_header_row_drawn_full_width() -> None:
+    text = _table(_row("STT", "Chỉ tiêu", "ĐVT", "Năm 2025", "", "Năm 2026"),
+                  _row("", "", "", "Kế hoạch", "Ước thực hiện", ""),
+                  _row("1", "Số lớp học", "lớp", "4", "5", "6"))
+    (table,) = find_tables(text)
+    assert len(table.header) == 2 and len(table.rows) == 1
+    assert table.columns[4] == ("Năm 2025", "Ước thực hiện")
