@@ -45,6 +45,9 @@ async def cancel_on_disconnect(request: Request, handler: Coroutine[Any, Any, Re
     watch = asyncio.ensure_future(_gone(request))
     try:
         done, _ = await asyncio.wait({work, watch}, return_when=asyncio.FIRST_COMPLETED)
+    except BaseException:  # this request itself is cancelled (the server stops): so is its work
+        work.cancel()
+        raise
     finally:
         watch.cancel()
     if work in done:
