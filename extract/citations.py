@@ -30,8 +30,8 @@ _ISSUER = re.compile(
     r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
 _QUOTED = re.compile(r"“([^”]{8,})”")
 _AFTER_CHARS = 3000  # how far after a cited number its date, issuer and sentence are looked for
-_CLAUSE = re.compile(r"(?:^|;|\.(?=\s+[A-ZĐ]))\s*", re.MULTILINE)
-_TERMINAL = re.compile(r"[.;:!?…][\"”’)]*\s*$")  # a line ending here ends its clause
+_CLAUSE = re.compile(r"(?:^|;|\.(?=[\s|]+[A-ZĐ]))[\s|]*", re.MULTILINE)
+_TERMINAL = re.compile(r"[.;:!?…][\"”’)]*[\s|]*$")  # a line ending here ends its clause
 _DATED_NUMBER = re.compile(r"^\d+/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
 
 
@@ -127,7 +127,7 @@ def find_citations(text: str, own_number: str | None, title: str, opening_end: i
     title opens with "Triển khai / Thực hiện …"; `approves` finds a decision approving a programme.
     """
     own = key(own_number) if own_number else None
-    mentions = _mentions(text, opening_end)
+    mentions = [m for m in _mentions(text, opening_end) if m.key != own]
     seen: list[str] = []
     for mention in mentions:
         mention.key = _identity(mention.key, seen)
@@ -171,7 +171,8 @@ def _mentions(text: str, opening_end: int) -> list[_Mention]:
         if line_start < opening_end:
             strong = {line_start + m.end() for m in _CLAUSE.finditer(line)
                       if m.start() > 0 or not previous or _TERMINAL.search(previous)}
-            weak = {line_start + s for s in [0, *_after_capitals(line)]} - strong
+            indent = len(line) - len(line.lstrip(" |"))
+            weak = {line_start + s for s in [indent, *_after_capitals(line)]} - strong
             clause_starts = sorted(strong | {s for s in weak if _clause_relation(text, s) in ("implements", "cites")})
         previous = line
         for match in DOC_NUMBER.finditer(line):

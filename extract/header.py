@@ -84,7 +84,8 @@ def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int]
         word = match.group()
         if any(c.isalpha() and c.islower() for c in word):
             break
-        if first is not None and "\n" in text[last:match.start()] and _cue("heading").match(text, match.start()):
+        if first is not None and ("\n" in text[last:match.start()] and _cue("heading").match(text, match.start())
+                                  or _cue("marker").fullmatch(word)):
             break
         if not any(c.isalnum() for c in word):
             continue
@@ -144,7 +145,8 @@ def title_after(text: str, position: int) -> tuple[int, int] | None:
     if run is not None:
         return title_in_run(text, run)
     after = text.find("\n", position)
-    if text[position:after if after >= 0 else len(text)].strip():
+    same_line = bool(text[position:after if after >= 0 else len(text)].strip())
+    if same_line:
         after = position
     else:
         after = len(text) if after < 0 else after + 1
@@ -152,13 +154,27 @@ def title_after(text: str, position: int) -> tuple[int, int] | None:
         after += 1
     end = text.find("\n", after)
     end = len(text) if end < 0 else end
-    for _ in range(_TITLE_LINES - 1):
-        following_end = text.find("\n", end + 1)
-        following = text[end + 1:following_end if following_end >= 0 else len(text)]
-        if not _continues_title(text[after:end], following):
-            break
-        end += 1 + len(following)
+    if same_line:  # a header run onto one line: the title ends where the opening begins
+        end = _opening_in(text, after, min(end, after + _TITLE_LINE_CHARS * _TITLE_LINES))
+    else:
+        for _ in range(_TITLE_LINES - 1):
+            following_end = text.find("\n", end + 1)
+            following = text[end + 1:following_end if following_end >= 0 else len(text)]
+            if not _continues_title(text[after:end], following):
+                break
+            end += 1 + len(following)
+    carrier = _cue("carrier").match(text, after, end)
+    if carrier:  # "Về việc ban hành Kế hoạch X": the plan's title is X
+        after = carrier.end()
     return (after, end) if end > after else None
+
+
+def _opening_in(text: str, start: int, end: int) -> int:
+    """Where the opening ("Căn cứ …", "Thực hiện …") starts between `start` and `end`, else `end`."""
+    for word in _WORD.finditer(text, start, end):
+        if word.start() > start and paragraph_start().match(text, word.start()):
+            return len(text[:word.start()].rstrip(" ,;"))
+    return end
 
 
 def _continues_title(title: str, line: str) -> bool:

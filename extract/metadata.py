@@ -126,7 +126,7 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     signer_name, signer_position, body = _signer(text)
     signer_name = signer_name or header.signer_field(text)
     authority = header.authority(text)
-    issuer = _issuer(body or "", province) or _issuer(authority.group() if authority else "", province)
+    issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
     period_start, period_end, horizon = _period(title or "", outline_titles)
     citations = find_citations(text, number, title or "", opening_end or _opening_end(text),
                                bool(cue["implementing"].search(title or "")), cue["approves"])
@@ -154,7 +154,8 @@ def has_plan_header(text: str) -> bool:
 
 def _dateline(text: str) -> re.Match[str] | None:
     """The "Place, ngày … tháng … năm …" line: one naming a province, else a short one near the top."""
-    candidates = list(_header()["dateline"].finditer(text))
+    candidates = list(_header()["dateline"].finditer(text)) or \
+        list(_header()["dateline"].finditer(header.flat(text[:header.HEAD_CHARS])))  # a date in table cells
     named = [m for m in candidates if find_province(m["place"])]
     if named:
         return named[0]

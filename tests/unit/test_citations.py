@@ -62,3 +62,10 @@ def test_citations_opening_run_into_a_title_in_capitals_is_read() -> None:
 def test_citations_type_of_party_and_dated_numbers() -> None:
     assert [type_of_number(n) for n in ("14-KH/TU", "178-QĐ/TW", "45/2019/TT-BYT", "88/BATGT")] == \
         ["KH", "QĐ", "TT", "CV"]
+
+
+def test_citations_programme_approval_is_found_when_the_opening_runs_on_from_the_header() -> None:
+    text = ("Số: 6/KH-UBND | Điện Biên, ngày 4 tháng 5 năm 2023 | KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH “NƯỚC SẠCH "
+            "NÔNG THÔN ĐẾN NĂM 2030” Căn cứ Quyết định số 77/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Chương "
+            "trình “Nước sạch nông thôn đến năm 2030”, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")
+    assert _relations(text) == {"77/QĐ-TTg": "implements"}

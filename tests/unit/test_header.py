@@ -93,3 +93,32 @@ def test_header_title_from_the_issuing_sentence_when_the_header_has_none() -> No
 ])
 def test_header_has_plan_header(text: str, expected: bool) -> None:
     assert has_plan_header(normalize(text).text) is expected
+
+
+def test_header_sentence_case_title_run_onto_the_opening_ends_where_the_opening_begins() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH LÀO CAI Số: 7/KH-UBND Lào Cai, ngày 2 tháng 3 năm 2024 KẾ HOẠCH Phòng chống "
+            "thiên tai năm 2024 Căn cứ Luật Phòng chống thiên tai; UBND tỉnh ban hành Kế hoạch như sau:")
+    assert _plan(text).title == "Phòng chống thiên tai năm 2024"
+
+
+def test_header_decision_title_in_sentence_case_drops_its_lead() -> None:
+    text = ("Số: 9/QĐ-UBND\nLào Cai, ngày 2 tháng 3 năm 2024\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch phòng chống "
+            "thiên tai năm 2024\nỦY BAN NHÂN DÂN TỈNH LÀO CAI\nCăn cứ Luật Phòng chống thiên tai;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành Kế hoạch.\n")
+    plan = _plan(text)
+    assert (plan.doc_type, plan.title) == ("Quyết định", "phòng chống thiên tai năm 2024")
+
+
+def test_header_in_markdown_rows_reads_a_date_split_over_rows_and_a_spread_authority() -> None:
+    text = ("| ỦY\n BAN NHÂN DÂN TỈNH LÀO CAI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| Số: 7/KH-UBND | "
+            "Lào Cai, ngày 2 |\n| | tháng 3 năm 2024 |\n| KẾ HOẠCH | |\n| PHÒNG CHỐNG THIÊN TAI NĂM 2024 | |\n"
+            "Căn cứ Luật Phòng chống thiên tai.\nI. MỤC ĐÍCH\n")
+    plan = _plan(text)
+    assert (plan.issued, plan.issuer, plan.title) == ("2024-03-02", "Ủy ban nhân dân tỉnh Lào Cai",
+                                                       "PHÒNG CHỐNG THIÊN TAI NĂM 2024")
+
+
+def test_header_title_run_into_the_first_part_on_one_line_stops_at_its_number() -> None:
+    text = ("Số: 7/KH-UBND Lào Cai, ngày 2 tháng 3 năm 2024 KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI NĂM 2024 I. CĂN CỨ "
+            "XÂY DỰNG KẾ HOẠCH 1. Các văn bản")
+    assert _plan(text).title == "PHÒNG CHỐNG THIÊN TAI NĂM 2024"
