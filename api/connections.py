@@ -30,14 +30,17 @@ async def _gone(request: Request) -> None:
 
 async def cancel_on_disconnect(request: Request, handler: Coroutine[Any, Any, Response]) -> Response:
     """Run the handler unless, or until, the client disconnects (then a 499 nobody will read)."""
+    settings = getattr(request.app.state, "settings", None)
+    limit = float(getattr(settings, "body_timeout", BODY_TIMEOUT))
     try:  # read first: the disconnect watch must not swallow body messages
-        await asyncio.wait_for(request.body(), BODY_TIMEOUT)
+        await asyncio.wait_for(request.body(), limit)
     except ClientDisconnect:
         handler.close()
         return Response(status_code=499)
     except asyncio.TimeoutError:
         handler.close()
-        return JSONResponse({"error": f"the request body did not arrive within {BODY_TIMEOUT:g} s"}, status_code=408)
+        return JSONResponse({"error": f"the request body did not arrive within {limit:g} s"}, status_code=408,
+                            headers={"Connection": "close"})
     except BaseException:  # too large (413) and the like: answered by the exception handlers
         handler.close()
         raise

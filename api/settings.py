@@ -30,6 +30,7 @@ class Settings:
     store_poll: float = 2.0
     max_body_bytes: int = 1_000_000
     header_timeout: float = 10.0
+    body_timeout: float = 30.0
     max_connections: int = 200
     cors_origins: tuple[str, ...] = ()
 
@@ -38,7 +39,7 @@ class Settings:
                  query_timeout: float | None = None, row_limit: int | None = None,
                  workers: int | None = None) -> "Settings":
         """Arguments first, then PLANGRAPH_STORE, _ENDPOINT, _QUERY_TIMEOUT, _ROW_LIMIT, _WORKERS, _PAGE_WORKERS,
-        _QUEUE, _QUERY_MEMORY_MB, _STORE_POLL, _MAX_BODY_BYTES, _HEADER_TIMEOUT, _MAX_CONNECTIONS, _CORS_ORIGINS."""
+        _QUEUE, _QUERY_MEMORY_MB, _STORE_POLL, _MAX_BODY_BYTES, _HEADER_TIMEOUT, _BODY_TIMEOUT, _MAX_CONNECTIONS, _CORS_ORIGINS."""
         return cls(store=store or os.environ.get("PLANGRAPH_STORE"),
                    endpoint=endpoint or os.environ.get("PLANGRAPH_ENDPOINT"),
                    in_memory=in_memory,
@@ -51,5 +52,6 @@ class Settings:
                    store_poll=_number("PLANGRAPH_STORE_POLL", 2),
                    max_body_bytes=int(_number("PLANGRAPH_MAX_BODY_BYTES", 1_000_000)),
                    header_timeout=_number("PLANGRAPH_HEADER_TIMEOUT", 10),
+                   body_timeout=_number("PLANGRAPH_BODY_TIMEOUT", 30),
                    max_connections=int(_number("PLANGRAPH_MAX_CONNECTIONS", 200)),
                    cors_origins=_words(os.environ.get("PLANGRAPH_CORS_ORIGINS")))

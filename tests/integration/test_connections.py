@@ -59,7 +59,7 @@ def wait_until(condition: object, limit: float) -> bool:
 
 @pytest.fixture(scope="module")
 def server(seed_store: Path) -> Iterator[Server]:
-    running = serve(seed_store, PLANGRAPH_HEADER_TIMEOUT="1")
+    running = serve(seed_store, PLANGRAPH_HEADER_TIMEOUT="1", PLANGRAPH_BODY_TIMEOUT="1")
     yield running
     stop(running)
 
@@ -88,6 +88,17 @@ def test_connections_unfinished_heads_time_out(server: Server) -> None:
         for sock in idle:
             sock.close()
     assert httpx.get(f"{server.url}/health", timeout=10).status_code == 200
+
+
+def test_connections_body_that_never_arrives_is_408(server: Server) -> None:
+    parts = urlsplit(server.url)
+    with socket.create_connection((parts.hostname, parts.port)) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 100\r\n\r\nASK {")  # 95 bytes never come
+        sock.settimeout(15)
+        start = time.monotonic()
+        answer = sock.recv(4096)
+    assert answer.startswith(b"HTTP/1.1 408") and time.monotonic() - start < 10, answer[:200]
 
 
 def test_connections_big_body_is_refused(server: Server) -> None:
