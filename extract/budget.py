@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from extract.facts import BudgetItem
 from extract.cues import cues
+from extract.indicators import statements
 from extract.measures import find_measures, unit_rows
 from extract.metadata import PlanInfo
 from extract.normalize import fold
@@ -84,7 +85,7 @@ def _label(text: str, fallback: str) -> str:
 def _amounts(section: Section) -> list[_Amount]:
     """Amounts of a section's items; one followed by "trong đó:" or labelled "tổng" is a total."""
     found: list[_Amount] = []
-    for item in section.items:
+    for item in statements(section):
         money = [m for m in find_measures(item.text) if m.kind == "money"]
         previous_end = 0
         for i, measure in enumerate(money):
@@ -93,6 +94,7 @@ def _amounts(section: Section) -> list[_Amount]:
                 previous_end = measure.end
                 continue
             after = item.text[measure.end:money[i + 1].start if i + 1 < len(money) else len(item.text)]
+            after = re.sub(r"^\s*\([^()]*\)", "", after)  # "(Mười hai tỷ đồng), trong đó:" spells it out
             label = _label(before, section.title if i == 0 else "")
             opens = bool(re.match(r"^[\s,.;:(]*(?:" + "|".join(c.pattern for c in cues("total")) + ")",
                                   fold(after)))
@@ -132,12 +134,15 @@ def find_budget(root: Section, plan: PlanInfo | None = None) -> tuple[BudgetItem
                     parts.append(amounts[j])
                     j += 1
             group = [head, *parts]
+            total_period = head.period or _span([p.period for p in parts if p.period]) or plan_period
+            # parts with no period of their own (sources of a total) span the total's period
+            shared = total_period if head.is_total and not any(p.period for p in parts) else None
             for k, amount in enumerate(group):
                 ordinal += 1
-                period = amount.period
+                period = amount.period or shared
                 adds_up: bool | None = None
                 if k == 0 and amount.is_total:
-                    period = period or _span([p.period for p in parts if p.period]) or plan_period
+                    period = total_period
                     if parts:
                         total = sum(p.amount * _factor(p.unit) for p in parts)
                         adds_up = math.isclose(total, amount.amount * _factor(amount.unit), rel_tol=1e-9)

@@ -340,7 +340,7 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
         gated = not is_objective(section)
         year = heading_year(section) or fallback
         ordinal = 0
-        for item in _statements(section):
+        for item in statements(section):
             targets = item_targets(item.text, year, gated, tuple(earlier))
             earlier.extend(t for t in targets if not t.inner)
             if not targets:
@@ -359,7 +359,7 @@ def _in_budget(section: Section) -> bool:
     return any(_matches(s, "budget") for s in [section, *section.ancestors()])
 
 
-def _statements(section: Section) -> list[Item]:
+def statements(section: Section) -> list[Item]:
     """A section's items, after its heading when the heading itself states values ("1. 100% xã …")."""
     if not find_measures(section.title):
         return section.items
@@ -383,4 +383,4 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 __all__ = ["Measure", "clean_subject", "cues", "find_indicators", "find_measures", "heading_year",
-           "is_objective", "item_targets", "unit_rows"]
+           "is_objective", "item_targets", "statements", "unit_rows"]

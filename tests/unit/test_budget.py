@@ -64,3 +64,13 @@ def test_budget_assessment_of_an_estimate_is_not_a_funding_section() -> None:
     text = ("I. TÌNH HÌNH THỰC HIỆN DỰ TOÁN NĂM 2025\n- Tổng chi được giao là 26.800 tỷ đồng.\n"
             "II. KINH PHÍ THỰC HIỆN\n- Năm 2025 đã bố trí 300 triệu đồng.\n- Năm 2026: 400 triệu đồng.")
     assert [(b.section, b.amount, b.period) for b in find_budget(outline(text))] == [("II", 400.0, "2026")]
+
+
+def test_budget_total_stated_in_a_heading_and_its_sources_share_its_period() -> None:
+    text = ("IV. KINH PHÍ THỰC HIỆN\n1. Tổng kinh phí giai đoạn 2026-2030 dự kiến là 1.500 triệu đồng "
+            "(Một tỷ năm trăm triệu đồng). Trong đó:\n- Ngân sách tỉnh: 1.000 triệu đồng;\n"
+            "- Nguồn xã hội hóa: 500 triệu đồng.")
+    items = find_budget(outline(text))
+    assert [(b.section, b.amount, b.period, b.is_total) for b in items] == [
+        ("IV.1", 1500.0, "2026-2030", True), ("IV.1", 1000.0, "2026-2030", False), ("IV.1", 500.0, "2026-2030", False)]
+    assert items[0].parts_add_up is True
