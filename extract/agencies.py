@@ -121,8 +121,14 @@ def _named_mentions(text: str) -> list[Mention]:
     return found
 
 
+_LEVEL = re.compile(r"\s+(?:cùng|các)\s+cấp(?!\w)", re.IGNORECASE)
+
+
 def _place_end(text: str, position: int) -> int:
     """End of a place after a body's name: "tỉnh", "thành phố" and capitalised words ("Cần Thơ", "Khu vực IV")."""
+    level = _LEVEL.match(text, position)
+    if level:
+        return level.end()
     end = position
     for word in re.finditer(r"\S+", text[position:position + 60]):
         raw = word.group(0)
@@ -169,6 +175,9 @@ _MODIFIERS = {"tỉnh", "cấp", "công", "cộng", "huyện", "xã"}
 
 def _name_end(text: str, position: int) -> int:
     """End of a body's name after its head word: capitalised words, '-', 'và' between them."""
+    level = _LEVEL.match(text, position)
+    if level:
+        return level.end()  # "Công an các cấp"
     end = position
     words = list(re.finditer(r"\S+", text[position:position + 120]))
     for i, word in enumerate(words):

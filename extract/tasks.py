@@ -26,6 +26,8 @@ _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
 _LEAF_TASK_WORDS = 8
 _OPENING_WORDS = 3
+_PARAGRAPH_WORDS = 40  # a numbered heading this long is a paragraph that states a task
+_DESCRIPTION = re.compile(r"(?:\s*,?\s+(?:và\s+)?[^\W\d_A-ZĐÀ-Ỹ][^\W\d_]*)+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[;]|\.(?=\s|$)")
 _MONTH_YEAR = re.compile(r"(?<!\w)tháng\s+(\d{1,2})\s*/\s*((?:19|20)\d\d)(?![\d/])", re.IGNORECASE)
 
@@ -98,10 +100,22 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
         if heading.kind in ("roman", "article", "appendix"):
             break
         if _is_label(heading.title):
-            listed = list_at(heading.title.rstrip(" :"), _intro_end(heading.title))
+            title = heading.title.rstrip(" :")
+            listed = list_at(title, _intro_end(title))
             if listed:
-                return tuple(m.agency for m in listed)
+                return _whole_group(title, listed)
     return ()
+
+
+def _whole_group(title: str, listed: list[Mention]) -> tuple[Agency, ...]:
+    """A heading's agencies; a vague group that the heading goes on describing takes the rest of it
+    ("Đề nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu" names one group)."""
+    last = listed[-1]
+    rest = title[last.end:]
+    if last.agency.vague and rest.strip() and _DESCRIPTION.fullmatch(rest):
+        grown = Agency(fold(last.agency.name + rest.rstrip()), last.agency.kind, vague=True)
+        return tuple(m.agency for m in listed[:-1]) + (grown,)
+    return tuple(m.agency for m in listed)
 
 
 def _opens_with_role(text: str) -> bool:
@@ -126,6 +140,9 @@ def _heading_is_task(section: Section) -> bool:
     words = len(section.title.split())
     if section.children:
         return False  # a heading over sub-headings is their title
+    bulleted = any(item.marker and not fields(item.text) for item in section.items)
+    if section.title.rstrip().endswith(".") and bulleted and words < _PARAGRAPH_WORDS:
+        return False  # a short sentence over its own bullets is their title ("5. Nâng cao năng lực …." / "- …")
     if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS:
         return True
     if section.items or section.children or words < _LEAF_TASK_WORDS:
@@ -338,7 +355,10 @@ def find_tasks(root: Section) -> tuple[Task, ...]:
     counts: dict[str, int] = {}
     group: list[int] = []
     closed = False
+    part = ""
     for candidate in sorted(candidates(root), key=lambda c: c.start):
+        if candidate.section.split(".")[0] != part:  # a block assigns only tasks of its own part
+            part, group, closed = candidate.section.split(".")[0], [], False
         if candidate.kind == "field":
             block = fields(candidate.text)
             for index in group:

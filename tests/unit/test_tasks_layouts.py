@@ -71,3 +71,13 @@ def test_tasks_closing_asks_listed_bodies_and_footnotes_and_lead_ins_are_no_task
     assert [(t.section, t.text[:14]) for t in tasks] == [("V.1", "Giám sát dịch "), ("V.2", "Tăng cường kiể"),
                                                           ("V", "Ủy ban nhân dâ")]
     assert _names(tasks[-1].leads) == ["các sở", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_tasks_phoi_hop_without_voi_a_level_after_a_body_and_a_described_group() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ\n- Phối hợp Công an tỉnh rà soát hồ sơ.\n"
+                   "- Chủ trì, phối hợp các đơn vị liên quan và Liên đoàn Lao động cùng cấp tập huấn.\n"
+                   "2. Đề nghị các hợp tác xã chế biến và tiêu thụ nông sản\n- Nắm bắt thông tin thị trường.")
+    assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        (["Công an tỉnh"], ["Sở Nội vụ"]),
+        (["Sở Nội vụ"], ["các đơn vị liên quan", "Liên đoàn Lao động cùng cấp"]),
+        (["các hợp tác xã chế biến và tiêu thụ nông sản"], [])]
