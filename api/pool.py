@@ -100,8 +100,10 @@ class ProcessPool:
         self.queue = max(0, queue)
         self.memory_mb = memory_mb
         self.poll = poll
-        self._context = mp.get_context("forkserver")
-        self._context.set_forkserver_preload(_preload())
+        forkserver = "forkserver" in mp.get_all_start_methods()  # not on Windows
+        self._context: Any = mp.get_context("forkserver" if forkserver else "spawn")
+        if forkserver:
+            self._context.set_forkserver_preload(_preload())
         self._current: _Generation | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closed = False
