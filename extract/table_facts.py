@@ -21,10 +21,8 @@ from extract.metadata import PlanInfo
 from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
 from extract.outline import Section
 from extract.rules import compile_regex, read_table
-from extract.tables import CUES, Cell, Row, Table, column_role, cue
+from extract.tables import CUES, Cell, Row, Table, column_role, cue, label_years
 
-_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
-_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d", re.IGNORECASE)
 _VALUE = re.compile(rf"^(?P<lo>{NUMBER})(?:{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?\s*(?P<pct>%)?$")
 _BULLET = re.compile(r"^[-+•*–]\s*")
 _STT = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
@@ -56,11 +54,6 @@ def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
     return tuple(compile_regex(row, "cue") for row in rows if row["kind"] == kind)
 
 
-def _years(text: str) -> tuple[int, int] | None:
-    found = [int(y) for y in _YEAR.findall(_DATE.sub(" ", text))]
-    return (min(found), max(found)) if found else None
-
-
 def _written_unit(text: str) -> str:
     """A unit as written, capitalised words in lower case ("Tấn" → "tấn", "USD" kept), or the
     canonical unit of units.tsv when it is one."""
@@ -78,12 +71,12 @@ def _columns(table: Table) -> list[_Column]:
     for k, labels in enumerate(table.columns):
         labels = tuple(" ".join(label.split()) for label in labels if label.strip())
         role = next((r for r in (column_role(label) for label in reversed(labels)) if r), None)
-        years = next((y for y in (_years(label) for label in reversed(labels)) if y), None)
+        years = next((y for y in (label_years(label) for label in reversed(labels)) if y), None)
         blocked = k in formulas or any(p.search(label) for p in _cues("not_target") for label in labels)
         leaf = labels[-1] if labels else ""
         note = _UNIT_NOTE.search(leaf)
-        unit = _written_unit(note.group(1)) if note and not _YEAR.search(note.group(1)) else None
-        measure = "" if years is None or _years(leaf) else _UNIT_NOTE.sub("", leaf).strip()
+        unit = _written_unit(note.group(1)) if note and not label_years(note.group(1)) else None
+        measure = "" if years is None or label_years(leaf) else _UNIT_NOTE.sub("", leaf).strip()
         found.append(_Column(k, role, years, years is not None and not blocked and role is None, measure, unit))
     return found
 
@@ -91,7 +84,7 @@ def _columns(table: Table) -> list[_Column]:
 def _target_years(table: Table, plan: PlanInfo | None) -> tuple[int, int] | None:
     """Years whose columns hold targets: those of the caption and of the plan's period and horizon,
     else the years after the plan's own."""
-    caption = _years(" ".join(c.text for c in table.caption if not cue("attached").search(c.text)))
+    caption = label_years(" ".join(c.text for c in table.caption if not cue("attached").search(c.text)))
     spans = [caption] if caption else []
     if plan and plan.period_start and plan.period_end:
         spans.append((plan.period_start, max(plan.period_end, plan.horizon or 0)))
@@ -238,7 +231,7 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
         for info in rows:
             row_unit = info.row.cells[unit_col].text if unit_col is not None else ""
             note = _UNIT_NOTE.search(info.subject.text)
-            subject_unit = _written_unit(note.group(1)) if note and not _YEAR.search(note.group(1)) else None
+            subject_unit = _written_unit(note.group(1)) if note and not label_years(note.group(1)) else None
             for column in targets:
                 cell = info.row.cells[column.index]
                 parsed = _value(cell.text)

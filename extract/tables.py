@@ -18,10 +18,13 @@ from itertools import combinations
 from extract.rules import compile_regex, cue_regex, read_table
 
 CUES = "table_cues.tsv"
-_MAX_CELL_LINES = 6
+_MAX_CELL_LINES = 12
 _MAX_WIDTH = 40  # a longer run of lines between `|` lines is text between two tables
 _CAPTION_LINES = 6
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LABEL_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
+_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d", re.IGNORECASE)
+_LABEL_WORDS = 15  # a header label is short; a longer cell is text set out in a table
 _NUMERIC = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?$")
 _NUMBERING = re.compile(r"^(?:\(?[A-Z]\)?|\(?\d{1,2}\)?|\d{1,2}\s*=\s*[\d\s()+\-*/x:]+)$")
 _ALONE = ("stt", "subject", "unit", "note", "product")  # never a group over other columns
@@ -80,6 +83,16 @@ def _roles() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((compile_regex(row, "cue"), row["role"]) for row in rows if row["kind"] == "column")
 
 
+def label_years(text: str) -> tuple[int, int] | None:
+    """(first, last) year a label or caption names, dates left aside.
+
+    >>> label_years("Giai đoạn 2026 - 2030"), label_years("Kèm theo văn bản ngày 05/3/2025")
+    ((2026, 2030), None)
+    """
+    found = [int(y) for y in _LABEL_YEAR.findall(_DATE.sub(" ", text))]
+    return (min(found), max(found)) if found else None
+
+
 def column_role(label: str) -> str | None:
     """stt | subject | unit | lead | coordinate | due | product | note | budget, from a header label.
 
@@ -87,6 +100,8 @@ def column_role(label: str) -> str | None:
     ('lead', 'unit', None)
     """
     text = " ".join(label.split())
+    if len(text.split()) > _LABEL_WORDS:
+        return None
     for pattern, role in _roles():
         if pattern.search(text):
             return role
@@ -165,7 +180,8 @@ def _cell_per_line(lines: list[_Line], first: int) -> tuple[int, Table | None]:
     while k < len(lines):
         line = lines[k]
         if line.text == "|":
-            if run and (len(run) > _MAX_CELL_LINES or _opens_caption(run)):
+            if run and (len(run) > _MAX_CELL_LINES or _opens_caption(run)
+                        or any(cue("ends_table").match(r.text) for r in run)):
                 break
             gaps.append(Cell(" ".join(r.text for r in run), run[0].start, run[-1].end) if run else None)
             run = []
@@ -359,8 +375,10 @@ def _build(lines: list[_Line], first: int, end: int, rows: list[list[Cell]],
     header = rows[:count]
     labelled = [r for r in header if not _is_numbering(r) and not (len(r) == 1 and width > 2)]
     columns = _columns(labelled, width)
+    repeated = {tuple(c.text for c in r) for r in header}  # the header again on a new page
     body = tuple(Row(tuple(r) + tuple(Cell("", r[-1].end, r[-1].end) for _ in range(width - len(r))))
-                 for r in rows[count:] if any(c.text for c in r))
+                 for r in rows[count:] if any(c.text for c in r)
+                 and tuple(c.text for c in r) not in repeated and not (header and _is_numbering(r)))
     return Table(lines[first].start, end, _caption(lines, first), tuple(Row(tuple(r)) for r in header),
                  body, columns)
 
@@ -448,7 +466,7 @@ def table_spans(tables: tuple[Table, ...]) -> tuple[tuple[int, int], ...]:
     spans = []
     for table in tables:
         labels = [label for column in table.columns for label in column]
-        if not any(column_role(label) or _YEAR.search(label) for label in labels):
+        if not any(column_role(label) or len(label.split()) <= _LABEL_WORDS and label_years(label) for label in labels):
             continue  # no column a fact is read from: a layout block, left to the body
         appendix = [c for c in table.caption if cue("caption").match(c.text)]
         spans.append((appendix[0].start if appendix else table.start, table.end))

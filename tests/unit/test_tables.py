@@ -260,3 +260,28 @@ def test_tables_cell_per_line_second_header_row_drawn_full_width() -> None:
     (table,) = find_tables(text)
     assert len(table.header) == 2 and len(table.rows) == 1
     assert table.columns[4] == ("Năm 2025", "Ước thực hiện")
+
+
+def test_tables_end_where_the_text_resumes_and_header_repeated_on_a_new_page_is_no_row() -> None:
+    header = _row("STT", "Nội dung", "Cơ quan chủ trì", "Thời gian")
+    text = "\n".join([
+        "II. NHIỆM VỤ",
+        _table(header, _row("1", "Việc một", "Sở Y tế", "Năm 2026"), header,
+               _row("2", "Việc hai", "Sở Nội vụ", "Năm 2027")),
+        "III. TỔ CHỨC THỰC HIỆN",
+        "- Các sở triển khai.",
+        _table(_row("Nơi nhận:\n- Như trên;", "TM. ỦY BAN NHÂN DÂN")),
+    ])
+    tables = find_tables(text)
+    assert [len(t.rows) for t in tables] == [2, 0]
+    root = outline(text, skip=table_spans(tables))
+    assert [s.path for s in root.walk() if s.path] == ["II", "III"]
+    assert [t.text for t in find_table_facts(tables, root).tasks] == ["Việc một", "Việc hai"]
+
+
+def test_tables_long_text_set_out_in_a_table_stays_with_the_body() -> None:
+    body = ("Điều 2. Giao Sở Công Thương chủ trì, phối hợp với các sở, ngành triển khai thực hiện kế hoạch "
+            "này từ năm 2026 đến hết năm 2030.")
+    text = _table(_row("Số: 12/QĐ-UBND", "Hà Nội, ngày 5 tháng 3 năm 2025"), _row("QUYẾT ĐỊNH\n" + body, ""))
+    tables = find_tables(text)
+    assert tables and table_spans(tables) == ()
