@@ -6,7 +6,9 @@ import csv
 import io
 import json
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -53,7 +55,21 @@ def _store_options(p: argparse.ArgumentParser, loading: bool = False) -> None:
                        help="Graph Store HTTP Protocol endpoint for loading (default: Virtuoso's, beside --endpoint)")
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds: the build's copy is removed and its workers ended
+
+
 def cmd_build(args: argparse.Namespace) -> int:
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if in_main else None
+    try:
+        return _build(args)
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _build(args: argparse.Namespace) -> int:
     report = build([Path(p) for p in args.paths], Path(args.store) if args.store else None,
                    skip_bad=args.skip_bad, workers=args.workers, progress=_progress(sys.stderr),  # type: ignore[arg-type]
                    remote=_remote(args) if args.endpoint else None,

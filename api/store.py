@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from api import swap
 from extract.errors import StoreError
 
 MARKER = "plangraph.json"
@@ -96,6 +97,8 @@ class OxigraphStore:
 
     @classmethod
     def open_existing(cls, path: Path, read_only: bool = True) -> "OxigraphStore":
+        if not (path / MARKER).is_file():
+            swap.recover_if_idle(path.resolve(), MARKER)  # a build died in the middle of its swap
         if not (path / MARKER).is_file():
             raise StoreError(str(path), "not a plangraph store (run `plangraph build … --store DIR` first)")
         return cls(path, read_only=read_only)
@@ -196,33 +199,28 @@ def _os_reason(exc: OSError) -> str:
 def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], dict[str, object]]) -> dict[str, object]:
     if store_dir.exists() and not store_dir.is_dir():
         raise StoreError(str(store_dir), "is a file, not a store folder; give a folder for --store")
-    if store_dir.exists() and not (store_dir / MARKER).is_file():
-        if any(store_dir.iterdir()):
+    store_dir = store_dir.resolve()
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    with swap.locked(store_dir):
+        swap.recover(store_dir, MARKER)
+        if store_dir.exists() and not (store_dir / MARKER).is_file() and any(store_dir.iterdir()):
             raise StoreError(str(store_dir), "exists and is not a plangraph store; refusing to overwrite it")
-    parent = store_dir.resolve().parent
-    parent.mkdir(parents=True, exist_ok=True)
-    work = parent / f".{store_dir.name}.building-{os.getpid()}"
-    old = parent / f".{store_dir.name}.old-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir()
-    try:
-        if (store_dir / MARKER).is_file():
-            source = OxigraphStore(store_dir, read_only=True)
-            source.db.backup(str(work / DATABASE))
-            del source
-        store = OxigraphStore(work)
-        summary = fill(store)
-        summary["triples"] = store.triple_count()
-        store.close()
-        (work / MARKER).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
-        if store_dir.exists():
-            store_dir.rename(old)
-        work.rename(store_dir)
-    except BaseException:
+        work = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
-        if old.exists() and not store_dir.exists():
-            old.rename(store_dir)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+        work.mkdir()
+        try:
+            if (store_dir / MARKER).is_file():
+                source = OxigraphStore(store_dir, read_only=True)
+                source.db.backup(str(work / DATABASE))
+                del source
+            store = OxigraphStore(work)
+            summary = fill(store)
+            summary["triples"] = store.triple_count()
+            store.close()
+            (work / MARKER).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+            swap._step("built")
+            swap.swap_in(work, store_dir)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)  # the failed copy, or the previous store after an exchange
+            swap.recover(store_dir, MARKER)
     return summary
-

@@ -6,7 +6,11 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 import unicodedata
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -29,6 +33,7 @@ _NO_STRUCTURE = "no Roman-numbered parts (I., II., …), articles (Điều 1) or
 NO_OUTLINE_WARNING = "plan header found but no plan structure (" + _NO_STRUCTURE + "); only its header was read"
 MAX_FILE_BYTES = 10_000_000  # default limit per file; the build's --max-file-size changes it
 _NOT_PLANS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES"})
+_PR_SET_PDEATHSIG = 1
 _POOL_FROM = 12  # files; fewer are quicker in one process than the pool's start-up
 
 
@@ -179,6 +184,23 @@ def _try(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Built | InputError:
         return error
 
 
+def _die_with_parent(parent: int) -> None:
+    """Pool worker start-up: ask Linux to end this worker when the build process dies."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # the build died before that took effect
+        os._exit(1)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+
+
 def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
                 progress: Callable[[int, int, str], None] | None = None,
                 max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Built], list[InputError]]:
@@ -192,12 +214,18 @@ def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
     if workers > 1 and len(paths) >= _POOL_FROM:
         # spawn, not fork: a forked copy of a process holding store threads can stall
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = []
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent,
+                                   initargs=(os.getpid(),))
+        results = []
+        try:
             for i, outcome in enumerate(pool.map(partial(_try, max_bytes=max_bytes), paths, chunksize=4), start=1):
                 results.append(outcome)
                 if progress:
                     progress(i, len(paths), paths[i - 1].name)
+        except BaseException:  # interrupted (Ctrl-C, SIGTERM): no worker outlives the build
+            _stop(pool)
+            raise
+        pool.shutdown()
     else:
         results = []
         for i, path in enumerate(paths, start=1):
