@@ -57,6 +57,12 @@ class _Buffer:
             self.starts.append(start)
             self.ends.append(end)
 
+    def plain(self, text: str, start: int) -> None:
+        """Characters that map one to one onto the original from `start` on."""
+        self.chars.extend(text)
+        self.starts.extend(range(start, start + len(text)))
+        self.ends.extend(range(start + 1, start + len(text) + 1))
+
     def copy(self, source: "_Buffer", lo: int, hi: int) -> None:
         self.chars.extend(source.chars[lo:hi])
         self.starts.extend(source.starts[lo:hi])
@@ -78,11 +84,24 @@ def normalize(original: str) -> CleanText:
     return CleanText(expanded.text(), tuple(expanded.starts), tuple(expanded.ends))
 
 
+# Characters the per-grapheme loop must see; runs of any others are copied as they are when already NFC.
+_SPECIAL = re.compile("[" + re.escape("".join(sorted(_SPACES | _DROPPED | set("\r\f\u2028\u2029\x85\\"))))
+                      + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _characters(original: str) -> _Buffer:
     """NFC per grapheme, one newline kind, one space kind, invisible characters dropped."""
     out = _Buffer()
     i, n = 0, len(original)
     while i < n:
+        special = _SPECIAL.search(original, i)
+        stop = special.start() if special else n
+        if stop < n and stop > i and unicodedata.combining(original[stop]):
+            stop -= 1  # the base character goes with its marks
+        if stop > i and unicodedata.is_normalized("NFC", original[i:stop]):
+            out.plain(original[i:stop], i)
+            i = stop
+            continue
         j = i + 1
         if original[i] == "\r" and j < n and original[j] == "\n":
             out.add("\n", i, j + 1)
@@ -302,6 +321,9 @@ def _continues(previous: str, line: str, width: int | None, same_block: bool = F
     return not _TERMINAL.search(previous) or (previous.endswith((":", ";", ".")) and len(previous) >= 0.95 * width)
 
 
+_SPACE_RUN = re.compile(" {2,}")
+
+
 def _paragraphs(buffer: _Buffer) -> _Buffer:
     """Join hard-wrapped lines into paragraphs, one per line, and collapse runs of spaces."""
     text = buffer.text()
@@ -316,12 +338,11 @@ def _paragraphs(buffer: _Buffer) -> _Buffer:
         if previous is not None:
             joiner = " " if _continues(previous, line, width, not after_blank, blocks) else "\n"
             out.add(joiner, buffer.ends[previous_end - 1], buffer.starts[lo])
-        last_space = False
-        for k in range(lo, hi):
-            is_space = text[k] == " "
-            if not (is_space and last_space):
-                out.copy(buffer, k, k + 1)
-            last_space = is_space
+        position = lo
+        for run in _SPACE_RUN.finditer(text, lo, hi):
+            out.copy(buffer, position, run.start() + 1)
+            position = run.end()
+        out.copy(buffer, position, hi)
         previous, previous_end = line, hi
     return out
 
