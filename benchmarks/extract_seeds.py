@@ -24,7 +24,8 @@ from extract.paths import ROOT, SAMPLE_CORPUS_DIR
 from extract.pipeline import process_text
 
 TARGET_MS = 100.0
-DEFAULT_SETS = (SAMPLE_CORPUS_DIR, ROOT.parent / "shared" / "real" / "texts", ROOT.parent / "shared" / "real" / "headers")
+REAL = ROOT.parent / "shared" / "real"
+DEFAULT_SETS = (SAMPLE_CORPUS_DIR, REAL / "texts", REAL / "headers")
 
 Text = tuple[str, str, str]  # file name, decoded text, sha256
 

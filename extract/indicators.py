@@ -2,12 +2,14 @@
 
 A target is a number with a unit (extract/measures.py). Every value under an objective heading
 ("Mục tiêu", "Chỉ tiêu") counts; elsewhere, outside funding sections, only values a sentence sets
-out after a target cue ("phấn đấu", "bảo đảm"); values reported as past ("ước đạt") never do.
-A heading that states values ("1. 100% xã …") is read as an item. Clauses end at ";" and at
-sentence ends; a short "Label:" opening an item belongs to each of its clauses. Within a clause a shared prefix belongs to every value, an enumeration's shared tail
-(from its first predicate, "có", "được", …) belongs to every value before it, a value with no
-words of its own continues the previous target, and a "tương ứng" list maps its values onto the
-previous clause's targets in order. Cues live in patterns/indicator_cues.tsv.
+out after a target cue ("phấn đấu", "bảo đảm"); values reported as past ("ước đạt") and the
+baseline of a change ("từ 45% lên 60%") never do. A heading that states values ("1. 100% xã …")
+is read as an item. Clauses end at ";" and at sentence ends; a short "Label:" opening an item
+belongs to each of its clauses. Within a clause a shared prefix belongs to every value, an
+enumeration's shared tail (from its first predicate, "có", "được", …) belongs to every value
+before it, a value with no words of its own continues the previous target, and a "tương ứng" /
+"lần lượt" list maps its values onto the previous targets in order. Cues live in
+patterns/indicator_cues.tsv.
 """
 from __future__ import annotations
 
@@ -47,8 +49,9 @@ def _clauses(text: str, at_semicolons: bool = True) -> list[tuple[int, int]]:
         if depth > 0:
             continue
         rest = text[i + 1:]
-        if (char == ";" and at_semicolons) or (char == "." and (not rest.strip() or re.match(r"\s+[\d(“\"]|\s+[^\W\d_]", rest)
-                                            and rest.lstrip()[:1].isupper() or re.match(r"\s+\d", rest))):
+        sentence_end = char == "." and (not rest.strip() or re.match(r"\s+[\d(“\"]|\s+[^\W\d_]", rest)
+                                        and rest.lstrip()[:1].isupper() or re.match(r"\s+\d", rest))
+        if (char == ";" and at_semicolons) or sentence_end:
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))
@@ -265,6 +268,7 @@ def item_targets(text: str, default_year: int | None, gated: bool = False,
         current: list[_Target] = []
         for i, measure in enumerate(main):
             following = main[i + 1].start if i + 1 < len(main) else ce
+            # the words of this value alone: since the previous value, and up to the next comma
             own = masked[main[i - 1].end if i else cs:measure.end] + masked[measure.end:following].split(",")[0]
             subject, unit = subjects[i], _per_year(measure.unit, _key(own))
             if not _strong(subject):
@@ -297,7 +301,8 @@ def item_targets(text: str, default_year: int | None, gated: bool = False,
         if mains:
             previous_clause = mains
     reported = _reported(key, measures)
-    kept = [t for t in targets if any(s <= t.measure.start < e for s, e in allowed) and t.measure not in reported]
+    kept = [t for t in targets
+            if any(s <= t.measure.start < e for s, e in allowed) and t.measure not in reported]
     return sorted(kept, key=lambda t: t.measure.start)
 
 
