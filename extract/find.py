@@ -28,7 +28,8 @@ def find_facts(text: str, root: Section, tables: tuple[Table, ...] | None = None
     tables = find_tables(text) if tables is None else tables
     sections = tuple(SectionInfo(s.path, s.title, s.start, s.end) for s in root.walk() if s.path)
     plan = extract_plan(text, [s.title for s in root.walk() if s.path],
-                        root.children[0].start if root.children else None)
+                        root.children[0].start if root.children else None,
+                        tuple((s.title, s.items[0].text) for s in root.walk() if s.path and s.items))
     table = find_table_facts(tables, root, plan)
     known = {s.path for s in sections}
     sections += tuple(s for s in table.sections if s.path not in known)

@@ -86,9 +86,11 @@ def _iso(day: str | None, month: str | None, year: str | None) -> str | None:
     return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
 
 
-def extract_plan(text: str, outline_titles: list[str], opening_end: int | None = None) -> PlanInfo:
-    """Plan metadata from a clean text, the titles of its headings (for period headings) and where
-    its first part starts (the end of its opening, which says what the plan carries out)."""
+def extract_plan(text: str, outline_titles: list[str], opening_end: int | None = None,
+                 first_items: tuple[tuple[str, str], ...] = ()) -> PlanInfo:
+    """Plan metadata from a clean text, the titles of its headings (for period headings), where
+    its first part starts (the end of its opening, which says what the plan carries out) and the
+    (heading title, first paragraph) of its sections (a general objective may state the period)."""
     cue = _header()
     number_match = cue["number"].search(text)
     number = None
@@ -128,6 +130,8 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     authority = header.authority(text)
     issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
     period_start, period_end, horizon = _period(title or "", outline_titles)
+    if (period_start, period_end, horizon) == (None, None, None):
+        period_start, period_end = _objective_period(first_items)
     citations = find_citations(text, number, title or "", opening_end or _opening_end(text),
                                bool(cue["implementing"].search(title or "")), cue["approves"])
     return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
@@ -249,6 +253,16 @@ def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, in
                 start = end = int(single["year"])
                 break
     return start, end, horizon
+
+
+def _objective_period(first_items: tuple[tuple[str, str], ...]) -> tuple[int | None, int | None]:
+    """The period a plan's general objective states ("… trong giai đoạn 2026-2030"), for a plan
+    whose title names none."""
+    for heading, paragraph in first_items:
+        if _header()["objective"].match(heading):
+            found = _header()["period"].search(paragraph)
+            return (int(found["start"]), int(found["end"])) if found else (None, None)
+    return None, None
 
 
 def _laws(text: str) -> tuple[str, ...]:

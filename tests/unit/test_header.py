@@ -122,3 +122,15 @@ def test_header_title_run_into_the_first_part_on_one_line_stops_at_its_number() 
     text = ("Số: 7/KH-UBND Lào Cai, ngày 2 tháng 3 năm 2024 KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI NĂM 2024 I. CĂN CỨ "
             "XÂY DỰNG KẾ HOẠCH 1. Các văn bản")
     assert _plan(text).title == "PHÒNG CHỐNG THIÊN TAI NĂM 2024"
+
+
+def test_header_period_from_the_general_objective_when_the_title_names_none() -> None:
+    from extract.find import find_facts
+    from extract.outline import outline
+    head = "Số: 3/KH-UBND\nLào Cai, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\nPHÒNG CHỐNG MA TÚY TRÊN ĐỊA BÀN TỈNH\n"
+    objective = "I. MỤC TIÊU\n1. Mục tiêu chung\nGiảm tệ nạn trong giai đoạn 2026-2030.\nII. NHIỆM VỤ\n- Tuyên truyền.\n"
+    task = "I. MỤC TIÊU\n1. Mục tiêu chung\nGiảm tệ nạn.\nII. NHIỆM VỤ\n- Rà soát kế hoạch giai đoạn 2026-2030.\n"
+    for body, period in ((objective, (2026, 2030)), (task, (None, None))):
+        clean = normalize(head + body).text
+        plan = find_facts(clean, outline(clean)).plan
+        assert (plan.period_start, plan.period_end) == period
