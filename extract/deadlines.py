@@ -48,11 +48,11 @@ def _recipient(text: str, begin: int, end: int) -> Agency | None:
     return None
 
 
-def _recurrence(date: str, scope: str) -> str | None:
-    """monthly for a day of every month; annual for a day and month without a year (a date that
-    comes once names its year) or a year stated as yearly."""
+def _recurrence(match: re.Match[str], date: str, scope: str) -> str | None:
+    """monthly (quarterly) for a day of every month (of a quarter's last month); annual for a day and
+    month without a year (a date that comes once names its year) or a year stated as yearly."""
     if date.startswith("---"):
-        return "monthly"
+        return "quarterly" if match.groupdict().get("qday") else "monthly"
     if date.startswith("--") or task_cue("annual").search(scope):
         return "annual"
     return None
@@ -91,7 +91,7 @@ def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
                 scope = text[sentence_start:match.end() + 20] if date.startswith("--") else clause
                 counts[task.section] = counts.get(task.section, 0) + 1
                 found.append(Deadline(task.section, counts[task.section], _what(text, sentence_start, match, opening),
-                                      date, _recurrence(date, scope), task.leads,
+                                      date, _recurrence(match, date, scope), task.leads,
                                       _recipient(text, max(sentence_start, text.rfind(";", 0, match.start()) + 1),
                                                  match.start()),
                                       offset + match.start(), offset + match.end()))

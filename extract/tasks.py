@@ -289,8 +289,8 @@ def _opens(before: str, introduced: bool) -> bool:
 
 
 def recurrence(text: str) -> str | None:
-    """annual | monthly | daily, from "hằng năm", "hằng tháng", "hằng ngày"."""
-    for kind in ("monthly", "daily", "annual"):
+    """annual | quarterly | monthly | daily, from "hằng năm", "hằng quý", "hằng tháng", "hằng ngày"."""
+    for kind in ("monthly", "daily", "quarterly", "annual"):
         if task_cue(kind).search(text):
             return kind
     return None
@@ -311,8 +311,8 @@ def date_of(match: re.Match[str]) -> str:
     """A deadline cue's match as a date: YYYY-MM-DD, --MM-DD, ---DD (a day of every month), YYYY-MM or YYYY."""
     groups = match.groupdict()
     year, month, day = groups.get("year"), groups.get("month"), groups.get("day")
-    if groups.get("mday"):
-        return f"---{int(groups['mday']):02d}"
+    if groups.get("mday") or groups.get("qday"):
+        return f"---{int(groups.get('mday') or groups['qday']):02d}"
     if day and month:
         return f"{int(year):04d}-{int(month):02d}-{int(day):02d}" if year else f"--{int(month):02d}-{int(day):02d}"
     if month and year:

@@ -251,7 +251,7 @@ class _Writer:
             self.evidence(node, item.start, item.end)
 
 
-_FREQUENCIES = {"annual": "P1Y", "monthly": "P1M", "daily": "P1D"}
+_FREQUENCIES = {"annual": "P1Y", "quarterly": "P3M", "monthly": "P1M", "daily": "P1D"}
 
 
 def _due(value: str) -> tuple[URIRef, Literal]:

@@ -102,6 +102,12 @@ def test_patterns_section_example_gets_its_kind(row: Row) -> None:
     assert section_kind(Section(numeral, "roman", numeral, title, 0, 0)) == row["kind"], row.where
 
 
+def test_patterns_row_ids_are_unique_within_a_table() -> None:
+    for table in sorted(PATTERNS_DIR.glob("*.tsv")):
+        ids = [row["id"] for row in read_table(table.name, ("id",))]
+        assert len(ids) == len(set(ids)), (table.name, sorted({i for i in ids if ids.count(i) > 1}))
+
+
 def test_patterns_bad_row_is_reported_with_table_and_line(tmp_path: Path) -> None:
     (tmp_path / "bad.tsv").write_text("id\tcue\texample\nok.1\tchủ trì\tChủ trì\nbad.1\t\tx\n", encoding="utf-8")
     with pytest.raises(PatternFileError, match=r"bad\.tsv:3: empty cue"):

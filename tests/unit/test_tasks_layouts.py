@@ -81,3 +81,10 @@ def test_tasks_phoi_hop_without_voi_a_level_after_a_body_and_a_described_group()
         (["Công an tỉnh"], ["Sở Nội vụ"]),
         (["Sở Nội vụ"], ["các đơn vị liên quan", "Liên đoàn Lao động cùng cấp"]),
         (["các hợp tác xã chế biến và tiêu thụ nông sản"], [])]
+
+
+def test_deadlines_quarterly_and_no_later_than() -> None:
+    tasks = _tasks("VI. CHẾ ĐỘ BÁO CÁO\n1. Các sở báo cáo hằng quý trước ngày 20 tháng cuối quý và "
+                   "báo cáo năm chậm nhất ngày 10/12 gửi Sở Nội vụ.\n2. Ban Tổ chức Tỉnh ủy hướng dẫn việc bầu cử.")
+    assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("---20", "quarterly"), ("--12-10", "annual")]
+    assert _names(tasks[1].leads) == ["Ban Tổ chức Tỉnh ủy"]
