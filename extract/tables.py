@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from extract.rules import compile_regex, cue_regex, read_table
 
@@ -108,8 +109,7 @@ def column_role(label: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):
     text: str
     start: int
     end: int
@@ -218,11 +218,14 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
             current += 1
     runs.append(current)
     # the width is the longest run of filled cells, or (a pipe lost somewhere) a common row length
-    common = Counter(n for n in _distances(gaps) if n >= 2).most_common(3)
-    candidates = {max(runs) + k for k in range(3)} | {n for n, _ in common}
+    common = Counter(n for n in _distances(gaps) if n >= 2).most_common(2)
+    candidates = {max(runs), max(runs) + 1} | {n for n, _ in common}
     best: tuple[float, int, list[list[Cell]]] | None = None
+    numeric = [0]
+    for gap in gaps:
+        numeric.append(numeric[-1] + (gap is not None and is_numeric(gap.text)))
     for width in sorted(c for c in candidates if 2 <= c <= _MAX_WIDTH):
-        parsed = _parse(gaps, width)
+        parsed = _parse(gaps, width, numeric)
         if parsed is not None and (best is None or parsed[0] < best[0]):
             best = (parsed[0], width, parsed[1])
     return best[2] if best else None
@@ -234,42 +237,40 @@ def _distances(gaps: list[Cell | None]) -> list[int]:
     return [b - a - 1 for a, b in zip(empty, empty[1:])]
 
 
-def _parse(gaps: list[Cell | None], width: int) -> tuple[float, list[list[Cell]]] | None:
+def _parse(gaps: list[Cell | None], width: int, numeric: list[int]) -> tuple[float, list[list[Cell]]] | None:
+    """The cheapest split of the gaps into rows of `width` cells; `numeric[k]` counts the
+    amounts among gaps[:k] (a narrower row holding one is dear: data rows are full)."""
     pipes = len(gaps) + 1
+    last = pipes - 1
     cost: list[float | None] = [None] * (pipes + 1)
     choice = [0] * (pipes + 1)
-    cost[pipes - 1] = 0.0
+    cost[last] = 0.0
     for start in range(pipes - 2, -1, -1):
-        for w in range(1, 2 * width + 2):
-            end = start + w
-            if end > pipes - 1:
-                break
-            if end == pipes - 1:
+        best: float | None = None
+        for end in range(start + 1, min(start + 2 * width + 2, last + 1)):
+            if end == last:
                 rest: float | None = 0.0
-            elif gaps[end] is None and end + 1 <= pipes - 1:
+            elif gaps[end] is None:
                 rest = cost[end + 1]
             else:
                 continue
             if rest is None:
                 continue
-            total = rest + (0.0 if w == width else _narrow_cost(gaps[start:end]) if w < width else 3.0)
-            current = cost[start]
-            if current is None or total < current:
-                cost[start], choice[start] = total, w
+            w = end - start
+            total = rest + (0.0 if w == width else 3.0 if w > width
+                            else 1.0 if numeric[end] > numeric[start] else 0.3)
+            if best is None or total < best:
+                best, choice[start] = total, w
+        cost[start] = best
     if cost[0] is None:
         return None
     rows: list[list[Cell]] = []
     start = 0
-    while start < pipes - 1:
+    while start < last:
         w = choice[start]
         rows.append([gaps[k] or Cell("", 0, 0) for k in range(start, start + w)])
         start += w + 1
     return (cost[0], rows)
-
-
-def _narrow_cost(cells: list[Cell | None]) -> float:
-    """A row narrower than the table: cheap for header labels spanning columns, dear for data."""
-    return 1.0 if any(c is not None and is_numeric(c.text) for c in cells) else 0.3
 
 
 # ------------------------------------------------------------------ markdown
@@ -402,14 +403,20 @@ def _columns(header: list[list[Cell]], width: int) -> tuple[tuple[str, ...], ...
     groups = len(parents) - alone
     if alone < 0 or groups < 1 or groups > len(leaves):
         return tuple(((leaves[k],) if k < len(leaves) else ()) for k in range(width))
-    best: tuple[float, list[tuple[str, ...]]] | None = None
+    alone_roles = [column_role(p) in _ALONE for p in parents]
+    parent_years = [set(_YEAR.findall(p)) for p in parents]
+    leaf_years = [set(_YEAR.findall(t)) for t in leaves]
+    best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
     for chosen in combinations(range(len(parents)), groups):
+        if any(alone_roles[k] for k in chosen):
+            continue
         for sizes in _compositions(len(leaves), groups):
-            score, columns = _layout(parents, leaves, set(chosen), sizes)
+            score = _fit(chosen, sizes, parent_years, leaf_years)
             if best is None or score > best[0]:
-                best = (score, columns)
-    assert best is not None
-    return tuple(best[1])
+                best = (score, chosen, sizes)
+    if best is None:
+        return tuple(((leaves[k],) if k < len(leaves) else ()) for k in range(width))
+    return _layout(parents, leaves, best[1], best[2])
 
 
 def _spread(above: list[str], leaves: list[str]) -> list[str]:
@@ -429,30 +436,35 @@ def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
             for rest in _compositions(total - first, parts - 1)]
 
 
-def _layout(parents: list[str], leaves: list[str], groups: set[int],
-            sizes: tuple[int, ...]) -> tuple[float, list[tuple[str, ...]]]:
+def _fit(groups: tuple[int, ...], sizes: tuple[int, ...], parent_years: list[set[str]],
+         leaf_years: list[set[str]]) -> float:
+    """How well cells `groups` of the row above, spanning `sizes` leaves each, fit the years."""
+    score = -0.01 * (max(sizes) - min(sizes)) - 0.001 * min(groups)  # prefer even groups, on the left
+    leaf = 0
+    for k, size in zip(groups, sizes):
+        above = parent_years[k]
+        for years in leaf_years[leaf:leaf + size]:
+            if years and above and not years <= _span(above):
+                score -= 1
+            elif bool(years) != bool(above) or years:
+                score += 1
+        leaf += size
+    return score
+
+
+def _layout(parents: list[str], leaves: list[str], groups: tuple[int, ...],
+            sizes: tuple[int, ...]) -> tuple[tuple[str, ...], ...]:
     columns: list[tuple[str, ...]] = []
-    score = -0.01 * (max(sizes) - min(sizes))  # prefer even groups
     leaf = 0
     size = iter(sizes)
     for k, parent in enumerate(parents):
         if k not in groups:
             columns.append((parent,))
             continue
-        if column_role(parent) in _ALONE:
-            score -= 10
-        parent_years = set(_YEAR.findall(parent))
         for _ in range(next(size)):
-            text = leaves[leaf]
-            leaf_years = set(_YEAR.findall(text))
-            if leaf_years and parent_years and not leaf_years <= _span(parent_years):
-                score -= 1
-            elif bool(leaf_years) != bool(parent_years) or leaf_years:
-                score += 1
-            columns.append((parent, text))
+            columns.append((parent, leaves[leaf]))
             leaf += 1
-    score -= 0.001 * min(groups)  # prefer groups on the left
-    return score, columns
+    return tuple(columns)
 
 
 def _span(years: set[str]) -> set[str]:
