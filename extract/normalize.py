@@ -182,12 +182,16 @@ def _content_lines(buffer: _Buffer) -> list[tuple[int, int, bool]]:
             continue
         if drop_line.fullmatch(line) and not _is_cell(text, filled, k):
             continue
+        heading = _MARKDOWN_HEADING.match(line)
+        if heading and heading.end() < len(line):  # "## III. TỔ CHỨC THỰC HIỆN" from a converted page
+            lo += heading.end()
         for start, end in _split_glued(text, lo, hi):
             kept.append((start, end, blank))
             blank = False
     return kept
 
 
+_MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _ARABIC_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s")
 _ROMAN_HEAD = re.compile(r"^[IVXLC]+\s*[.)\-–:]\s*\S")
 

@@ -120,3 +120,7 @@ def test_normalize_a_hyphen_inside_a_name_and_a_dangling_word_do_not_break_a_par
     assert "Trên đây là Kế hoạch tài chính - ngân sách năm 2026." in lines
     assert normalize("- Quán triệt Kết luận ngày\n\nBan Thường vụ ban hành.\n\n- Làm B.").text.split("\n") == [
         "- Quán triệt Kết luận ngày Ban Thường vụ ban hành.", "- Làm B."]
+
+
+def test_normalize_drops_markdown_heading_marks() -> None:
+    assert normalize("## III. TỔ CHỨC THỰC HIỆN\n### 1. Sở Y tế").text.split("\n") == ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế"]
