@@ -72,12 +72,16 @@ def _columns(table: Table) -> list[_Column]:
         labels = tuple(" ".join(label.split()) for label in labels if label.strip())
         role = next((r for r in (column_role(label) for label in reversed(labels)) if r), None)
         years = next((y for y in (label_years(label) for label in reversed(labels)) if y), None)
+        if years and role in ("subject", "budget", "product"):
+            role = None  # "Chỉ tiêu năm 2026", "Kinh phí năm 2026": a column of that year
         blocked = k in formulas or any(p.search(label) for p in _cues("not_target") for label in labels)
         leaf = labels[-1] if labels else ""
         note = _UNIT_NOTE.search(leaf)
         unit = _written_unit(note.group(1)) if note and not label_years(note.group(1)) else None
         measure = "" if years is None or label_years(leaf) else _UNIT_NOTE.sub("", leaf).strip()
-        found.append(_Column(k, role, years, years is not None and not blocked and role is None, measure, unit))
+        target = not blocked and role is None and (years is not None or any(
+            p.search(label) for p in _cues("target_label") for label in labels))
+        found.append(_Column(k, role, years, target, measure, unit))
     return found
 
 
@@ -185,6 +189,8 @@ def _value(text: str) -> tuple[float, float | None, bool, str | None] | None:
     """(value, value_max, is a percentage, comparator) of a cell: "1-1,5", "≥ 90%", "Trên 50"."""
     text = " ".join(text.split())
     comparator = None
+    for pattern in _cues("value_lead"):
+        text = pattern.sub("", text, count=1).strip()
     for pattern in _cues("at_least"):
         match = pattern.match(text)
         if match:
@@ -222,6 +228,9 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
         targets = [c for c in columns if c.target and c.years and
                    (span is None or span[0] <= c.years[0] and c.years[1] <= span[1])]
         period = _period(targets, plan)
+        if not any(c.years for c in columns):  # "Mục tiêu" columns: the year of the caption or plan
+            year = span[1] if span and span[1] < 9999 else None
+            targets = [replace(c, years=(year, year) if year else None) for c in columns if c.target]
         money_columns = [c for c in columns if c.years is None and
                          (c.role == "budget" and _is_money(c.unit or table_unit) or _is_money(c.unit))]
         budget.extend(_amounts(rows, money_columns, table_unit, period))
@@ -238,18 +247,18 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
                 if parsed is None:
                     continue
                 low, high, pct, comparator = parsed
-                assert column.years is not None
                 money = column.unit or table_unit
                 if unit_col is None and _is_money(money) and subject_unit != "%" and not pct:
                     budget.append(BudgetItem(info.path, 0, _subject(info, column), low, money or "",
-                                             _written_period(column.years), False, None, cell.start, cell.end,
-                                             info.at(column.index)))
+                                             _written_period(column.years) if column.years else period, False,
+                                             None, cell.start, cell.end, info.at(column.index)))
                     continue
                 unit = "%" if pct else (column.unit or (_written_unit(row_unit) if row_unit else None)
                                         or subject_unit or table_unit)
                 if unit:
                     indicators.append(Indicator(info.path, 0, _subject(info, column), low, high, unit,
-                                                column.years[1], comparator, cell.start, cell.end,
+                                                column.years[1] if column.years else None, comparator,
+                                                cell.start, cell.end,
                                                 info.at(column.index)))
     return TableFacts(_numbered(tasks), _numbered(indicators), _numbered(budget), tuple(sections.values()))
 

@@ -285,3 +285,23 @@ def test_tables_long_text_set_out_in_a_table_stays_with_the_body() -> None:
     text = _table(_row("Số: 12/QĐ-UBND", "Hà Nội, ngày 5 tháng 3 năm 2025"), _row("QUYẾT ĐỊNH\n" + body, ""))
     tables = find_tables(text)
     assert tables and table_spans(tables) == ()
+
+
+def test_table_facts_target_column_without_a_year_takes_the_caption_period_end() -> None:
+    text = "\n".join([
+        "PHỤ LỤC",
+        "CHỈ TIÊU GIAI ĐOẠN 2026 - 2030",
+        "| STT | Chỉ tiêu | Đơn vị tính | Hiện trạng | Mục tiêu |",
+        "|---|---|---|---|---|",
+        "| 1 | Tỷ lệ xã có nhà văn hóa | % | 60 | Đạt 95% |",
+        "| 2 | Số câu lạc bộ | câu lạc bộ | 3 | ít nhất 10 |",
+    ])
+    found = [(i.section, i.value, i.unit, i.year, i.comparator)
+             for i in find_table_facts(find_tables(text), outline(text)).indicators]
+    assert found == [("PL.1", 95.0, "%", 2030, None), ("PL.2", 10.0, "câu lạc bộ", 2030, ">=")]
+
+
+def test_table_facts_subject_word_with_a_year_is_a_year_column() -> None:
+    text = "| STT | Chỉ tiêu | ĐVT | Chỉ tiêu năm 2026 |\n|---|---|---|---|\n| 1 | Số lớp | lớp | 8 |"
+    found = [(i.subject, i.value, i.year) for i in find_table_facts(find_tables(text), outline(text)).indicators]
+    assert found == [("Số lớp", 8.0, 2026)]
