@@ -78,6 +78,8 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # these two run on the folded text, so their cues are folded the same way
         "committee": re.compile(fold(g["committee"]), re.IGNORECASE),
         "group": re.compile(fold(group), re.IGNORECASE),
+        # a sector or force named by what it does: "ngành Thuế", "lực lượng Công an"
+        "sector": re.compile(fold(rf"(?<!\w)(?:{g['sector']})\s+(?:{g['sector-noun']})(?!\w)"), re.IGNORECASE),
         "head": re.compile(rf"(?<!\w)(?:{g['head']})(?!\w)"),
         "title": re.compile(rf"^\s*(?:{g['title']})\s+", re.IGNORECASE),
         "lead-in": re.compile(rf"^\s*(?:{g['lead-in']})\s+", re.IGNORECASE),
@@ -162,6 +164,9 @@ def _grammar_mentions(text: str) -> list[Mention]:
         # one spelling per group, whatever the capitals: "Các Sở, ngành" and "các sở, ngành" meet
         found.append(Mention(Agency(fold(written), "nhom-khong-ro", vague=True),
                              match.start(), match.start() + len(written)))
+    for match in _regexes()["sector"].finditer(folded):
+        written = " ".join(text[match.start():match.end()].split())
+        found.append(Mention(Agency(written, "nhom-khong-ro", vague=True), match.start(), match.end()))
     for match in _regexes()["head"].finditer(text):
         end = _name_end(text, match.end())
         if end > match.end():

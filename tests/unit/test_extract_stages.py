@@ -182,3 +182,8 @@ def test_agencies_groups_without_cac_places_after_names_and_dashes() -> None:
         "Quảng Trị; Sở Lao động – Thương binh và Xã hội; các sở, ban, ngành và địa phương").text)]
     assert names == ["sở, ban, ngành", "cơ quan, đơn vị có liên quan", "Báo và Phát thanh, Truyền hình Quảng Trị",
                      "Sở Lao động - Thương binh và Xã hội", "các sở, ban, ngành và địa phương"]
+
+
+def test_agencies_sectors_and_forces_named_by_what_they_do() -> None:
+    names = [m.agency.name for m in mentions("Phối hợp với lực lượng Công an và ngành Thuế, các ngành chức năng")]
+    assert names == ["lực lượng Công an", "ngành Thuế", "các ngành chức năng"]
