@@ -29,6 +29,7 @@ _ISSUER = re.compile(
     r"^\s*của\s+(?P<issuer>[^\W\d_][^;.()“”]*?)(?=\s+(?:về|phê duyệt|quy định|ban hành|hướng dẫn|triển khai|"
     r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
 _QUOTED = re.compile(r"“([^”]{8,})”")
+_ASSIGNED_CHARS = 200  # how far before a number its "… nhiệm vụ được giao tại" lead-in is looked for
 _AFTER_CHARS = 3000  # how far after a cited number its date, issuer and sentence are looked for
 _CLAUSE = re.compile(r"(?:^|;|\.(?=[\s|]+[A-ZĐ]))[\s|]*", re.MULTILINE)
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*[\s|]*$")  # a line ending here ends its clause
@@ -75,8 +76,16 @@ def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for row in rows)
 
 
+def _assigned(line: str, offset: int) -> bool:
+    """Whether the words before a number say the plan carries out the tasks that document assigns."""
+    before = line[max(0, offset - _ASSIGNED_CHARS):offset]
+    return any(relation == "assigned" and pattern.search(before) for pattern, relation in _cues())
+
+
 def _clause_relation(text: str, position: int) -> str | None:
     for pattern, relation in _cues():
+        if relation == "assigned":
+            continue
         if pattern.match(text, position):
             return relation
     return None
@@ -148,12 +157,13 @@ def find_citations(text: str, own_number: str | None, title: str, opening_end: i
     spellings: dict[str, Counter[str]] = {}
     for mention in mentions:
         spellings.setdefault(mention.key, Counter())[mention.number] += 1
+    assigned = {m.key for m in mentions if _assigned(m.line, m.offset)}
     found: dict[str, Citation] = {}
     for mention in mentions:
         if mention.key == own or mention.key in found:
             continue
         relation = "cites"
-        if mention.key == target:
+        if mention.key == target or mention.key in assigned:
             relation = "implements"
         elif mention.hint == "implements" and (target is None or first_of_clause[mention.clause] == target):
             relation = "implements"

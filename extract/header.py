@@ -122,6 +122,11 @@ def title_from_opening(text: str) -> tuple[int, int] | None:
     return match.span("title") if match else None
 
 
+def issued_field(text: str) -> re.Match[str] | None:
+    """The date of issue from a page's attribute table ("Ngày ban hành | 05/02/2024")."""
+    return _cue("issued_field").search(text[:HEAD_CHARS])
+
+
 def signer_field(text: str) -> str | None:
     """The signer's name from a page's attribute table ("Người ký | Name")."""
     match = _cue("signer_field").search(text[:HEAD_CHARS])

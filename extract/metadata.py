@@ -77,6 +77,7 @@ def _type_names() -> dict[str, str]:
     """Folded instrument names as a header writes them ("chương trình hành động") → type names."""
     names = {fold(name): name for name in doc_types().values()}
     names["chương trình hành động"] = names.get("chương trình", "Chương trình")
+    names["kế hoạch hành động"] = names.get("kế hoạch", "Kế hoạch")
     return names
 
 
@@ -115,6 +116,9 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
         issued = _iso(dateline["day"], dateline["month"], dateline["year"])
         year = int(dateline["year"])
         place = find_province(dateline["place"])
+    elif field := header.issued_field(text):
+        issued = _iso(field["day"], field["month"], field["year"])
+        year = int(field["year"])
     attached = cue["attached"].search(text)
     if attached and DOC_NUMBER.fullmatch(attached["value"]):
         if number is None and fold(attached["type"]) == fold(doc_type):

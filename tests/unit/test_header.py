@@ -134,3 +134,12 @@ def test_header_period_from_the_general_objective_when_the_title_names_none() ->
         clean = normalize(head + body).text
         plan = find_facts(clean, outline(clean)).plan
         assert (plan.period_start, plan.period_end) == period
+
+
+def test_header_action_plan_date_with_slashes_and_attribute_rows() -> None:
+    text = ("Số: 4/KH-UBND\nLào Cai, ngày 05/02/2024\nKẾ HOẠCH HÀNH ĐỘNG\nPHÁT TRIỂN DU LỊCH NĂM 2024\n"
+            "Căn cứ Luật Du lịch.\nI. MỤC ĐÍCH\n")
+    plan = _plan(text)
+    assert (plan.doc_type, plan.issued, plan.title) == ("Kế hoạch", "2024-02-05", "PHÁT TRIỂN DU LỊCH NĂM 2024")
+    rows = "| Số hiệu | 4/KH-UBND |\n| Ngày ban hành | 05/02/2024 |\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH NĂM 2024\n"
+    assert _plan(rows).issued == "2024-02-05"
