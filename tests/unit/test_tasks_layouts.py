@@ -88,3 +88,9 @@ def test_deadlines_quarterly_and_no_later_than() -> None:
                    "báo cáo năm chậm nhất ngày 10/12 gửi Sở Nội vụ.\n2. Ban Tổ chức Tỉnh ủy hướng dẫn việc bầu cử.")
     assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("---20", "quarterly"), ("--12-10", "annual")]
     assert _names(tasks[1].leads) == ["Ban Tổ chức Tỉnh ủy"]
+
+
+def test_tasks_headings_naming_the_duties_of_a_body() -> None:
+    tasks = _tasks("IV. TRÁCH NHIỆM THỰC HIỆN\n1. Trách nhiệm của Sở Y tế\n- Hướng dẫn chuyên môn.\n"
+                   "2. Nhiệm vụ của các sở, ngành\n- Rà soát kế hoạch.")
+    assert [_names(t.leads) for t in tasks] == [["Sở Y tế"], ["các sở, ngành"]]
