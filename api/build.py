@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from api.schema import refresh_schema
 from api.store import OxigraphStore, rebuild
 from extract.errors import InputError
-from extract.pipeline import MAX_FILE_BYTES, collect, process_all
+from extract.pipeline import MAX_FILE_BYTES, build_root, collect, process_all
 
 if TYPE_CHECKING:
     from api.remote import SparqlStore
@@ -35,17 +35,17 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
     ignored: list[str] = []
     files = collect(paths, ignored)
     built, skipped = process_all(files, workers=workers, skip_bad=skip_bad, progress=progress,
-                                  max_bytes=max_bytes)
+                                  max_bytes=max_bytes, root=build_root(paths))
     if not built:
         raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
 
     def fill(store: OxigraphStore) -> dict[str, object]:
-        store.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.file_name for b in built])
+        store.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.source_path for b in built])
         refresh_schema(store)  # ontology, reference data and the inferred graph, after the plans
         return {"files": [b.file_name for b in built], "skipped": [e.location for e in skipped]}
 
     if remote is not None:  # graphs go to the server only once every file was extracted
-        remote.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.file_name for b in built])
+        remote.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.source_path for b in built])
         remote.refresh_schema()
         summary: dict[str, object] = {"triples": remote.triple_count()}
     elif store_dir is None:

@@ -142,12 +142,16 @@ class OxigraphStore:
             raise StoreError("query", "not an ASK query")
         return bool(result)
 
-    def graphs_of_files(self, names: Iterable[str]) -> list[str]:
-        wanted = set(names)
-        query = ("SELECT DISTINCT ?g ?name WHERE { GRAPH ?g { ?g "
-                 "<https://w3id.org/plangraph/ontology#fileName> ?name } }")
+    def graphs_of_files(self, paths: Iterable[str]) -> list[str]:
+        """Graphs of the source documents at these paths (relative to their build's root); graphs
+        from before documents had a path are matched by file name."""
+        wanted = set(paths)
+        names = {p.rsplit("/", 1)[-1] for p in wanted}
+        query = ("SELECT DISTINCT ?g ?name ?path WHERE { GRAPH ?g { ?g "
+                 "<https://w3id.org/plangraph/ontology#fileName> ?name "
+                 "OPTIONAL { ?g <https://w3id.org/plangraph/ontology#sourcePath> ?path } } }")
         return [s["g"].value for s in self.db.query(query)  # type: ignore[union-attr]
-                if s["name"].value in wanted]
+                if (s["path"].value in wanted if s["path"] is not None else s["name"].value in names)]
 
     def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop_files: Iterable[str] = ()) -> None:
         """Put each graph in its named graph, replacing what was there and older versions of the files."""

@@ -46,6 +46,7 @@ class Built:
     plan_iri: URIRef
     graph: Graph
     extraction: Extraction
+    source_path: str = ""  # path relative to the build's root: the document's key in the store
 
 
 def shown(path: Path) -> str:
@@ -107,7 +108,7 @@ def collect(paths: Iterable[Path], notices: list[str] | None = None) -> list[Pat
 
 
 def process_text(original: str, file_name: str, sha256: str, media_type: str = "text/plain",
-                 location: str | None = None) -> Built:
+                 location: str | None = None, source_path: str | None = None) -> Built:
     """Pure: a decoded text to its graph. Raises InputError (at `location`, default the file name)
     when it has no plan structure."""
     clean = normalize(original)
@@ -119,9 +120,9 @@ def process_text(original: str, file_name: str, sha256: str, media_type: str = "
             raise InputError(location or file_name, "no plan structure: " + _NO_STRUCTURE)
         warnings = (NO_OUTLINE_WARNING,)  # a plan's header: built from what can be read
     extraction = replace(find_facts(clean.text, root, tables), warnings=warnings)
-    source = Source(file_name, sha256, media_type, original)
+    source = Source(file_name, sha256, media_type, original, source_path or file_name)
     graph_iri, graph = to_graph(extraction, clean, source)
-    return Built(file_name, graph_iri, plan_iri_of(extraction), graph, extraction)
+    return Built(file_name, graph_iri, plan_iri_of(extraction), graph, extraction, source_path or file_name)
 
 
 @contextmanager
@@ -137,7 +138,24 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Built:
+def build_root(paths: Iterable[Path]) -> Path:
+    """The folder documents are keyed from: the deepest folder holding every given folder and file."""
+    bases = [str(p.resolve() if p.is_dir() else p.resolve().parent) for p in paths]
+    return Path(os.path.commonpath(bases)) if bases else Path.cwd()
+
+
+def source_path(path: Path, root: Path | None) -> str:
+    """A file's key: its path from `root` with / (`x/plan.txt`), or its name."""
+    if root is not None:
+        try:
+            parts = path.resolve().relative_to(root).parts
+            return "/".join(parts[:-1] + (file_name(path),))
+        except ValueError:
+            pass
+    return file_name(path)
+
+
+def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> Built:
     """Read, decode and extract one file; a file over `max_bytes` is refused before it is read.
 
     Every failure is an InputError naming the file: unreadable, too large, not text, no plan, or
@@ -155,7 +173,8 @@ def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Built:
     original = decode(data, where)
     try:
         with _no_cyclic_gc():
-            return process_text(original, file_name(path), hashlib.sha256(data).hexdigest(), location=where)
+            return process_text(original, file_name(path), hashlib.sha256(data).hexdigest(), location=where,
+                                source_path=source_path(path, root))
     except InputError:
         raise
     except RecursionError as exc:
@@ -177,9 +196,9 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size % 1_000_000 else f"{size // 1_000_000} MB"
 
 
-def _try(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Built | InputError:
+def _try(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> Built | InputError:
     try:
-        return process_file(path, max_bytes)
+        return process_file(path, max_bytes, root)
     except InputError as error:
         return error
 
@@ -203,7 +222,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
                 progress: Callable[[int, int, str], None] | None = None,
-                max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Built], list[InputError]]:
+                max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> tuple[list[Built], list[InputError]]:
     """Process files in order (a process pool when workers > 1).
 
     A bad file raises its InputError, unless `skip_bad`: then it is left out and returned in
@@ -218,7 +237,7 @@ def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
                                    initargs=(os.getpid(),))
         results = []
         try:
-            for i, outcome in enumerate(pool.map(partial(_try, max_bytes=max_bytes), paths, chunksize=4), start=1):
+            for i, outcome in enumerate(pool.map(partial(_try, max_bytes=max_bytes, root=root), paths, chunksize=4), start=1):
                 results.append(outcome)
                 if progress:
                     progress(i, len(paths), paths[i - 1].name)
@@ -229,7 +248,7 @@ def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
     else:
         results = []
         for i, path in enumerate(paths, start=1):
-            results.append(_try(path, max_bytes))
+            results.append(_try(path, max_bytes, root))
             if progress:
                 progress(i, len(paths), path.name)
     for outcome in results:

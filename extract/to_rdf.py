@@ -1,6 +1,7 @@
 """Facts to an RDF graph for one source document, every fact linked to its evidence span."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
@@ -22,6 +23,12 @@ class Source:
     sha256: str
     media_type: str
     original: str
+    path: str = ""  # path relative to the build's root folder; "" means the file name
+
+    @property
+    def identity(self) -> str:
+        """The document's key: its path and its content (same bytes under two paths are two documents)."""
+        return hashlib.sha256(f"{self.path or self.file_name}\n{self.sha256}".encode("utf-8")).hexdigest()
 
 
 def bind_prefixes(graph: Graph) -> Graph:
@@ -47,7 +54,7 @@ class _Writer:
         self.clean = clean
         self.source = source
         self.plan = plan_iri_of(extraction)
-        self.doc = iris.source_iri(self.plan, source.sha256)
+        self.doc = iris.source_iri(self.plan, source.identity)
         self.g = bind_prefixes(Graph())
         self.province = extraction.plan.province
 
@@ -133,6 +140,7 @@ class _Writer:
         self.add(doc, RDF.type, ELI.LegalExpression)
         self.add(doc, ELI.realizes, plan)
         self.add(doc, PLAN.fileName, Literal(self.source.file_name))
+        self.add(doc, PLAN.sourcePath, Literal(self.source.path or self.source.file_name))
         self.add(doc, PLAN.sha256, Literal(self.source.sha256))
         self.add(doc, DCTERMS["format"], Literal(self.source.media_type))
         for warning in self.x.warnings:

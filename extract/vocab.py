@@ -50,6 +50,7 @@ class PLAN(DefinedNamespace):
     signerPosition: URIRef
     documentType: URIRef
     fileName: URIRef
+    sourcePath: URIRef
     sha256: URIRef
     extractionWarning: URIRef
     sectionPath: URIRef
