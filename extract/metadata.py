@@ -181,8 +181,9 @@ def _province_from_header(text: str) -> str | None:
 
 
 def _signer(text: str) -> tuple[str | None, str | None, str | None]:
-    """(name, position, body) from the last signature block: TM. BODY / KT. … / POSITION / Name."""
-    lines = [line.strip() for line in text.split("\n")]
+    """(name, position, body) from the last signature block: TM. BODY / KT. … / POSITION / Name.
+    A table row is read cell by cell (a row may hold the recipients and the signature side by side)."""
+    lines = [cell.strip() for line in text.split("\n") for cell in line.split("|")]
     blocks = [i for i, line in enumerate(lines) if _header()["signature"].match(line)]
     if not blocks:
         return None, None, None
@@ -218,7 +219,7 @@ def _position_case(position: str | None) -> str | None:
     if not position:
         return None
     text = " ".join(position.lower().split())
-    return (text[0].upper() + text[1:]).replace("chủ tịch", "Chủ tịch")
+    return (text[0].upper() + text[1:]).replace("chủ tịch", "Chủ tịch").replace("bí thư", "Bí thư")
 
 
 def _issuer(body: str, province: str | None) -> str | None:

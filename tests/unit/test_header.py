@@ -143,3 +143,12 @@ def test_header_action_plan_date_with_slashes_and_attribute_rows() -> None:
     assert (plan.doc_type, plan.issued, plan.title) == ("Kế hoạch", "2024-02-05", "PHÁT TRIỂN DU LỊCH NĂM 2024")
     rows = "| Số hiệu | 4/KH-UBND |\n| Ngày ban hành | 05/02/2024 |\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH NĂM 2024\n"
     assert _plan(rows).issued == "2024-02-05"
+
+
+def test_header_party_numbered_plan_and_signature_beside_the_recipients_in_one_row() -> None:
+    text = ("TỈNH ỦY LÀO CAI Số: 15-KH/TU Lào Cai, ngày 2 tháng 3 năm 2024 KẾ HOẠCH PHÁT TRIỂN DU LỊCH NĂM 2024\n"
+            "I. MỤC ĐÍCH\n- Phát triển du lịch.\n"
+            "| Nơi nhận: - Như trên; - Lưu VT. | TM. BAN THƯỜNG VỤ PHÓ BÍ THƯ Trần Văn An |\n")
+    plan = _plan(text)
+    assert plan.number == "15-KH/TU"
+    assert (plan.signer_name, plan.signer_position) == ("Trần Văn An", "Phó Bí thư")
