@@ -127,9 +127,8 @@ def _characters(original: str) -> _Buffer:
     return out
 
 
-def _lines(buffer: _Buffer) -> list[tuple[int, int]]:
-    """(start, end) of each line's stripped content in the buffer; empty lines give start == end."""
-    text = buffer.text()
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line's stripped content; empty lines give start == end."""
     spans = []
     position = 0
     for line in text.split("\n"):
@@ -156,19 +155,19 @@ def _noise() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return (cue_regex("noise.tsv", "line"), cue_regex("noise.tsv", "block"), cue_regex("noise.tsv", "resume"))
 
 
-def _content_lines(buffer: _Buffer) -> list[tuple[int, int, bool]]:
+def _content_lines(text: str) -> list[tuple[int, int, bool]]:
     """Lines that carry document text: no blanks, page numbers or web-page furniture.
 
     Each is (start, end, after_blank): whether a blank line stood between it and the line before.
     """
-    text = buffer.text()
     drop_line, block_start, block_end = _noise()
     kept: list[tuple[int, int, bool]] = []
     in_block = False
     blank = False
-    filled = [(lo, hi) for lo, hi in _lines(buffer) if hi > lo]
+    lines = _lines(text)
+    filled = [(lo, hi) for lo, hi in lines if hi > lo]
     k = -1
-    for lo, hi in _lines(buffer):
+    for lo, hi in lines:
         line = text[lo:hi]
         if not line:
             blank = True
@@ -268,8 +267,13 @@ def is_caps(line: str, min_letters: int = 1) -> bool:
     >>> is_caps("KẾ HOẠCH"), is_caps("Kế hoạch"), is_caps("I.", min_letters=4)
     (True, False, False)
     """
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= max(1, min_letters) and all(c.isupper() for c in letters)
+    letters = 0
+    for char in line:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            letters += 1
+    return letters >= max(1, min_letters)
 
 
 _HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
@@ -331,7 +335,7 @@ _SPACE_RUN = re.compile(" {2,}")
 def _paragraphs(buffer: _Buffer) -> _Buffer:
     """Join hard-wrapped lines into paragraphs, one per line, and collapse runs of spaces."""
     text = buffer.text()
-    lines = _content_lines(buffer)
+    lines = _content_lines(text)
     width = _wrap_width([hi - lo for lo, hi, _ in lines])
     blocks = _block_layout(lines)
     out = _Buffer()
@@ -352,16 +356,36 @@ def _paragraphs(buffer: _Buffer) -> _Buffer:
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
+def _abbreviations() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    """(screen, pattern, expansion) per row; see `_screen`."""
     rows = read_table("abbreviations.tsv", ("id", "abbreviation", "expansion", "example"))
-    return tuple((compile_regex(row, "abbreviation", 0), row["expansion"]) for row in rows)
+    patterns = [(compile_regex(row, "abbreviation", 0), row["expansion"]) for row in rows]
+    return tuple((_screen(pattern), pattern, expansion) for pattern, expansion in patterns)
+
+
+_LEADING_LOOKBEHINDS = re.compile(r"^(?:\(\?<!(?:\[[^\]]*\]|\\.|[^()\[\]\\])*\))+")
+
+
+def _screen(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""The pattern without its leading negative lookbehinds: it matches wherever the pattern does,
+    and scans many times faster (a pattern that opens with a lookbehind is tried at every
+    position; one that opens with a letter is not), so a text it does not match is skipped.
+
+    >>> _screen(re.compile(r"(?<![\w/-])(?<![A-Z]-\s)UBND(?!\w)")).pattern
+    'UBND(?!\\w)'
+    """
+    stripped = _LEADING_LOOKBEHINDS.sub("", pattern.pattern)
+    try:
+        return re.compile(stripped, pattern.flags) if stripped else pattern
+    except re.error:
+        return pattern
 
 
 def _expand_abbreviations(buffer: _Buffer) -> _Buffer:
     """Replace abbreviations by their full form; each new character maps to the abbreviation's span."""
-    for pattern, expansion in _abbreviations():
-        text = buffer.text()
-        if not pattern.search(text):
+    text = buffer.text()
+    for screen, pattern, expansion in _abbreviations():
+        if not screen.search(text) or not pattern.search(text):
             continue
         out = _Buffer()
         position = 0
@@ -371,6 +395,7 @@ def _expand_abbreviations(buffer: _Buffer) -> _Buffer:
             position = match.end()
         out.copy(buffer, position, len(buffer.chars))
         buffer = out
+        text = buffer.text()
     return buffer
 
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from extract.decode import decode
 from extract.normalize import fold, normalize, strip_marks
-from tests.conftest import PDF_SEED
+from tests.conftest import PDF_SEED, SEEDS
 
 VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ"
                                                   "ìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
@@ -124,3 +124,15 @@ def test_normalize_a_hyphen_inside_a_name_and_a_dangling_word_do_not_break_a_par
 
 def test_normalize_drops_markdown_heading_marks() -> None:
     assert normalize("## III. TỔ CHỨC THỰC HIỆN\n### 1. Sở Y tế").text.split("\n") == ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế"]
+
+
+def test_normalize_abbreviation_screens_match_wherever_their_patterns_do() -> None:
+    from extract.normalize import _abbreviations
+    from extract.rules import read_table
+    examples = [row["example"] for row in read_table("abbreviations.tsv", ("id", "abbreviation", "example"))]
+    texts = [path.read_text(encoding="utf-8") for path in SEEDS] + examples + [f"-{e}, Sở {e}" for e in examples]
+    for screen, pattern, _ in _abbreviations():
+        for text in texts:
+            for match in pattern.finditer(text):
+                assert screen.match(text, match.start()), (pattern.pattern, text[match.start():match.end()])
+    assert any(len(screen.pattern) < len(pattern.pattern) for screen, pattern, _ in _abbreviations())
