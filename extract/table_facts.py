@@ -46,6 +46,7 @@ class _Column:
     target: bool  # holds targets (not an estimate, actual or ratio)
     measure: str  # what the column measures when it is not a year ("Lượng")
     unit: str | None  # a unit written in the label ("(Tấn)")
+    agency_label: bool = False  # a label that may name the doer as well as the unit ("Đơn vị")
 
 
 @lru_cache(maxsize=None)
@@ -81,8 +82,18 @@ def _columns(table: Table) -> list[_Column]:
         measure = "" if years is None or label_years(leaf) else _UNIT_NOTE.sub("", leaf).strip()
         target = not blocked and role is None and (years is not None or any(
             p.search(label) for p in _cues("target_label") for label in labels))
-        found.append(_Column(k, role, years, target, measure, unit))
+        agency = bool(labels) and any(p.search(labels[-1]) for p in _cues("agency_label"))
+        found.append(_Column(k, role, years, target, measure, unit, agency))
     return found
+
+
+def _agency_columns(columns: list[_Column]) -> list[_Column]:
+    """A bare "Đơn vị" column names who does the work when the table has no lead column but
+    a partner or time column (a task table), not a unit."""
+    roles = {c.role for c in columns}
+    if "lead" in roles or not roles & {"coordinate", "due"}:
+        return columns
+    return [replace(c, role="lead") if c.role == "unit" and c.agency_label else c for c in columns]
 
 
 def _target_years(table: Table, plan: PlanInfo | None) -> tuple[int, int] | None:
@@ -218,7 +229,7 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
     budget: list[BudgetItem] = []
     sections: dict[str, SectionInfo] = {}
     for table in tables:
-        columns = _columns(table)
+        columns = _agency_columns(_columns(table))
         roles = {c.role for c in columns}
         prefix = _prefix(table, root)
         rows = _rows(table, columns, prefix)

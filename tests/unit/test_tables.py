@@ -305,3 +305,9 @@ def test_table_facts_subject_word_with_a_year_is_a_year_column() -> None:
     text = "| STT | Chỉ tiêu | ĐVT | Chỉ tiêu năm 2026 |\n|---|---|---|---|\n| 1 | Số lớp | lớp | 8 |"
     found = [(i.subject, i.value, i.year) for i in find_table_facts(find_tables(text), outline(text)).indicators]
     assert found == [("Số lớp", 8.0, 2026)]
+
+
+def test_table_facts_bare_unit_column_of_a_task_table_names_the_lead() -> None:
+    text = "| TT | Nội dung | Đơn vị | Thời gian |\n|---|---|---|---|\n| 1 | Kiểm tra | Sở Y tế | Năm 2026 |"
+    (task,) = find_table_facts(find_tables(text), outline(text)).tasks
+    assert ([a.name for a in task.leads], task.due) == (["Sở Y tế"], "2026")
