@@ -33,6 +33,7 @@ _ASSIGNED_CHARS = 200  # how far before a number its "… nhiệm vụ được 
 _AFTER_CHARS = 3000  # how far after a cited number its date, issuer and sentence are looked for
 _CLAUSE = re.compile(r"(?:^|;|\.(?=[\s|]+[A-ZĐ]))[\s|]*", re.MULTILINE)
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*[\s|]*$")  # a line ending here ends its clause
+_LEADING = re.compile(r"\d*")
 _DATED_NUMBER = re.compile(r"^\d+/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
 
 
@@ -96,13 +97,15 @@ def key(number: str) -> str:
     return strip_marks(number).replace(" ", "")
 
 
-def _identity(found: str, seen: list[str]) -> str:
+def _identity(found: str, seen: dict[str, list[str]]) -> str:
     """The key under which `found` is filed: a dated number names one document whatever its
-    issuer code says; a number cut short ("2629/QĐ-T") is the longer one it begins."""
-    if found in seen:
+    issuer code says; a number cut short ("2629/QĐ-T") is the longer one it begins. `seen` holds
+    the keys filed so far by their leading digits."""
+    same_digits = seen.get(_LEADING.match(found).group(), [])  # type: ignore[union-attr]
+    if found in same_digits:
         return found
     dated = _DATED_NUMBER.match(found)
-    for other in seen:
+    for other in same_digits:
         if dated and other.startswith(dated.group()):
             return other
         if (found.startswith(other) or other.startswith(found)) and "-" in found and "-" in other:
@@ -137,11 +140,12 @@ def find_citations(text: str, own_number: str | None, title: str, opening_end: i
     """
     own = key(own_number) if own_number else None
     mentions = [m for m in _mentions(text, opening_end) if m.key != own]
-    seen: list[str] = []
+    seen: dict[str, list[str]] = {}
     for mention in mentions:
         mention.key = _identity(mention.key, seen)
-        if mention.key not in seen:
-            seen.append(mention.key)
+        filed = seen.setdefault(_LEADING.match(mention.key).group(), [])  # type: ignore[union-attr]
+        if mention.key not in filed:
+            filed.append(mention.key)
     title_number = DOC_NUMBER.search(title)
     target = _identity(key(title_number["number"]), seen) if title_number else None
     if target is None and implementing_title:
