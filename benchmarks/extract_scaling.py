@@ -22,15 +22,16 @@ SEED = SAMPLE_CORPUS_DIR / "003_200558a54b89550a.txt"
 
 
 def generated_plan(size: int, long_line: bool = False) -> str:
-    """A plan of about `size` characters: the seed's header, then its body again and again."""
+    """A plan of about `size` bytes (UTF-8): the seed's header, then its body again and again."""
     head, sep, body = SEED.read_text(encoding="utf-8").partition("\nI. ")
     if long_line:
-        line = "".join(f"QUYẾT ĐỊNH số {i}/QĐ-UBND CỦA ỦY BAN " for i in range(size // 34))
+        line = "".join(f"QUYẾT ĐỊNH số {i}/QĐ-UBND CỦA ỦY BAN " for i in range(size // 40))
         return f"{head}\n{line}\n{sep}{body}"
-    parts, length = [head], len(head)
-    while length < size:
-        parts.append(sep + body)
-        length += len(sep) + len(body)
+    part = sep + body
+    parts, length, step = [head, part], len((head + part).encode("utf-8")), len(part.encode("utf-8"))
+    while length + step // 2 < size:
+        parts.append(part)
+        length += step
     return "".join(parts)
 
 
