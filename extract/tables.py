@@ -29,6 +29,7 @@ _LABEL_WORDS = 15  # a header label is short; a longer cell is text set out in a
 _NUMERIC = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?$")
 _NUMBERING = re.compile(r"^(?:\(?[A-Z]\)?|\(?\d{1,2}\)?|\d{1,2}\s*=\s*[\d\s()+\-*/x:]+)$")
 _ALONE = ("stt", "subject", "unit", "note", "product")  # never a group over other columns
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
 _RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
 
@@ -219,7 +220,7 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
     runs.append(current)
     # the width is the longest run of filled cells, or (a pipe lost somewhere) a common row length
     common = Counter(n for n in _distances(gaps) if n >= 2).most_common(2)
-    candidates = {max(runs), max(runs) + 1} | {n for n, _ in common}
+    candidates = {max(runs), max(runs) + 1} | {n for n, _ in common} | {n for n, _ in Counter(runs).most_common(2)}
     best: tuple[float, int, list[list[Cell]]] | None = None
     numeric = [0]
     for gap in gaps:
@@ -250,10 +251,14 @@ def _parse(gaps: list[Cell | None], width: int, numeric: list[int]) -> tuple[flo
         for end in range(start + 1, min(start + 2 * width + 2, last + 1)):
             if end == last:
                 rest: float | None = 0.0
-            elif gaps[end] is None:
-                rest = cost[end + 1]
             else:
-                continue
+                gap, after = gaps[end], cost[end + 1]
+                if gap is None:
+                    rest = after
+                elif after is not None and _PAGE_NUMBER.match(gap.text):
+                    rest = after + 0.5  # a page number between two rows
+                else:
+                    continue
             if rest is None:
                 continue
             w = end - start

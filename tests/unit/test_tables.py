@@ -311,3 +311,11 @@ def test_table_facts_bare_unit_column_of_a_task_table_names_the_lead() -> None:
     text = "| TT | Nội dung | Đơn vị | Thời gian |\n|---|---|---|---|\n| 1 | Kiểm tra | Sở Y tế | Năm 2026 |"
     (task,) = find_table_facts(find_tables(text), outline(text)).tasks
     assert ([a.name for a in task.leads], task.due) == (["Sở Y tế"], "2026")
+
+
+def test_tables_page_number_between_two_rows_is_no_cell() -> None:
+    rows = [_row(str(k), f"Chỉ tiêu số {k}", "lớp", str(10 * k)) for k in range(1, 5)]
+    text = _cells(*_row("STT", "Chỉ tiêu", "ĐVT", "Năm 2026"), *rows[0], *rows[1], "12", *rows[2], *rows[3])
+    (table,) = find_tables(text)
+    assert [[c.text for c in r.cells] for r in table.rows] == [
+        [str(k), f"Chỉ tiêu số {k}", "lớp", str(10 * k)] for k in range(1, 5)]
