@@ -37,8 +37,14 @@ def tokenizer() -> Language:
 def _keyed(text: str) -> Doc:
     doc = tokenizer().make_doc(text)
     for token in doc:
-        token.norm_ = strip_marks(token.text).replace("–", "-").replace("—", "-")
+        token.norm_ = _token_key(token.text)
     return doc
+
+
+@lru_cache(maxsize=65536)
+def _token_key(token: str) -> str:
+    """A token's match key (folded, no marks, one kind of dash); plans reuse a few thousand syllables."""
+    return strip_marks(token).replace("–", "-").replace("—", "-")
 
 
 @lru_cache(maxsize=1)

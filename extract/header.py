@@ -27,10 +27,7 @@ def flat(text: str) -> str:
     >>> flat("Số: 1/KH |\\nHà Nội")
     'Số: 1/KH   Hà Nội'
     """
-    return text.translate(_FLAT)
-
-
-_FLAT = {ord("\n"): " ", ord("|"): " "}
+    return text.replace("\n", " ").replace("|", " ")
 
 
 def squeeze(text: str) -> str:
@@ -76,8 +73,8 @@ def has_plan_header(text: str, dateline_found: bool) -> bool:
 def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int] | None:
     """The span of the words in capitals from `start`: a title set in capitals, on one line or
     several, up to the first word with a small letter or a line opening the body (I., 1., A.)."""
-    view = flat(text)
     end_limit = min(len(text), limit if limit is not None else start + 1200)
+    view = flat(text[:end_limit])
     first: int | None = None
     last = start
     for match in _WORD.finditer(view, start, end_limit):

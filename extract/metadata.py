@@ -162,13 +162,40 @@ def has_plan_header(text: str) -> bool:
 
 def _dateline(text: str) -> re.Match[str] | None:
     """The "Place, ngày … tháng … năm …" line: one naming a province, else a short one near the top."""
-    candidates = list(_header()["dateline"].finditer(text)) or \
-        list(_header()["dateline"].finditer(header.flat(text[:header.HEAD_CHARS])))  # a date in table cells
+    candidates = _datelines(text) or _datelines(header.flat(text[:header.HEAD_CHARS]))  # a date in table cells
     named = [m for m in candidates if find_province(m["place"])]
     if named:
         return named[0]
     near = [m for m in candidates if m.start() < _HEADER_CHARS and len(m["place"].split()) <= 5]
     return near[0] if near else None
+
+
+# The date line cue opens with its place: 2 to 40 characters, no comma, then ", ngày".
+_PLACE_FIRST = r"(?P<place>[^\n,]{2,40}?),\s*ngày"
+_PLACE_CHARS = 40
+
+
+def _datelines(text: str) -> list[re.Match[str]]:
+    """The date line cue's matches, as `finditer` gives them, found near each ", ngày" only.
+
+    Tried at every position, the cue's opening (a lazy run of up to 40 characters) costs as much as
+    the rest of the plan's header; a match starts at most 40 characters before the first comma
+    after it, which must open ", ngày", so only those starts are tried. A cue that does not open
+    this way is run as it is.
+    """
+    cue = _header()["dateline"]
+    if not cue.pattern.startswith(_PLACE_FIRST):
+        return list(cue.finditer(text))
+    found = []
+    resume = 0  # finditer goes on where the previous match ended
+    for comma in re.finditer(r",\s*ngày", text, cue.flags):
+        for start in range(max(resume, comma.start() - _PLACE_CHARS), comma.start() - 1):
+            match = cue.match(text, start)
+            if match:
+                found.append(match)
+                resume = match.end()
+                break
+    return found
 
 
 def _province_from_header(text: str) -> str | None:

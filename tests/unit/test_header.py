@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.metadata import PlanInfo, extract_plan, has_plan_header
 from extract.normalize import normalize
@@ -152,3 +154,16 @@ def test_header_party_numbered_plan_and_signature_beside_the_recipients_in_one_r
     plan = _plan(text)
     assert plan.number == "15-KH/TU"
     assert (plan.signer_name, plan.signer_position) == ("Trần Văn An", "Phó Bí thư")
+
+
+_DATE_PIECES = ["Hà Nội", ", ngày 3 tháng 4 năm 2020", ",\nngày 12/5/2024", " NGÀY ", "ngày", ",", ", ",
+                "\n", " ", "a", "Số: 5/KH", "tháng 6 năm 2021", "2024", "/"]
+
+
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_metadata_date_lines_found_near_commas_are_the_cue_s_own_matches(pieces: list[str]) -> None:
+    from extract.metadata import _datelines, _header
+    text = "".join(pieces)
+    expected = [(m.span(), m.groupdict()) for m in _header()["dateline"].finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in _datelines(text)] == expected
