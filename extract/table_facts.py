@@ -21,7 +21,8 @@ from extract.metadata import PlanInfo
 from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
 from extract.outline import Section
 from extract.rules import compile_regex, read_table
-from extract.tables import CUES, Cell, Row, Table, column_role, cue, label_years
+from extract.table_header import CUES, column_role, cue, label_years
+from extract.tables import Cell, Row, Table
 
 _VALUE = re.compile(rf"^(?P<lo>{NUMBER})(?:{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?\s*(?P<pct>%)?$")
 _BULLET = re.compile(r"^[-+•*–]\s*")

@@ -12,23 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import combinations
 from typing import NamedTuple
 
-from extract.rules import compile_regex, cue_regex, read_table
+from extract.table_header import (LABEL_WORDS, column_role, columns, cue, header_rows, is_numbering, is_numeric,
+                                  label_years)
 
-CUES = "table_cues.tsv"
-_MAX_CELL_LINES = 12
-_MAX_WIDTH = 40  # a longer run of lines between `|` lines is text between two tables
+_MAX_CELL_LINES = 12  # a longer run of lines between `|` lines is text between two tables
+_MAX_WIDTH = 40
 _CAPTION_LINES = 6
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_LABEL_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
-_DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d", re.IGNORECASE)
-_LABEL_WORDS = 15  # a header label is short; a longer cell is text set out in a table
-_NUMERIC = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?$")
-_NUMBERING = re.compile(r"^(?:\(?[A-Z]\)?|\(?\d{1,2}\)?|\d{1,2}\s*=\s*[\d\s()+\-*/x:]+)$")
-_ALONE = ("stt", "subject", "unit", "note", "product")  # never a group over other columns
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
 _RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
 
@@ -71,43 +62,6 @@ class Table:
     @property
     def width(self) -> int:
         return len(self.columns)
-
-
-@lru_cache(maxsize=None)
-def cue(kind: str) -> re.Pattern[str]:
-    """The cues of one kind from patterns/table_cues.tsv, as one alternation."""
-    return cue_regex(CUES, kind)
-
-
-@lru_cache(maxsize=1)
-def _roles() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = read_table(CUES, ("id", "kind", "role", "cue", "example"))
-    return tuple((compile_regex(row, "cue"), row["role"]) for row in rows if row["kind"] == "column")
-
-
-def label_years(text: str) -> tuple[int, int] | None:
-    """(first, last) year a label or caption names, dates left aside.
-
-    >>> label_years("Giai đoạn 2026 - 2030"), label_years("Kèm theo văn bản ngày 05/3/2025")
-    ((2026, 2030), None)
-    """
-    found = [int(y) for y in _LABEL_YEAR.findall(_DATE.sub(" ", text))]
-    return (min(found), max(found)) if found else None
-
-
-def column_role(label: str) -> str | None:
-    """stt | subject | unit | lead | coordinate | due | product | note | budget, from a header label.
-
-    >>> column_role("Cơ quan chủ trì"), column_role("Đơn vị tính"), column_role("Năm 2026")
-    ('lead', 'unit', None)
-    """
-    text = " ".join(label.split())
-    if len(text.split()) > _LABEL_WORDS:
-        return None
-    for pattern, role in _roles():
-        if pattern.search(text):
-            return role
-    return None
 
 
 class _Line(NamedTuple):
@@ -340,141 +294,20 @@ def _markdown_cells(parts: list[_Line]) -> list[Cell]:
 
 
 # ------------------------------------------------------------------ header and columns
-def is_numeric(text: str) -> bool:
-    return bool(_NUMERIC.match(text.replace(" ", "")))
-
-
-def _is_numbering(row: list[Cell]) -> bool:
-    texts = [c.text for c in row if c.text]
-    return len(texts) >= 3 and all(_NUMBERING.match(t) for t in texts) and len(texts) >= 0.8 * len(row)
-
-
-def _is_label_row(row: list[Cell]) -> bool:
-    """Header-like: words, no amounts (years and numbering aside)."""
-    texts = [c.text for c in row if c.text]
-    return bool(texts) and not any(is_numeric(t) and not _YEAR.fullmatch(t) for t in texts)
-
-
-def _header_rows(rows: list[list[Cell]], width: int) -> int:
-    """How many rows the header takes: a title row across the table, one label row (two when the
-    first is narrower than the table: cells spanning leaves below), then a numbering row."""
-    count = 0
-    if len(rows) > 1 and len(rows[0]) == 1 and width > 2 and _is_label_row(rows[0]):
-        count = 1
-    if count < len(rows) and _is_label_row(rows[count]) and not _is_numbering(rows[count]):
-        count += 1
-        narrow = len(rows[count - 1]) < width
-        if count < len(rows) and _is_label_row(rows[count]) and not _is_numbering(rows[count]) and (
-                narrow or not rows[count][0].text and any(not c.text for c in rows[count - 1])):
-            count += 1  # leaves under cells that span them (drawn narrower, or as empty cells)
-    if count < len(rows) and _is_numbering(rows[count]):
-        count += 1
-    return count
-
-
 def _build(lines: list[_Line], first: int, end: int, rows: list[list[Cell]],
            markdown_header: int | None) -> Table | None:
     width = max(len(r) for r in rows)
     if width < 2:
         return None
-    count = _header_rows(rows, width) if markdown_header is None else markdown_header
-    header = rows[:count]
-    labelled = [r for r in header if not _is_numbering(r) and not (len(r) == 1 and width > 2)]
-    columns = _columns(labelled, width)
-    repeated = {tuple(c.text for c in r) for r in header}  # the header again on a new page
+    texts = [[c.text for c in r] for r in rows]
+    count = header_rows(texts, width) if markdown_header is None else markdown_header
+    labelled = [r for r in texts[:count] if not is_numbering(r) and not (len(r) == 1 and width > 2)]
+    repeated = {tuple(r) for r in texts[:count]}  # the header again on a new page
     body = tuple(Row(tuple(r) + tuple(Cell("", r[-1].end, r[-1].end) for _ in range(width - len(r))))
-                 for r in rows[count:] if any(c.text for c in r)
-                 and tuple(c.text for c in r) not in repeated and not (header and _is_numbering(r)))
-    return Table(lines[first].start, end, _caption(lines, first), tuple(Row(tuple(r)) for r in header),
-                 body, columns)
-
-
-def _columns(header: list[list[Cell]], width: int) -> tuple[tuple[str, ...], ...]:
-    """Labels covering each column. The last header row holds the leaves; a cell above is either
-    alone over its column (spanning rows down) or spans a run of leaves, chosen so that column
-    roles (STT, Nội dung) stand alone and years agree."""
-    if not header:
-        return tuple(() for _ in range(width))
-    leaves = [c.text for c in header[-1]]
-    if len(header) == 1 or len(leaves) >= width:
-        base = [(t,) for t in leaves] + [()] * (width - len(leaves))
-        if len(header) > 1:
-            above = _spread([c.text for c in header[-2]], leaves)
-            return tuple(((above[k],) if k < len(above) and len(above) == width else ()) + base[k]
-                         for k in range(width))
-        return tuple(base[:width])
-    parents = [c.text for c in header[-2]]
-    alone = width - len(leaves)
-    groups = len(parents) - alone
-    if alone < 0 or groups < 1 or groups > len(leaves):
-        return tuple(((leaves[k],) if k < len(leaves) else ()) for k in range(width))
-    alone_roles = [column_role(p) in _ALONE for p in parents]
-    parent_years = [set(_YEAR.findall(p)) for p in parents]
-    leaf_years = [set(_YEAR.findall(t)) for t in leaves]
-    best: tuple[float, tuple[int, ...], tuple[int, ...]] | None = None
-    for chosen in combinations(range(len(parents)), groups):
-        if any(alone_roles[k] for k in chosen):
-            continue
-        for sizes in _compositions(len(leaves), groups):
-            score = _fit(chosen, sizes, parent_years, leaf_years)
-            if best is None or score > best[0]:
-                best = (score, chosen, sizes)
-    if best is None:
-        return tuple(((leaves[k],) if k < len(leaves) else ()) for k in range(width))
-    return _layout(parents, leaves, best[1], best[2])
-
-
-def _spread(above: list[str], leaves: list[str]) -> list[str]:
-    """A full-width row above the leaves, its spanning cells (drawn as a label then empty cells)
-    repeated over the leaves they cover."""
-    spread = list(above)
-    for k in range(1, len(spread)):
-        if not spread[k] and k < len(leaves) and leaves[k] and leaves[k - 1] and spread[k - 1]:
-            spread[k] = spread[k - 1]
-    return spread
-
-
-def _compositions(total: int, parts: int) -> list[tuple[int, ...]]:
-    if parts == 1:
-        return [(total,)]
-    return [(first, *rest) for first in range(1, total - parts + 2)
-            for rest in _compositions(total - first, parts - 1)]
-
-
-def _fit(groups: tuple[int, ...], sizes: tuple[int, ...], parent_years: list[set[str]],
-         leaf_years: list[set[str]]) -> float:
-    """How well cells `groups` of the row above, spanning `sizes` leaves each, fit the years."""
-    score = -0.01 * (max(sizes) - min(sizes)) - 0.001 * min(groups)  # prefer even groups, on the left
-    leaf = 0
-    for k, size in zip(groups, sizes):
-        above = parent_years[k]
-        for years in leaf_years[leaf:leaf + size]:
-            if years and above and not years <= _span(above):
-                score -= 1
-            elif bool(years) != bool(above) or years:
-                score += 1
-        leaf += size
-    return score
-
-
-def _layout(parents: list[str], leaves: list[str], groups: tuple[int, ...],
-            sizes: tuple[int, ...]) -> tuple[tuple[str, ...], ...]:
-    columns: list[tuple[str, ...]] = []
-    leaf = 0
-    size = iter(sizes)
-    for k, parent in enumerate(parents):
-        if k not in groups:
-            columns.append((parent,))
-            continue
-        for _ in range(next(size)):
-            columns.append((parent, leaves[leaf]))
-            leaf += 1
-    return tuple(columns)
-
-
-def _span(years: set[str]) -> set[str]:
-    numbers = [int(y) for y in years]
-    return {str(y) for y in range(min(numbers), max(numbers) + 1)}
+                 for r, t in zip(rows[count:], texts[count:])
+                 if any(t) and tuple(t) not in repeated and not (count and is_numbering(t)))
+    return Table(lines[first].start, end, _caption(lines, first), tuple(Row(tuple(r)) for r in rows[:count]),
+                 body, columns(labelled, width))
 
 
 def table_spans(tables: tuple[Table, ...]) -> tuple[tuple[int, int], ...]:
@@ -483,7 +316,7 @@ def table_spans(tables: tuple[Table, ...]) -> tuple[tuple[int, int], ...]:
     spans = []
     for table in tables:
         labels = [label for column in table.columns for label in column]
-        if not any(column_role(label) or len(label.split()) <= _LABEL_WORDS and label_years(label) for label in labels):
+        if not any(column_role(label) or len(label.split()) <= LABEL_WORDS and label_years(label) for label in labels):
             continue  # no column a fact is read from: a layout block, left to the body
         appendix = [c for c in table.caption if cue("caption").match(c.text)]
         spans.append((appendix[0].start if appendix else table.start, table.end))

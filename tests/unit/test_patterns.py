@@ -14,7 +14,7 @@ from extract.outline import Section
 from extract.paths import PATTERNS_DIR, ROOT
 from extract.reference import provinces
 from extract.rules import Row, compile_regex, read_table
-from extract.tables import column_role
+from extract.table_header import column_role
 from extract.tasks import section_kind, sub_kind
 from tests.conftest import SEEDS
 
