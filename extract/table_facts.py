@@ -220,7 +220,8 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
 
     >>> from extract.tables import find_tables
     >>> from extract.outline import outline
-    >>> text = "PHỤ LỤC 01\\n| STT | Chỉ tiêu | ĐVT | Năm 2026 |\\n|---|---|---|---|\\n| 1 | Số xã | xã | 12 |"
+    >>> text = ("PHỤ LỤC 01\\n| STT | Chỉ tiêu | ĐVT | Năm 2026 |\\n|---|---|---|---|\\n"
+    ...         "| 1 | Số xã | xã | 12 |")
     >>> [(i.section, i.subject, i.value, i.unit, i.year) for i in find_table_facts(find_tables(text),
     ...     outline(text)).indicators]
     [('PL.01.1', 'Số xã', 12.0, 'xã', 2026)]
