@@ -79,7 +79,7 @@ def normalize(original: str) -> CleanText:
     'Sở Nội vụ\\nỦy ban nhân dân tỉnh'
     """
     chars = _characters(original)
-    paragraphs = _paragraphs(chars)
+    paragraphs = _unmerge(_paragraphs(chars))
     expanded = _expand_abbreviations(paragraphs)
     return CleanText(expanded.text(), tuple(expanded.starts), tuple(expanded.ends))
 
@@ -190,12 +190,13 @@ def _content_lines(text: str) -> list[tuple[int, int, bool]]:
     return kept
 
 
+_ROMAN_TAIL = re.compile(r"(?:^|[.;:]\s+)([IVXLC]+\s*[.)\-–:])(?:\s*(\S.*))?$")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _ARABIC_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s")
 _ROMAN_HEAD = re.compile(r"^[IVXLC]+\s*[.)\-–:]\s*\S")
 
 
-def _split_glued(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def _split_glued(text: str, lo: int, hi: int, letters: bool = False) -> list[tuple[int, int]]:
     """Split a heading from its first sub-item written on the same line.
 
     "3. Tranh chấp lao động 3.1. Rà soát …" → "3. Tranh chấp lao động" / "3.1. Rà soát …";
@@ -205,14 +206,18 @@ def _split_glued(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     line = text[lo:hi]
     arabic = _ARABIC_HEAD.match(line)
     if arabic:
-        child = re.escape(arabic.group(1) + ".1.")
+        child = re.escape(arabic.group(1) + ".1.") + (r"|a\)" if letters else "")
     elif _ROMAN_HEAD.match(line):
         child = r"1\."
     else:
         return [(lo, hi)]
     found = re.search(rf"\s({child})(?:\s+(?=\S)|$)", line)
+    if not found and not arabic:
+        return _split_caps_title(text, lo, hi)
     if not found or found.start(1) < 4:
         return [(lo, hi)]
+    if found.group(1) == "a)" and line[:found.start()].rstrip().lower().endswith("điểm"):
+        return [(lo, hi)]  # "theo điểm a) Khoản 1": a reference, not an item
     following = line[found.end():found.end() + 1]
     if following and not (following.isalpha() and following.isupper()):
         return [(lo, hi)]
@@ -222,7 +227,66 @@ def _split_glued(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     head_end = cut
     while head_end > lo and text[head_end - 1] == " ":
         head_end -= 1
-    return [(lo, head_end), *_split_glued(text, lo + found.start(1), hi)]
+    return [(lo, head_end), *_split_glued(text, lo + found.start(1), hi, letters)]
+
+
+def _split_caps_title(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """"III. NHIỆM VỤ TRỌNG TÂM Để thực hiện …" → the Roman part's title in capitals / its first paragraph."""
+    words = list(re.finditer(r"\S+", text[lo:hi]))
+    caps = 0
+    for word in words[1:]:
+        if is_caps(word.group(0), 1):
+            caps += 1
+            continue
+        if caps >= 2 and word.group(0)[0].isupper():
+            head_end = lo + words[words.index(word) - 1].end()
+            return [(lo, head_end), (lo + word.start(), hi)]
+        break
+    return [(lo, hi)]
+
+
+# A new unit that starts inside a paragraph, after the end of a sentence or a colon: a Roman part in
+# capitals, an article, a number, a letter or a bullet, each followed by a capital.
+_INTERNAL = re.compile(r"(?<=[.;:!?”\"])\s+(?=(?P<marker>[IVX]{1,4}\.|Điều\s+\d{1,2}\.|\d{1,2}(?:\.\d{1,2})*\."
+                       r"|[a-zđ]\)|[-+])\s+(?P<word>[^\W\d_]+))")
+
+
+def _inside_starts(line: str) -> list[re.Match[str]]:
+    """Where units start inside a line: the marker's word begins with a capital (a Roman part's is all capitals)."""
+    found = []
+    for match in _INTERNAL.finditer(line):
+        word = match["word"]
+        roman = re.fullmatch(r"[IVX]{1,4}\.", match["marker"]) is not None
+        if word[0].isupper() and (not roman or is_caps(word, 2)):
+            found.append(match)
+    return found
+
+
+_MERGED_MIN = 4
+
+
+def _unmerge(buffer: _Buffer) -> _Buffer:
+    """Split a heading from its first item on every line, and a text whose line breaks were lost
+    ("… như sau: I. MỤC ĐÍCH 1. Nâng cao …") where each unit starts, when units start inside
+    paragraphs more often than at line starts."""
+    text = buffer.text()
+    lines = text.split("\n")
+    inside = sum(len(_inside_starts(line)) for line in lines)
+    merged = inside >= _MERGED_MIN and inside > sum(1 for line in lines if MARKER.match(line))
+    breaks = sorted([(m.start(), m.end()) for m in _inside_starts(text) if merged]
+                    + [(m.start(), m.end()) for m in re.finditer("\n", text)])
+    out = _Buffer()
+    position, previous_end = 0, -1
+    for lo, hi in [*breaks, (len(text), len(text))]:
+        for start, end in _split_glued(text, position, lo, letters=merged):
+            if start >= end:
+                continue
+            if previous_end >= 0:
+                out.add("\n", buffer.ends[previous_end - 1], buffer.starts[start])
+            out.copy(buffer, start, end)
+            previous_end = end
+        position = hi
+    return out
 
 
 def _block_layout(lines: list[tuple[int, int, bool]]) -> bool:
@@ -289,6 +353,19 @@ def _dangling() -> re.Pattern[str]:
 _RANGE_END = re.compile(r"^[-–]\s*\d")
 
 
+def _caps_words_first(line: str) -> bool:
+    """A line that opens with words in capitals ending where the line ends, a number or a sentence starts
+    ("ĐÍCH, YÊU CẦU 1. Tổ chức …", "TÂM Để thực hiện …"; not "UBND tỉnh …")."""
+    words = line.split()
+    count = 0
+    while count < len(words) and not any(c.islower() for c in words[count]) and not re.fullmatch(r"\d{1,2}\.", words[count]):
+        count += 1  # capitals, numbers and dashes ("NĂM 2030", "2026 - 2028")
+    if not count or not is_caps(" ".join(words[:count]), 2):
+        return False
+    following = words[count] if count < len(words) else ""
+    return not following or bool(re.fullmatch(r"\d{1,2}\.", following)) or following[0].isupper()
+
+
 def _continues(previous: str, line: str, width: int | None, same_block: bool = False,
                blocks: bool = False) -> bool:
     """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
@@ -305,8 +382,9 @@ def _continues(previous: str, line: str, width: int | None, same_block: bool = F
         return False
     if _BARE_MARKER.match(previous):
         return not MARKER.match(line)
-    if (_ROMAN_HEAD.match(previous) and is_caps(previous, 3) and is_caps(line, 2)
-            and not MARKER.match(line) and not _TERMINAL.search(previous.rstrip(","))):
+    roman = _ROMAN_TAIL.search(previous)  # "… như sau: I. MỤC" / "V. TỔ CHỨC" and then "ĐÍCH, YÊU CẦU …"
+    if (roman and (not roman.group(2) or is_caps(roman.group(2), 2)) and _caps_words_first(line)
+            and not MARKER.match(line) and not (roman.group(2) and _TERMINAL.search(previous.rstrip(",")))):
         return True
     if same_block and _HYPHENATED.match(line) and _starts_lower(line[1:].lstrip()) and not _TERMINAL.search(previous):
         return True  # "Kế hoạch tài chính\n- ngân sách …": a hyphen inside a name, not a bullet

@@ -136,3 +136,24 @@ def test_normalize_abbreviation_screens_match_wherever_their_patterns_do() -> No
             for match in pattern.finditer(text):
                 assert screen.match(text, match.start()), (pattern.pattern, text[match.start():match.end()])
     assert any(len(screen.pattern) < len(pattern.pattern) for screen, pattern, _ in _abbreviations())
+
+
+MERGED = ("UBND tỉnh ban hành Kế hoạch như sau: I. MỤC\nĐÍCH, YÊU CẦU 1. Nâng cao nhận thức của người dân về an toàn. 2. Tăng "
+          "cường\ntrách nhiệm của các cơ quan. 3. Giảm tai nạn. II.\nNHIỆM VỤ TRỌNG TÂM Để thực hiện mục tiêu, các sở cần "
+          "làm tốt các việc sau: 1. Rà soát quy hoạch. 2. Kiểm tra xử lý vi phạm. III. TỔ CHỨC THỰC HIỆN 1. Sở Xây dựng "
+          "chủ trì, phối hợp với Công an tỉnh.")
+
+
+def test_normalize_recovers_units_of_a_text_whose_line_breaks_were_lost() -> None:
+    lines = normalize(MERGED).text.split("\n")
+    assert lines == ["UBND tỉnh ban hành Kế hoạch như sau:".replace("UBND", "Ủy ban nhân dân"),
+                     "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức của người dân về an toàn.",
+                     "2. Tăng cường trách nhiệm của các cơ quan.", "3. Giảm tai nạn.", "II. NHIỆM VỤ TRỌNG TÂM",
+                     "Để thực hiện mục tiêu, các sở cần làm tốt các việc sau:", "1. Rà soát quy hoạch.",
+                     "2. Kiểm tra xử lý vi phạm.", "III. TỔ CHỨC THỰC HIỆN",
+                     "1. Sở Xây dựng chủ trì, phối hợp với Công an tỉnh."]
+
+
+def test_normalize_leaves_an_enumeration_inside_a_paragraph_of_a_normal_text() -> None:
+    text = "I. NHIỆM VỤ\n1. Tuyên truyền các nội dung: a) Luật Giao thông. b) Nghị định.\n2. Kiểm tra.\n3. Báo cáo.\n4. Tổng kết."
+    assert normalize(text).text == text
