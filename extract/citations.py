@@ -184,10 +184,10 @@ def _mentions(text: str, opening_end: int) -> list[_Mention]:
     for line_start, line in _body_lines(text):
         if line_start < opening_end:
             strong = {line_start + m.end() for m in _CLAUSE.finditer(line)
-                      if m.start() > 0 or not previous or _TERMINAL.search(previous)}
+                      if m.end() < len(line) and (m.start() > 0 or not previous or _TERMINAL.search(previous))}
             indent = len(line) - len(line.lstrip(" |"))
             weak = {line_start + s for s in [indent, *_after_capitals(line)]} - strong
-            clause_starts = sorted(strong | {s for s in weak if _clause_relation(text, s) in ("implements", "cites")})
+            clause_starts += sorted(strong | {s for s in weak if _clause_relation(text, s) in ("implements", "cites")})
         previous = line
         for match in DOC_NUMBER.finditer(line):
             position = line_start + match.start()

@@ -69,3 +69,10 @@ def test_citations_programme_approval_is_found_when_the_opening_runs_on_from_the
             "NÔNG THÔN ĐẾN NĂM 2030” Căn cứ Quyết định số 77/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Chương "
             "trình “Nước sạch nông thôn đến năm 2030”, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")
     assert _relations(text) == {"77/QĐ-TTg": "implements"}
+
+
+def test_citations_a_clause_without_documents_ends_the_implementing_clause() -> None:
+    text = HEAD + ("Thực hiện Chỉ thị số 8/CT-TTg của Thủ tướng Chính phủ; |\n| Công văn số 91/BYT-DP của Bộ Y tế.\n"
+                   "Sau 5 năm triển khai, tình hình còn khó khăn.\nNghị quyết số 3-NQ/TU đã đề ra các mục tiêu.\n"
+                   "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"8/CT-TTg": "implements", "91/BYT-DP": "implements", "3-NQ/TU": "cites"}
