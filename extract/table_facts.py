@@ -78,8 +78,8 @@ def _columns(table: Table) -> list[_Column]:
             role = None  # "Chỉ tiêu năm 2026", "Kinh phí năm 2026": a column of that year
         blocked = k in formulas or any(p.search(label) for p in _cues("not_target") for label in labels)
         leaf = labels[-1] if labels else ""
-        note = _UNIT_NOTE.search(leaf)
-        unit = _written_unit(note.group(1)) if note and not label_years(note.group(1)) else None
+        notes = [n.group(1) for n in map(_UNIT_NOTE.search, reversed(labels)) if n and not label_years(n.group(1))]
+        unit = _written_unit(notes[0]) if notes else None  # "(Tấn)", or the group's "Kinh phí (triệu đồng)"
         measure = "" if years is None or label_years(leaf) else _UNIT_NOTE.sub("", leaf).strip()
         target = not blocked and role is None and (years is not None or any(
             p.search(label) for p in _cues("target_label") for label in labels))

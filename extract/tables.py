@@ -210,7 +210,7 @@ def _parse(gaps: list[Cell | None], width: int, numeric: list[int]) -> tuple[flo
                 if gap is None:
                     rest = after
                 elif after is not None and _PAGE_NUMBER.match(gap.text):
-                    rest = after + 0.5  # a page number between two rows
+                    rest = after + 0.9  # a page number between two rows (dearer than a two-row header)
                 else:
                     continue
             if rest is None:

@@ -319,3 +319,10 @@ def test_tables_page_number_between_two_rows_is_no_cell() -> None:
     (table,) = find_tables(text)
     assert [[c.text for c in r.cells] for r in table.rows] == [
         [str(k), f"Chỉ tiêu số {k}", "lớp", str(10 * k)] for k in range(1, 5)]
+
+
+def test_table_facts_money_unit_of_a_group_cell_over_year_columns() -> None:
+    text = _table(_row("STT", "Nội dung", "Kinh phí (triệu đồng)"), _row("Năm 2026", "Năm 2027"),
+                  _row("1", "Mua sách", "100", "150"))
+    found = [(b.amount, b.unit, b.period) for b in find_table_facts(find_tables(text), outline(text)).budget]
+    assert found == [(100.0, "triệu đồng", "2026"), (150.0, "triệu đồng", "2027")]
