@@ -353,6 +353,12 @@ def _dangling() -> re.Pattern[str]:
 _RANGE_END = re.compile(r"^[-–]\s*\d")
 
 
+@lru_cache(maxsize=1)
+def _open_name() -> re.Pattern[str]:
+    """A line ending in the head word of a body's name ("Ban", "Sở"): the name goes on in the next line."""
+    return re.compile(rf"(?<!\w)(?:{cue_regex('agency_grammar.tsv', 'head', flags=0).pattern})$")
+
+
 def _caps_words_first(line: str) -> bool:
     """A line that opens with words in capitals ending where the line ends, a number or a sentence starts
     ("ĐÍCH, YÊU CẦU 1. Tổ chức …", "TÂM Để thực hiện …"; not "UBND tỉnh …")."""
@@ -396,8 +402,8 @@ def _continues(previous: str, line: str, width: int | None, same_block: bool = F
         return True
     if paragraph_start().match(line):
         return False
-    if _dangling().search(previous) and not _TERMINAL.search(previous):
-        return True
+    if (_dangling().search(previous) or _open_name().search(previous)) and not _TERMINAL.search(previous):
+        return True  # "… phối hợp với các" / "… của Ban" and then "Thường vụ Tỉnh ủy …"
     if same_block and (blocks or previous.endswith(";")):
         return True
     if width is None:

@@ -157,3 +157,8 @@ def test_normalize_recovers_units_of_a_text_whose_line_breaks_were_lost() -> Non
 def test_normalize_leaves_an_enumeration_inside_a_paragraph_of_a_normal_text() -> None:
     text = "I. NHIỆM VỤ\n1. Tuyên truyền các nội dung: a) Luật Giao thông. b) Nghị định.\n2. Kiểm tra.\n3. Báo cáo.\n4. Tổng kết."
     assert normalize(text).text == text
+
+
+def test_normalize_a_name_broken_after_its_head_word_goes_on() -> None:
+    assert normalize("- Quán triệt Kết luận của Ban\n\nThường vụ Tỉnh ủy đến cán bộ.").text == \
+        "- Quán triệt Kết luận của Ban Thường vụ Tỉnh ủy đến cán bộ."
