@@ -40,7 +40,8 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
         raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
 
     def fill(store: OxigraphStore) -> dict[str, object]:
-        store.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.source_path for b in built])
+        store.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.source_path for b in built],
+                             drop_locations=[b.location for b in built if b.location])
         refresh_schema(store)  # ontology, reference data and the inferred graph, after the plans
         return {"files": [b.file_name for b in built], "skipped": [e.location for e in skipped]}
 

@@ -48,6 +48,10 @@ class Store(Protocol):
     def triple_count(self) -> int: ...
 
 
+def _matches(term: object, values: set[str]) -> bool:
+    return isinstance(term, (ox.Literal, ox.NamedNode)) and term.value in values
+
+
 def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -142,20 +146,33 @@ class OxigraphStore:
             raise StoreError("query", "not an ASK query")
         return bool(result)
 
-    def graphs_of_files(self, paths: Iterable[str]) -> list[str]:
-        """Graphs of the source documents at these paths (relative to their build's root); graphs
-        from before documents had a path are matched by file name."""
-        wanted = set(paths)
+    def graphs_of_files(self, paths: Iterable[str], locations: Iterable[str] = ()) -> list[str]:
+        """Graphs of the source documents at these locations (hashes of absolute paths), so that a
+        file built again replaces its document and a file of the same name elsewhere does not.
+        Graphs from before documents had a location are matched by source path, then file name."""
+        wanted, places = set(paths), set(locations)
         names = {p.rsplit("/", 1)[-1] for p in wanted}
-        query = ("SELECT DISTINCT ?g ?name ?path WHERE { GRAPH ?g { ?g "
+        query = ("SELECT DISTINCT ?g ?name ?path ?place WHERE { GRAPH ?g { ?g "
                  "<https://w3id.org/plangraph/ontology#fileName> ?name "
-                 "OPTIONAL { ?g <https://w3id.org/plangraph/ontology#sourcePath> ?path } } }")
-        return [s["g"].value for s in self.db.query(query)  # type: ignore[union-attr]
-                if (s["path"].value in wanted if s["path"] is not None else s["name"].value in names)]
+                 "OPTIONAL { ?g <https://w3id.org/plangraph/ontology#sourcePath> ?path } "
+                 "OPTIONAL { ?g <https://w3id.org/plangraph/ontology#sourceLocation> ?place } } }")
+        found = []
+        for s in self.db.query(query):  # type: ignore[union-attr]
+            if s["place"] is not None:
+                stale = _matches(s["place"], places)
+            elif s["path"] is not None:
+                stale = _matches(s["path"], wanted)
+            else:
+                stale = _matches(s["name"], names)
+            if stale:
+                found.append(s["g"].value)
+        return found
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop_files: Iterable[str] = ()) -> None:
-        """Put each graph in its named graph, replacing what was there and older versions of the files."""
-        for name in self.graphs_of_files(drop_files):
+    def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop_files: Iterable[str] = (),
+                       drop_locations: Iterable[str] = ()) -> None:
+        """Put each graph in its named graph, replacing what was there and older versions of the
+        documents (same source path, or the same file built from another root)."""
+        for name in self.graphs_of_files(drop_files, drop_locations):
             self.db.remove_graph(ox.NamedNode(name))
         for iri, graph in graphs.items():
             target = ox.NamedNode(str(iri))

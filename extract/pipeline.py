@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from extract.decode import decode
 from extract.errors import InputError
@@ -27,6 +27,7 @@ from extract.normalize import normalize
 from extract.outline import has_plan_structure, outline
 from extract.tables import find_tables, table_spans
 from extract.to_rdf import Source, plan_iri_of, to_graph
+from extract.vocab import PLAN
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 _NO_STRUCTURE = "no Roman-numbered parts (I., II., …), articles (Điều 1) or numbered parts (1., 2., 3.)"
@@ -47,6 +48,7 @@ class Built:
     graph: Graph
     extraction: Extraction
     source_path: str = ""  # path relative to the build's root: the document's key in the store
+    location: str = ""  # SHA-256 of the file's absolute path: the same file built from another root
 
 
 def shown(path: Path) -> str:
@@ -173,8 +175,11 @@ def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None 
     original = decode(data, where)
     try:
         with _no_cyclic_gc():
-            return process_text(original, file_name(path), hashlib.sha256(data).hexdigest(), location=where,
-                                source_path=source_path(path, root))
+            built = process_text(original, file_name(path), hashlib.sha256(data).hexdigest(), location=where,
+                                 source_path=source_path(path, root))
+            location = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()
+            built.graph.add((built.graph_iri, PLAN.sourceLocation, Literal(location)))
+            return replace(built, location=location)
     except InputError:
         raise
     except RecursionError as exc:

@@ -51,6 +51,7 @@ class PLAN(DefinedNamespace):
     documentType: URIRef
     fileName: URIRef
     sourcePath: URIRef
+    sourceLocation: URIRef
     sha256: URIRef
     extractionWarning: URIRef
     sectionPath: URIRef

@@ -61,3 +61,17 @@ def test_store_a_folder_is_keyed_by_file_names(cli: Cli, tmp_path: Path) -> None
     assert cli("build", plans[0].parent, "--store", store, "--workers", "1").code == 0
     assert cli("build", plans[0], "--store", store, "--workers", "1").code == 0  # one file again: replaced
     assert [p for p, _, _ in documents(store)] == sorted(p.name for p in plans)
+
+
+def test_store_a_folder_built_again_with_another_keeps_one_document_per_file(cli: Cli, tmp_path: Path) -> None:
+    first, second, third = plan_variants(tmp_path / "variants", 3)
+    for folder, plan in (("x", first), ("y", second), ("z", third)):
+        (tmp_path / folder).mkdir()
+        shutil.copy(plan, tmp_path / folder / "plan.txt")
+    store = tmp_path / "store"
+    assert cli("build", tmp_path / "z", "--store", store, "--workers", "1").code == 0
+    assert cli("build", tmp_path / "x", "--store", store, "--workers", "1").code == 0  # replaces nothing of z
+    assert cli("build", tmp_path / "x", tmp_path / "y", "--store", store, "--workers", "1").code == 0
+    assert [p for p, _, _ in documents(store)] == ["plan.txt", "x/plan.txt", "y/plan.txt"]
+    assert cli("build", tmp_path / "y", "--store", store, "--workers", "1").code == 0  # y alone again
+    assert [p for p, _, _ in documents(store)] == ["plan.txt", "plan.txt", "x/plan.txt"]
