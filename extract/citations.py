@@ -131,15 +131,16 @@ class _Mention:
     offset: int  # of the match in `line`
 
 
-def find_citations(text: str, own_number: str | None, title: str, opening_end: int,
+def find_citations(text: str, own_number: str | None, title: str, openings: tuple[tuple[int, int], ...],
                    implementing_title: bool, approves: re.Pattern[str]) -> tuple[Citation, ...]:
     """Every document number in the text (not the recipients list), once each, with its relation.
 
-    `opening_end` ends the opening (before the first part); `implementing_title` tells whether the
+    `openings` are the spans that say what the plan rests on and carries out (the text before the
+    first part; a plan attached to a decision has its own); `implementing_title` tells whether the
     title opens with "Triển khai / Thực hiện …"; `approves` finds a decision approving a programme.
     """
     own = key(own_number) if own_number else None
-    mentions = [m for m in _mentions(text, opening_end) if m.key != own]
+    mentions = [m for m in _mentions(text, openings) if m.key != own]
     seen: dict[str, list[str]] = {}
     for mention in mentions:
         mention.key = _identity(mention.key, seen)
@@ -176,13 +177,13 @@ def find_citations(text: str, own_number: str | None, title: str, opening_end: i
     return tuple(found.values())
 
 
-def _mentions(text: str, opening_end: int) -> list[_Mention]:
+def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention]:
     mentions: list[_Mention] = []
     clause, hint = -1, None
     clause_starts: list[int] = []
     previous = ""
     for line_start, line in _body_lines(text):
-        if line_start < opening_end:
+        if any(start <= line_start + len(line) and line_start < end for start, end in openings):
             strong = {line_start + m.end() for m in _CLAUSE.finditer(line)
                       if m.end() < len(line) and (m.start() > 0 or not previous or _TERMINAL.search(previous))}
             indent = len(line) - len(line.lstrip(" |"))
@@ -191,7 +192,7 @@ def _mentions(text: str, opening_end: int) -> list[_Mention]:
         previous = line
         for match in DOC_NUMBER.finditer(line):
             position = line_start + match.start()
-            in_opening = position < opening_end
+            in_opening = any(start <= position < end for start, end in openings)
             if in_opening:
                 for start in [s for s in clause_starts if s <= position]:
                     relation = _clause_relation(text, start)

@@ -136,7 +136,11 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     period_start, period_end, horizon = _period(title or "", outline_titles)
     if (period_start, period_end, horizon) == (None, None, None):
         period_start, period_end = _objective_period(first_items)
-    citations = find_citations(text, number, title or "", opening_end or _opening_end(text),
+    openings: tuple[tuple[int, int], ...] = ((0, opening_end or _opening_end(text)),)
+    if title_span and title_span[0] > openings[0][1]:  # a plan attached to a decision: its own opening
+        found = _header()["opening_end"].search(text, title_span[1], title_span[1] + header.HEAD_CHARS)
+        openings += ((title_span[1], found.end() if found else title_span[1]),)
+    citations = find_citations(text, number, title or "", openings,
                                bool(cue["implementing"].search(title or "")), cue["approves"])
     return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
                     signer_name, signer_position, period_start, period_end, horizon,

@@ -76,3 +76,13 @@ def test_citations_a_clause_without_documents_ends_the_implementing_clause() -> 
                    "Sau 5 năm triển khai, tình hình còn khó khăn.\nNghị quyết số 3-NQ/TU đã đề ra các mục tiêu.\n"
                    "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"8/CT-TTg": "implements", "91/BYT-DP": "implements", "3-NQ/TU": "cites"}
+
+
+def test_citations_a_plan_attached_to_a_decision_has_its_own_opening() -> None:
+    text = ("Số: 9/QĐ-UBND\nĐiện Biên, ngày 4 tháng 5 năm 2023\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch phòng chống "
+            "sốt rét\nCăn cứ Luật Phòng bệnh;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch kèm theo.\nĐiều 2. Quyết định "
+            "có hiệu lực.\nKẾ HOẠCH\nPhòng chống sốt rét năm 2023\nThực hiện Công văn số 91/BYT-DP của Bộ Y tế, Ủy ban "
+            "nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Theo dõi Kế hoạch số 3/KH-SYT.\n")
+    clean = normalize(text).text
+    plan = extract_plan(clean, [], clean.find("Điều 1"))
+    assert {c.number: c.relation for c in plan.citations} == {"91/BYT-DP": "implements", "3/KH-SYT": "cites"}
