@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 from extract.facts import Agency
 from extract.iris import slug
@@ -35,16 +38,22 @@ def tokenizer() -> Language:
 
 
 def _keyed(text: str) -> Doc:
+    """`text` as tokens whose NORM is their match key, set for all tokens at once (through a Token
+    object each, setting them took longer than the matching)."""
     doc = tokenizer().make_doc(text)
-    for token in doc:
-        token.norm_ = _token_key(token.text)
+    norms = doc.to_array([ORTH])
+    norms[:] = [_norm_of(orth) for orth in norms.tolist()]
+    doc.from_array([NORM], cast(Ints2d, norms))  # spaCy's stubs type the array as floats
     return doc
 
 
 @lru_cache(maxsize=65536)
-def _token_key(token: str) -> str:
-    """A token's match key (folded, no marks, one kind of dash); plans reuse a few thousand syllables."""
-    return strip_marks(token).replace("–", "-").replace("—", "-")
+def _norm_of(orth: int) -> int:
+    """The match key of a token's text (folded, no marks, one kind of dash), by the texts' string
+    ids; plans reuse a few thousand syllables."""
+    strings = tokenizer().vocab.strings
+    key: int = strings.add(strip_marks(strings[orth]).replace("–", "-").replace("—", "-"))
+    return key
 
 
 @lru_cache(maxsize=1)

@@ -465,15 +465,32 @@ def _screen(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
+def _screened(screen: re.Pattern[str], pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`pattern.finditer(text)`, with the pattern tried only where its screen matches."""
+    found: list[re.Match[str]] = []
+    position = 0
+    while candidate := screen.search(text, position):
+        match = pattern.match(text, candidate.start())
+        if match is None:
+            position = candidate.start() + 1
+        elif match.end() > match.start():
+            found.append(match)
+            position = match.end()
+        else:  # an empty match: finditer's own rules for going on after it
+            return list(pattern.finditer(text))
+    return found
+
+
 def _expand_abbreviations(buffer: _Buffer) -> _Buffer:
     """Replace abbreviations by their full form; each new character maps to the abbreviation's span."""
     text = buffer.text()
     for screen, pattern, expansion in _abbreviations():
-        if not screen.search(text) or not pattern.search(text):
+        matches = _screened(screen, pattern, text)
+        if not matches:
             continue
         out = _Buffer()
         position = 0
-        for match in pattern.finditer(text):
+        for match in matches:
             out.copy(buffer, position, match.start())
             out.add(expansion, buffer.starts[match.start()], buffer.ends[match.end() - 1])
             position = match.end()

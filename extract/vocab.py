@@ -4,16 +4,28 @@ from __future__ import annotations
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SCHEMA = Namespace("https://schema.org/")
-TIME = Namespace("http://www.w3.org/2006/time#")
-ODRL = Namespace("http://www.w3.org/ns/odrl/2/")
-DCAT = Namespace("http://www.w3.org/ns/dcat#")
-VOID = Namespace("http://rdfs.org/ns/void#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
+
+
+class _Namespace(Namespace):
+    """A namespace that makes each term once: rdflib's makes a new URIRef at every attribute
+    access, and a graph of thousands of triples looks its terms up for every one of them."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+ELI = _Namespace("http://data.europa.eu/eli/ontology#")
+ORG = _Namespace("http://www.w3.org/ns/org#")
+PROV = _Namespace("http://www.w3.org/ns/prov#")
+OA = _Namespace("http://www.w3.org/ns/oa#")
+SCHEMA = _Namespace("https://schema.org/")
+TIME = _Namespace("http://www.w3.org/2006/time#")
+ODRL = _Namespace("http://www.w3.org/ns/odrl/2/")
+DCAT = _Namespace("http://www.w3.org/ns/dcat#")
+VOID = _Namespace("http://rdfs.org/ns/void#")
+DCTERMS = _Namespace("http://purl.org/dc/terms/")
 
 PLAN_NS = "https://w3id.org/plangraph/ontology#"
 
@@ -98,3 +110,9 @@ class PLAN(DefinedNamespace):
 
     # evidence
     evidence: URIRef
+
+
+# Each declared term as a plain class attribute: found without the namespace's look-up machinery
+# (a term that is not declared still raises).
+for _term in PLAN.__annotations__:
+    setattr(PLAN, _term, PLAN._NS[_term])

@@ -127,7 +127,7 @@ def test_normalize_drops_markdown_heading_marks() -> None:
 
 
 def test_normalize_abbreviation_screens_match_wherever_their_patterns_do() -> None:
-    from extract.normalize import _abbreviations
+    from extract.normalize import _abbreviations, _screened
     from extract.rules import read_table
     examples = [row["example"] for row in read_table("abbreviations.tsv", ("id", "abbreviation", "example"))]
     texts = [path.read_text(encoding="utf-8") for path in SEEDS] + examples + [f"-{e}, Sở {e}" for e in examples]
@@ -135,6 +135,7 @@ def test_normalize_abbreviation_screens_match_wherever_their_patterns_do() -> No
         for text in texts:
             for match in pattern.finditer(text):
                 assert screen.match(text, match.start()), (pattern.pattern, text[match.start():match.end()])
+            assert [m.span() for m in _screened(screen, pattern, text)] == [m.span() for m in pattern.finditer(text)]
     assert any(len(screen.pattern) < len(pattern.pattern) for screen, pattern, _ in _abbreviations())
 
 
