@@ -1,6 +1,7 @@
 """Agency mentions: named bodies (spaCy PhraseMatcher on a folded key), committees by level,
-vague groups ("các đơn vị liên quan"), distributive lists ("các Sở: Nội vụ, Tư pháp") and,
-as a fallback, bodies opened by a head word ("Báo …", "Trung tâm …").
+vague groups ("các đơn vị liên quan"), distributive lists ("các Sở: Nội vụ, Tư pháp") and bodies no
+list knows, read from a head noun and the name after it ("Trung tâm Bảo tồn di sản tỉnh", see
+agency_names.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from extract.agency_names import name_end, open_names
 from extract.facts import Agency
 from extract.iris import slug
 from extract.normalize import fold, strip_marks
@@ -95,7 +97,6 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "group": re.compile(fold(group), re.IGNORECASE),
         # a sector or force named by what it does: "ngành Thuế", "lực lượng Công an"
         "sector": re.compile(fold(rf"(?<!\w)(?:{g['sector']})\s+(?:{g['sector-noun']})(?!\w)"), re.IGNORECASE),
-        "head": re.compile(rf"(?<!\w)(?:{g['head']})(?!\w)"),
         "title": re.compile(rf"^\s*(?:{g['title']})\s+", re.IGNORECASE),
         "lead-in": re.compile(rf"^\s*(?:{g['lead-in']})\s+", re.IGNORECASE),
         "distributive": re.compile(r"(?<!\w)các\s+sở\s*:\s*", re.IGNORECASE),
@@ -138,25 +139,9 @@ def _named_mentions(text: str) -> list[Mention]:
     return found
 
 
-_LEVEL = re.compile(r"\s+(?:cùng|các)\s+cấp(?!\w)", re.IGNORECASE)
-
-
 def _place_end(text: str, position: int) -> int:
-    """End of a place after a body's name: "tỉnh", "thành phố" and capitalised words ("Cần Thơ", "Khu vực IV")."""
-    level = _LEVEL.match(text, position)
-    if level:
-        return level.end()
-    end = position
-    for word in re.finditer(r"\S+", text[position:position + 60]):
-        raw = word.group(0)
-        bare = raw.rstrip(",;:.)")
-        if not bare or not (bare in ("tỉnh", "thành", "phố", "vực") or bare[0].isupper()) \
-                or _regexes()["head"].fullmatch(bare) or text[position + word.start() - 1] != " ":
-            break
-        end = position + word.start() + len(bare)
-        if raw != bare:
-            break
-    return end
+    """End of a place after a body's name: "tỉnh", "các cấp", capital place names ("Khu vực IV")."""
+    return name_end(text, position, named=True)
 
 
 def _in_distributive_list(text: str, position: int, openers: list[int]) -> bool:
@@ -182,40 +167,10 @@ def _grammar_mentions(text: str) -> list[Mention]:
     for match in _regexes()["sector"].finditer(folded):
         written = " ".join(text[match.start():match.end()].split())
         found.append(Mention(Agency(written, "nhom-khong-ro", vague=True), match.start(), match.end()))
-    for match in _regexes()["head"].finditer(text):
-        end = _name_end(text, match.end())
-        if end > match.end():
-            name = text[match.start():end]
-            found.append(Mention(Agency(name, slug(match.group(0))), match.start(), end))
+    for body in open_names(text):
+        written = " ".join(text[body.start:body.end].split())
+        found.append(Mention(Agency(written, body.kind), body.start, body.end))
     return found
-
-
-_MODIFIERS = {"tỉnh", "cấp", "công", "cộng", "huyện", "xã"}
-
-
-def _name_end(text: str, position: int) -> int:
-    """End of a body's name after its head word: capitalised words, '-', 'và' between them."""
-    level = _LEVEL.match(text, position)
-    if level:
-        return level.end()  # "Công an các cấp"
-    end = position
-    words = list(re.finditer(r"\S+", text[position:position + 120]))
-    for i, word in enumerate(words):
-        raw = word.group(0)
-        bare = raw.rstrip(",;:.)")
-        if not bare:
-            break
-        if bare[0].isupper() and not _regexes()["head"].fullmatch(bare):
-            end = position + word.start() + len(bare)
-        elif bare in _MODIFIERS:
-            end = position + word.start() + len(bare)
-        elif bare in ("-", "và") and i + 1 < len(words) and words[i + 1].group(0)[:1].isupper():
-            pass
-        else:
-            break
-        if raw != bare:
-            break
-    return end
 
 
 def mentions(text: str) -> list[Mention]:

@@ -117,11 +117,9 @@ def test_reference_iris_follow_the_configured_base() -> None:
 
 
 def test_reference_agency_kinds_cover_the_heads_extraction_falls_back_to() -> None:
-    from extract.iris import slug
-
     known = {r["id"] for r in _rows(REFERENCE_DIR / "agency_kinds.tsv")}
-    heads = next(r["cue"] for r in _rows(PATTERNS_DIR / "agency_grammar.tsv") if r["kind"] == "head")
-    assert {slug(h) for h in heads.split("|")} <= known
+    heads = {r["kind"] for r in _rows(PATTERNS_DIR / "agency_heads.tsv") if r["type"] == "head"}
+    assert heads <= known, heads - known
 
 
 def test_reference_every_merged_away_province_has_a_successor() -> None:

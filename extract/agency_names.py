@@ -1,0 +1,162 @@
+"""Bodies no list knows: a capitalised head noun ("Sở", "Trung tâm", "Ban quản lý") and the proper name
+after it, up to a clear boundary (grammar in patterns/agency_heads.tsv).
+
+Vietnamese names of bodies capitalise the first word of the name after the head and of each coordinated
+part ("Sở Quy hoạch - Kiến trúc", "Trung tâm Kiểm soát bệnh tật tỉnh"), so a name starts with a capital
+word and runs over the lower-case words that complete it until punctuation, another body, a role cue or
+verb ("chủ trì", "hướng dẫn"), or a place ("tỉnh", "huyện Mẫu Sơn").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.rules import compile_regex, read_table
+
+# a name's lower-case tail longer than this without a boundary reads into the sentence: it is cut
+# after the first lower-case word ("Sở Quy hoạch Kiến trúc khẩn trương hoàn thiện hồ sơ …")
+_MAX_LOWER_RUN = 6
+_TOKEN = re.compile(r"[^\s]+|\n")
+_TRAILING = ",;:.)]”\"'"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    heads: tuple[tuple[re.Pattern[str], str], ...]  # (head at a position, kind), longest heads first
+    any_head: re.Pattern[str]
+    exclude: re.Pattern[str]
+    stop: re.Pattern[str]
+    level: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class OpenName:
+    start: int
+    end: int
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    rows = read_table("agency_heads.tsv", ("id", "type", "kind", "cue", "example"))
+    heads = sorted(((row["cue"], row["kind"]) for row in rows if row["type"] == "head"),
+                   key=lambda cue_kind: -max(len(c) for c in cue_kind[0].split("|")))
+    for row in rows:
+        compile_regex(row, "cue", 0)
+
+    def joined(kind: str) -> str:
+        return "|".join(f"(?:{row['cue']})" for row in rows if row["type"] == kind)
+
+    return Grammar(
+        heads=tuple((re.compile(rf"(?:{cue})(?!\w)"), kind) for cue, kind in heads),
+        any_head=re.compile(rf"(?<!\w)(?:{'|'.join(cue for cue, _ in heads)})(?!\w)"),
+        exclude=re.compile(rf"(?:{joined('not')})", re.IGNORECASE),
+        stop=re.compile(rf"(?:{joined('stop')})(?!\w)", re.IGNORECASE),
+        level=re.compile(rf"(?:{joined('level')})(?!\w)", re.IGNORECASE),
+    )
+
+
+def is_head(word: str) -> bool:
+    """Whether `word` (one written word) is a head noun that opens a body's name."""
+    return bool(grammar().any_head.fullmatch(word))
+
+
+def open_names(text: str) -> list[OpenName]:
+    """Every head noun followed by a name, with the kind its head gives.
+
+    >>> [(text[n.start:n.end], n.kind) for n in open_names(text := "Sở Quy hoạch - Kiến trúc chủ trì")]
+    [('Sở Quy hoạch - Kiến trúc', 'so')]
+    """
+    g = grammar()
+    found = []
+    ordinary = 0  # end of the last head word that opens an ordinary word ("Cục bộ")
+    for match in g.any_head.finditer(text):
+        if match.start() < ordinary:
+            continue
+        excluded = g.exclude.match(text, match.start())
+        if excluded:
+            ordinary = excluded.end()
+            continue
+        for head, kind in g.heads:
+            opened = head.match(text, match.start())
+            if opened is None:
+                continue
+            end = name_end(text, opened.end())
+            if end > opened.end():
+                found.append(OpenName(match.start(), end, kind))
+                break
+    return found
+
+
+def _word_at(text: str, position: int) -> str:
+    match = _TOKEN.match(text, position)
+    return match.group(0) if match else ""
+
+
+def _capital(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def name_end(text: str, position: int, *, named: bool = False) -> int:
+    """End of the name that starts at `position` (after a head noun), or `position` when there is none.
+
+    With `named`, the name before `position` is already known ("Hội Nông dân") and only a place may
+    follow ("tỉnh", "Khu vực IV").
+    """
+    g = grammar()
+    tokens = list(_TOKEN.finditer(text, position, min(len(text), position + 240)))
+    end = position
+    seen = named  # a capital word of the name has been read
+    placed = named  # a place was read: only capital place names may follow
+    lower_run, cut = 0, position
+    i = 0
+    while i < len(tokens):
+        raw, at = tokens[i].group(0), tokens[i].start()
+        following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if raw == "\n":
+            wrapped = following[:1].islower() and not g.stop.match(text, tokens[i + 1].start())
+            if seen and not wrapped:
+                break
+            i += 1
+            continue
+        bare = raw.rstrip(_TRAILING)
+        if not bare:
+            break
+        level = g.level.match(text, at) if seen else None
+        if level:
+            end, placed = level.end(), True
+            while i < len(tokens) and tokens[i].end() <= level.end():
+                i += 1
+            if i < len(tokens) and tokens[i].start() < level.end():
+                break  # punctuation glued to the place word
+            continue
+        if bare in ("-", "–") or (bare == "và" and not named):
+            nxt = following.rstrip(_TRAILING)
+            if raw != bare or not seen or not _capital(nxt) or _opens_body(text, tokens[i + 1].start()) \
+                    or g.stop.match(text, tokens[i + 1].start()):
+                break
+        elif _capital(bare):
+            if seen and _opens_body(text, at):
+                break
+            end, seen, lower_run = at + len(bare), True, 0
+        elif bare[0].isalpha() and seen and not placed:
+            if g.stop.match(text, at):
+                break
+            lower_run += 1
+            cut = at + len(bare) if lower_run == 1 else cut
+            if lower_run > _MAX_LOWER_RUN:
+                return cut
+            end = at + len(bare)
+        else:
+            break
+        if raw != bare:
+            break
+        i += 1
+    return end
+
+
+def _opens_body(text: str, position: int) -> bool:
+    """Whether a head noun that is not an ordinary word starts at `position`."""
+    g = grammar()
+    return bool(g.any_head.match(text, position)) and not g.exclude.match(text, position)
