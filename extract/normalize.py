@@ -356,7 +356,7 @@ _RANGE_END = re.compile(r"^[-–]\s*\d")
 @lru_cache(maxsize=1)
 def _open_name() -> re.Pattern[str]:
     """A line ending in the head word of a body's name ("Ban", "Sở"): the name goes on in the next line."""
-    return re.compile(rf"(?<!\w)(?:{cue_regex('agency_grammar.tsv', 'head', flags=0).pattern})$")
+    return re.compile(rf"(?<!\w)(?:{cue_regex('agency_heads.tsv', 'head', column='type', flags=0).pattern})$")
 
 
 def _caps_words_first(line: str) -> bool:
