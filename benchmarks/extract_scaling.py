@@ -28,6 +28,9 @@ def generated_plan(size: int, long_line: bool = False) -> str:
         line = "".join(f"QUYẾT ĐỊNH số {i}/QĐ-UBND CỦA ỦY BAN " for i in range(size // 40))
         return f"{head}\n{line}\n{sep}{body}"
     part = sep + body
+    if len((head + part).encode("utf-8")) > size:  # smaller than one body: cut it at a line
+        text = (head + part).encode("utf-8")[:size].decode("utf-8", "ignore")
+        return text[:text.rfind("\n") + 1]
     parts, length, step = [head, part], len((head + part).encode("utf-8")), len(part.encode("utf-8"))
     while length + step // 2 < size:
         parts.append(part)
