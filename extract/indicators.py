@@ -48,7 +48,7 @@ def _clauses(text: str, at_semicolons: bool = True) -> list[tuple[int, int]]:
         depth += (char == "(") - (char == ")")
         if depth > 0:
             continue
-        rest = text[i + 1:]
+        rest = text[i + 1:] if char == "." else ""  # only a full stop looks at what follows
         sentence_end = char == "." and (not rest.strip() or re.match(r"\s+[\d(“\"]|\s+[^\W\d_]", rest)
                                         and rest.lstrip()[:1].isupper() or re.match(r"\s+\d", rest))
         if (char == ";" and at_semicolons) or sentence_end:
