@@ -250,7 +250,7 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
     text = candidate.text
     found = mentions(text)
     heading = list(candidate.heading_agencies)
-    subject = _subject(text, found, anywhere=not heading and not candidate.kind.startswith("closing"))
+    subject = _subject(text, found, anywhere=not heading)
     request = role_cue("request").search(text)
     if not subject and request:
         subject = list_at(text, request.end(), found)
