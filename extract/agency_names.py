@@ -17,8 +17,8 @@ from extract.rules import compile_regex, read_table
 # a name's lower-case tail longer than this without a boundary reads into the sentence: it is cut
 # after the first lower-case word ("Sở Quy hoạch Kiến trúc khẩn trương hoàn thiện hồ sơ …")
 _MAX_LOWER_RUN = 6
-_TOKEN = re.compile(r"[^\s]+|\n")
-_TRAILING = ",;:.)]”\"'"
+_PUNCTUATION = ",;:()[]“”\"'"
+_TOKEN = re.compile(r"\n|[,;:()\[\]“”\"']|[^\s,;:()\[\]“”\"']+")
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,8 @@ class Grammar:
     heads: tuple[tuple[re.Pattern[str], str], ...]  # (head at a position, kind), longest heads first
     any_head: re.Pattern[str]
     exclude: re.Pattern[str]
-    stop: re.Pattern[str]
+    stop: re.Pattern[str]  # ends a name where a lower-case word starts
+    cue: re.Pattern[str]  # ends a name in any case
     level: re.Pattern[str]
 
 
@@ -52,7 +53,8 @@ def grammar() -> Grammar:
         heads=tuple((re.compile(rf"(?:{cue})(?!\w)"), kind) for cue, kind in heads),
         any_head=re.compile(rf"(?<!\w)(?:{'|'.join(cue for cue, _ in heads)})(?!\w)"),
         exclude=re.compile(rf"(?:{joined('not')})", re.IGNORECASE),
-        stop=re.compile(rf"(?:{joined('stop')})(?!\w)", re.IGNORECASE),
+        stop=re.compile(rf"(?:{joined('stop')}|{joined('cue')})(?!\w)", re.IGNORECASE),
+        cue=re.compile(rf"(?:{joined('cue')})(?!\w)", re.IGNORECASE),
         level=re.compile(rf"(?:{joined('level')})(?!\w)", re.IGNORECASE),
     )
 
@@ -109,51 +111,63 @@ def name_end(text: str, position: int, *, named: bool = False) -> int:
     end = position
     seen = named  # a capital word of the name has been read
     placed = named  # a place was read: only capital place names may follow
+    comma: int | None = None  # end before a comma that is inside the name if a 'và' part follows
     lower_run, cut = 0, position
     i = 0
     while i < len(tokens):
         raw, at = tokens[i].group(0), tokens[i].start()
-        following = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if raw == "\n":
-            wrapped = following[:1].islower() and not g.stop.match(text, tokens[i + 1].start())
+            wrapped = nxt is not None and nxt.group(0)[:1].islower() and not g.stop.match(text, nxt.start())
             if seen and not wrapped:
                 break
-            i += 1
-            continue
-        bare = raw.rstrip(_TRAILING)
-        if not bare:
+        elif raw == ",":
+            # "Sở Văn hóa, Thể thao và Du lịch"
+            if not seen or named or placed or not _goes_on(text, nxt):
+                break
+            comma = end if comma is None else comma
+        elif raw in _PUNCTUATION:
             break
-        level = g.level.match(text, at) if seen else None
-        if level:
-            end, placed = level.end(), True
-            while i < len(tokens) and tokens[i].end() <= level.end():
-                i += 1
-            if i < len(tokens) and tokens[i].start() < level.end():
-                break  # punctuation glued to the place word
-            continue
-        if bare in ("-", "–") or (bare == "và" and not named):
-            nxt = following.rstrip(_TRAILING)
-            if raw != bare or not seen or not _capital(nxt) or _opens_body(text, tokens[i + 1].start()) \
-                    or g.stop.match(text, tokens[i + 1].start()):
-                break
-        elif _capital(bare):
-            if seen and _opens_body(text, at):
-                break
-            end, seen, lower_run = at + len(bare), True, 0
-        elif bare[0].isalpha() and seen and not placed:
-            if g.stop.match(text, at):
-                break
-            lower_run += 1
-            cut = at + len(bare) if lower_run == 1 else cut
-            if lower_run > _MAX_LOWER_RUN:
-                return cut
-            end = at + len(bare)
         else:
-            break
-        if raw != bare:
-            break
+            bare = raw.rstrip("./")
+            if not bare:
+                break
+            level = g.level.match(text, at) if seen and comma is None else None
+            if level:
+                end, placed = level.end(), True
+                while i < len(tokens) and tokens[i].end() <= level.end():
+                    i += 1
+                if i < len(tokens) and tokens[i].start() < level.end():
+                    break  # punctuation glued to the place word
+                continue
+            if bare in ("-", "–") or (bare == "và" and not named):
+                if bare != raw or not seen or not _goes_on(text, nxt):
+                    break
+                comma = None if bare == "và" else comma
+            elif _capital(bare):
+                if seen and _opens_body(text, at):
+                    break
+                end, seen, lower_run = at + len(bare), True, 0
+            elif bare[0].isalpha() and seen and not placed:
+                if g.stop.match(text, at):
+                    break
+                lower_run += 1
+                cut = at + len(bare) if lower_run == 1 else cut
+                if lower_run > _MAX_LOWER_RUN:
+                    return cut if comma is None else comma
+                end = at + len(bare)
+            else:
+                break
+            if bare != raw:
+                break
         i += 1
-    return end
+    return end if comma is None else comma
+
+
+def _goes_on(text: str, token: re.Match[str] | None) -> bool:
+    """Whether the name goes on with `token`: a capital word that is neither a body's head nor a cue."""
+    return token is not None and _capital(token.group(0)) and not _opens_body(text, token.start()) \
+        and not grammar().cue.match(text, token.start())
 
 
 def _opens_body(text: str, position: int) -> bool:
