@@ -59,6 +59,7 @@ def column_role(label: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_numeric(text: str) -> bool:
     """An amount, a range or a percentage ("1.200", "1-1,5", "45%")."""
     return bool(_NUMERIC.match(text.replace(" ", "")))

@@ -19,6 +19,7 @@ from extract.table_header import (LABEL_WORDS, column_role, columns, cue, header
 
 _MAX_CELL_LINES = 12  # a longer run of lines between `|` lines is text between two tables
 _MAX_WIDTH = 40
+_MIXED_COST = 0.3  # per cell whose kind differs from its column's
 _CAPTION_LINES = 6
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
 _RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -172,18 +173,35 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
         else:
             current += 1
     runs.append(current)
-    # the width is the longest run of filled cells, or (a pipe lost somewhere) a common row length
+    # the width: the longest run of filled cells or a little more (rows with empty cells), or
+    # (a page number or a lost `|` joining two rows) the length of another run
     common = Counter(n for n in _distances(gaps) if n >= 2).most_common(2)
     candidates = {max(runs), max(runs) + 1} | {n for n, _ in common} | {n for n, _ in Counter(runs).most_common(2)}
     best: tuple[float, int, list[list[Cell]]] | None = None
     numeric = [0]
     for gap in gaps:
         numeric.append(numeric[-1] + (gap is not None and is_numeric(gap.text)))
+    page = [gap is not None and bool(_PAGE_NUMBER.match(gap.text)) for gap in gaps]
     for width in sorted(c for c in candidates if 2 <= c <= _MAX_WIDTH):
-        parsed = _parse(gaps, width, numeric)
-        if parsed is not None and (best is None or parsed[0] < best[0]):
-            best = (parsed[0], width, parsed[1])
+        parsed = _parse(gaps, width, numeric, page)
+        if parsed is None:
+            continue
+        cost = parsed[0] + _MIXED_COST * _mixed(parsed[1], width)
+        if best is None or cost < best[0]:
+            best = (cost, width, parsed[1])
     return best[2] if best else None
+
+
+def _mixed(rows: list[list[Cell]], width: int) -> int:
+    """Cells of full data rows whose kind (amount or words) differs from most of their column's:
+    a split that shifts cells across columns mixes them."""
+    counts = [[0, 0] for _ in range(width)]
+    for row in rows:
+        if len(row) == width and any(is_numeric(c.text) for c in row):  # data rows, not labels
+            for k, cell in enumerate(row):
+                if cell.text:
+                    counts[k][is_numeric(cell.text)] += 1
+    return sum(min(pair) for pair in counts)
 
 
 def _distances(gaps: list[Cell | None]) -> list[int]:
@@ -192,9 +210,11 @@ def _distances(gaps: list[Cell | None]) -> list[int]:
     return [b - a - 1 for a, b in zip(empty, empty[1:])]
 
 
-def _parse(gaps: list[Cell | None], width: int, numeric: list[int]) -> tuple[float, list[list[Cell]]] | None:
+def _parse(gaps: list[Cell | None], width: int, numeric: list[int],
+           page: list[bool]) -> tuple[float, list[list[Cell]]] | None:
     """The cheapest split of the gaps into rows of `width` cells; `numeric[k]` counts the
-    amounts among gaps[:k] (a narrower row holding one is dear: data rows are full)."""
+    amounts among gaps[:k] (a narrower row holding one is dear: data rows are full); `page[k]`:
+    gap k may be a page number."""
     pipes = len(gaps) + 1
     last = pipes - 1
     cost: list[float | None] = [None] * (pipes + 1)
@@ -209,7 +229,7 @@ def _parse(gaps: list[Cell | None], width: int, numeric: list[int]) -> tuple[flo
                 gap, after = gaps[end], cost[end + 1]
                 if gap is None:
                     rest = after
-                elif after is not None and _PAGE_NUMBER.match(gap.text):
+                elif after is not None and page[end]:
                     rest = after + 0.9  # a page number between two rows (dearer than a two-row header)
                 else:
                     continue

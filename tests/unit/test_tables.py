@@ -326,3 +326,12 @@ def test_table_facts_money_unit_of_a_group_cell_over_year_columns() -> None:
                   _row("1", "Mua sách", "100", "150"))
     found = [(b.amount, b.unit, b.period) for b in find_table_facts(find_tables(text), outline(text)).budget]
     assert found == [(100.0, "triệu đồng", "2026"), (150.0, "triệu đồng", "2027")]
+
+
+def test_tables_small_table_rows_starting_with_an_empty_cell_keep_their_columns() -> None:
+    rows = [["", "Thư viện", "Ha", "830", "871", "634", "213", "600", "134"],
+            ["2", "Diện tích", "%", "70", "332", "", "106", "553", ""]]
+    text = _table(_row("STT", "Chỉ tiêu", "ĐVT", "Năm 2025", *(f"Năm {y}" for y in range(2026, 2030))),
+                  _row("Kế hoạch", "Ước thực hiện"), *[_row(*row) for row in rows])
+    (table,) = find_tables(text)
+    assert [[c.text for c in r.cells] for r in table.rows] == rows
