@@ -49,6 +49,20 @@ def fields(text: str) -> list[Field]:
     return found
 
 
+def trailing(text: str) -> int | None:
+    """Where a field block starts after the task's own text in the same item
+    ("Tổ chức tập huấn. Đơn vị chủ trì: Sở Y tế …" → 18); None when there is none.
+
+    >>> trailing("Tổ chức tập huấn. Đơn vị chủ trì: Sở Y tế; thời gian thực hiện: quý II/2026.")
+    18
+    """
+    for label in _labels().finditer(text):
+        before = text[:label.start()].rstrip(" –-")
+        if label.start() > 0 and before.endswith((".", ";", ":", "(")) and before[:-1].strip():
+            return label.start()
+    return None
+
+
 def listed(value: str) -> tuple[Agency, ...]:
     """Every agency named in a field's value, in order."""
     return tuple(m.agency for m in mentions(value))

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from extract.agencies import Mention, distinct, list_at, mentions
 from extract.facts import Agency, Task
-from extract.fields import Field, fields, listed
+from extract.fields import Field, fields, listed, trailing
 from extract.normalize import fold
 from extract.outline import Section
 from extract.rules import compile_regex, cue_regex, read_table
@@ -214,8 +214,12 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
         if introduces and not item.marker:
             continue  # a lead-in paragraph ("… các giải pháp sau:") introduces the bullets below
         heading, heading_coordinators = (label[1], label[2]) if label else (inherited, coordinators)
-        found.append(Candidate(section.path, item.text, item.start, heading, item_kind, heading_coordinators,
+        split = trailing(item.text) if not item_kind.startswith("closing") else None
+        text = item.text[:split].rstrip(" (–-") if split else item.text
+        found.append(Candidate(section.path, text, item.start, heading, item_kind, heading_coordinators,
                                owner or (inherited if label else ())))
+        if split:
+            found.append(Candidate(section.path, item.text[split:].rstrip(" )."), item.start + split, (), "field"))
     return found
 
 

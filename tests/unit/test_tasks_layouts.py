@@ -94,3 +94,11 @@ def test_tasks_headings_naming_the_duties_of_a_body() -> None:
     tasks = _tasks("IV. TRÁCH NHIỆM THỰC HIỆN\n1. Trách nhiệm của Sở Y tế\n- Hướng dẫn chuyên môn.\n"
                    "2. Nhiệm vụ của các sở, ngành\n- Rà soát kế hoạch.")
     assert [_names(t.leads) for t in tasks] == [["Sở Y tế"], ["các sở, ngành"]]
+
+
+def test_tasks_fields_written_after_the_task_in_the_same_item() -> None:
+    tasks = _tasks("III. NHIỆM VỤ\n1. Tuyên truyền\n- Tổ chức tập huấn cho cán bộ. Đơn vị chủ trì: Sở Y tế; đơn vị phối hợp: "
+                   "Sở Nội vụ; thời gian thực hiện: hoàn thành trong quý II/2026.\n- Biên soạn tài liệu (Cơ quan chủ trì: Sở Tư pháp).")
+    assert [(t.text, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        ("Tổ chức tập huấn cho cán bộ.", ["Sở Y tế"], ["Sở Nội vụ"]), ("Biên soạn tài liệu", ["Sở Tư pháp"], [])]
+    assert [d.date for d in find_deadlines(tasks)] == ["2026"]
