@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
+from extract.agency_names import head_kinds as _head_kinds
 from extract.agency_names import name_end, open_names
 from extract.facts import Agency
 from extract.iris import slug
@@ -173,6 +174,15 @@ def _grammar_mentions(text: str) -> list[Mention]:
     return found
 
 
+def _grown(text: str, mention: Mention, end: int) -> Mention:
+    """A listed body whose name the text writes longer ("Ban Quản lý dự án đầu tư xây dựng tỉnh"): the
+    canonical name and the rest as written."""
+    if end <= mention.end:
+        return mention
+    name = mention.agency.name + " " + " ".join(text[mention.end:end].split())
+    return Mention(Agency(name, mention.agency.kind), mention.start, end)
+
+
 def mentions(text: str) -> list[Mention]:
     """All agency mentions in `text`, in text order; where they overlap, named bodies, committees
     and groups win over head-word guesses, then the longer one.
@@ -180,9 +190,11 @@ def mentions(text: str) -> list[Mention]:
     >>> [m.agency.name for m in mentions("Sở Nội vụ phối hợp với Sở Tài chính và các đơn vị liên quan")]
     ['Sở Nội vụ', 'Sở Tài chính', 'các đơn vị liên quan']
     """
-    ranked = [(0, m) for m in _named_mentions(text)]
-    ranked += [(1 if m.agency.kind and not m.agency.vague and not m.agency.kind.startswith("uy-ban") else 0, m)
-               for m in _grammar_mentions(text)]
+    grammar = _grammar_mentions(text)
+    opened = {m.start: m.end for m in grammar if m.agency.kind in _head_kinds()}
+    ranked = [(0, _grown(text, m, opened.get(m.start, 0))) for m in _named_mentions(text)]
+    ranked += [(1 if m.agency.kind and not m.agency.vague and not m.agency.kind.startswith("uy-ban-nhan-dan") else 0, m)
+               for m in grammar]
     ranked.sort(key=lambda pm: (pm[0], -(pm[1].end - pm[1].start), pm[1].start))
     chosen: list[Mention] = []
     for _, mention in ranked:

@@ -59,6 +59,12 @@ def grammar() -> Grammar:
     )
 
 
+@lru_cache(maxsize=1)
+def head_kinds() -> frozenset[str]:
+    """The kinds a body gets from its head alone ("so", "trung-tam")."""
+    return frozenset(kind for _, kind in grammar().heads)
+
+
 def is_head(word: str) -> bool:
     """Whether `word` (one written word) is a head noun that opens a body's name."""
     return bool(grammar().any_head.fullmatch(word))
