@@ -211,8 +211,8 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
                                             owner))
             label = (item.marker, leads, coords)
             continue
-        if introduces and not item.marker:
-            continue  # a lead-in paragraph ("… các giải pháp sau:") introduces the bullets below
+        if introduces:
+            continue  # a lead-in ("… các giải pháp sau:", "- Tham mưu Ủy ban nhân dân tỉnh:") introduces the items below
         heading, heading_coordinators = (label[1], label[2]) if label else (inherited, coordinators)
         split = trailing(item.text) if not item_kind.startswith("closing") else None
         text = item.text[:split].rstrip(" (–-") if split else item.text

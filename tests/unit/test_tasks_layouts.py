@@ -102,3 +102,11 @@ def test_tasks_fields_written_after_the_task_in_the_same_item() -> None:
     assert [(t.text, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
         ("Tổ chức tập huấn cho cán bộ.", ["Sở Y tế"], ["Sở Nội vụ"]), ("Biên soạn tài liệu", ["Sở Tư pháp"], [])]
     assert [d.date for d in find_deadlines(tasks)] == ["2026"]
+
+
+def test_tasks_a_bullet_that_introduces_sub_bullets_is_not_a_task() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Tham mưu Ủy ban nhân dân tỉnh:\n+ Bố trí kinh phí.\n"
+                   "+ Hướng dẫn thanh quyết toán.\n- Kiểm tra việc sử dụng kinh phí.")
+    assert [(t.text, _names(t.leads)) for t in tasks] == [
+        ("Bố trí kinh phí.", ["Sở Tài chính"]), ("Hướng dẫn thanh quyết toán.", ["Sở Tài chính"]),
+        ("Kiểm tra việc sử dụng kinh phí.", ["Sở Tài chính"])]
