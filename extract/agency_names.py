@@ -119,6 +119,7 @@ def name_end(text: str, position: int, *, named: bool = False) -> int:
     placed = named  # a place was read: only capital place names may follow
     comma: int | None = None  # end before a comma that is inside the name if a 'và' part follows
     lower_run, cut = 0, position
+    capitals = 0  # capital words in a row
     i = 0
     while i < len(tokens):
         raw, at = tokens[i].group(0), tokens[i].start()
@@ -132,6 +133,7 @@ def name_end(text: str, position: int, *, named: bool = False) -> int:
             if not seen or named or placed or not _goes_on(text, nxt):
                 break
             comma = end if comma is None else comma
+            capitals = 0
         elif raw in _PUNCTUATION:
             break
         else:
@@ -150,13 +152,16 @@ def name_end(text: str, position: int, *, named: bool = False) -> int:
                 if bare != raw or not seen or not _goes_on(text, nxt):
                     break
                 comma = None if bare == "và" else comma
+                capitals = 0
             elif _capital(bare):
                 if seen and _opens_body(text, at):
                     break
                 end, seen, lower_run = at + len(bare), True, 0
+                capitals += 1
             elif bare[0].isalpha() and seen and not placed:
-                if g.stop.match(text, at):
-                    break
+                if g.stop.match(text, at) or capitals >= 2:
+                    break  # after two capital words in a row ("… Núi Mây đào tạo") the sentence goes on
+                capitals = 0
                 lower_run += 1
                 cut = at + len(bare) if lower_run == 1 else cut
                 if lower_run > _MAX_LOWER_RUN:

@@ -1,0 +1,84 @@
+"""Bodies that no list names, read from their head noun (invented names, one of each kind of head)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.agencies import list_at, mentions
+from extract.normalize import normalize
+from extract.outline import outline
+from extract.tasks import find_tasks
+
+
+def _found(text: str) -> list[tuple[str, str | None]]:
+    return [(m.agency.name, m.agency.kind) for m in mentions(normalize(text).text)]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Sở Hải đảo - Thủy sản chủ trì thực hiện", "Sở Hải đảo - Thủy sản", "so"),
+    ("giao Ban quản lý Khu bảo tồn Núi Mây tham mưu", "Ban quản lý Khu bảo tồn Núi Mây", "ban-quan-ly"),
+    ("Trung tâm Điều phối cứu hộ tỉnh hướng dẫn", "Trung tâm Điều phối cứu hộ tỉnh", "trung-tam"),
+    ("Chi cục Chăn nuôi và Thú y tổ chức", "Chi cục Chăn nuôi và Thú y", "chi-cuc"),
+    ("Văn phòng Điều phối vùng cao tỉnh theo dõi", "Văn phòng Điều phối vùng cao tỉnh", "van-phong"),
+    ("Hội Sinh vật cảnh tỉnh vận động", "Hội Sinh vật cảnh tỉnh", "hoi"),
+    ("Liên đoàn Cầu lông tỉnh phối hợp", "Liên đoàn Cầu lông tỉnh", "lien-doan"),
+    ("Đài Truyền thanh huyện Núi Mây đưa tin", "Đài Truyền thanh huyện Núi Mây", "dai"),
+    ("Báo Tuổi trẻ Núi Mây đăng tải", "Báo Tuổi trẻ Núi Mây", "bao"),
+    ("Bệnh viện Y học cổ truyền tỉnh tiếp nhận", "Bệnh viện Y học cổ truyền tỉnh", "benh-vien"),
+    ("Trường Trung cấp Du lịch Núi Mây đào tạo", "Trường Trung cấp Du lịch Núi Mây", "truong"),
+    ("Quỹ Hỗ trợ nông dân tỉnh cho vay", "Quỹ Hỗ trợ nông dân tỉnh", "quy"),
+    ("Công ty Môi trường đô thị Núi Mây thu gom", "Công ty Môi trường đô thị Núi Mây", "cong-ty"),
+    ("Kho bạc Nhà nước khu vực XV kiểm soát chi", "Kho bạc Nhà nước khu vực XV", "kho-bac"),
+    ("Cục Hải quan Núi Mây kiểm tra", "Cục Hải quan Núi Mây", "cuc"),
+    ("Bộ Chỉ huy Phòng thủ dân sự tỉnh chỉ đạo", "Bộ Chỉ huy Phòng thủ dân sự tỉnh", "bo-chi-huy"),
+    ("Ban Điều phối vùng cao tỉnh tổng hợp", "Ban Điều phối vùng cao tỉnh", "ban"),
+    ("Hội đồng Giáo dục quốc phòng tỉnh chỉ đạo", "Hội đồng Giáo dục quốc phòng tỉnh", "hoi-dong"),
+    ("Ủy ban Bảo vệ trẻ em tỉnh giám sát", "Ủy ban Bảo vệ trẻ em tỉnh", "uy-ban"),
+    ("báo cáo Bộ Năng lượng và Khoáng sản", "Bộ Năng lượng và Khoáng sản", "bo"),
+    ("Viện Nghiên cứu Cây chè thực hiện", "Viện Nghiên cứu Cây chè", "vien"),
+    ("Ngân hàng Thương mại Núi Mây cho vay", "Ngân hàng Thương mại Núi Mây", "ngan-hang"),
+    ("Thanh tra Xây dựng tỉnh kiểm tra", "Thanh tra Xây dựng tỉnh", "thanh-tra"),
+    ("Phòng Kinh tế - Hạ tầng huyện Núi Mây thẩm định", "Phòng Kinh tế - Hạ tầng huyện Núi Mây", "phong"),
+    ("Hạt Kiểm lâm huyện Núi Mây tuần tra", "Hạt Kiểm lâm huyện Núi Mây", "hat"),
+])
+def test_agency_names_an_unlisted_body_gets_the_kind_of_its_head(text: str, name: str, kind: str) -> None:
+    assert _found(text) == [(name, kind)]
+
+
+@pytest.mark.parametrize("text", [
+    "Trung tâm văn hóa xã được đầu tư", "Ban hành quy chế phối hợp", "Hội nghị sơ kết giữa kỳ",
+    "Báo cáo kết quả thực hiện", "Cục bộ ở một số nơi", "Sở hữu trí tuệ của doanh nghiệp",
+    "HỘI NGHỊ TỔNG KẾT", "Bộ tiêu chí về nông thôn mới", "Phòng, chống dịch bệnh", "trường học, trung tâm",
+    "Hội Nghị Tổng Kết Năm", "vùng biển Trường Sa",
+])
+def test_agency_names_ordinary_words_opened_by_a_head_are_no_body(text: str) -> None:
+    assert _found(text) == []
+
+
+def test_agency_names_end_at_lists_roles_and_places() -> None:
+    text = ("Phối hợp với Sở Hải đảo - Thủy sản, Trung tâm Điều phối cứu hộ tỉnh Núi Mây và "
+            "Hội Sinh vật cảnh tỉnh thực hiện. Quỹ Hỗ trợ nông dân cùng các đơn vị liên quan hỗ trợ")
+    listed = list_at(normalize(text).text, len("Phối hợp với "))
+    assert [m.agency.name for m in listed] == [
+        "Sở Hải đảo - Thủy sản", "Trung tâm Điều phối cứu hộ tỉnh Núi Mây", "Hội Sinh vật cảnh tỉnh"]
+    assert [n for n, _ in _found(text)][-2:] == ["Quỹ Hỗ trợ nông dân", "các đơn vị liên quan"]
+
+
+def test_agency_names_a_name_goes_on_over_a_line_break_and_a_comma_with_a_va_part() -> None:
+    assert _found("Trung tâm Điều phối cứu\nhộ tỉnh chủ trì") == [("Trung tâm Điều phối cứu hộ tỉnh", "trung-tam")]
+    assert _found("Bộ Biển, Hải đảo và Thủy sản hướng dẫn") == [("Bộ Biển, Hải đảo và Thủy sản", "bo")]
+
+
+def test_agency_names_unlisted_bodies_lead_and_coordinate_tasks() -> None:
+    text = ("V. TỔ CHỨC THỰC HIỆN\n1. Trung tâm Điều phối cứu hộ tỉnh\n"
+            "- Chủ trì, phối hợp với Sở Hải đảo - Thủy sản xây dựng phương án cứu hộ.\n"
+            "- Phối hợp với Hội Sinh vật cảnh tỉnh tổ chức triển lãm.\n"
+            "2. Sở Hải đảo - Thủy sản\nPhối hợp với Trung tâm Điều phối cứu hộ tỉnh kiểm tra tàu cá.\n"
+            "3. Quỹ Hỗ trợ nông dân tỉnh chủ trì cho vay vốn sản xuất.")
+    tasks = find_tasks(outline(normalize(text).text))
+    roles = [(t.section, [a.name for a in t.leads], [a.name for a in t.coordinators]) for t in tasks]
+    assert roles == [
+        ("V.1", ["Trung tâm Điều phối cứu hộ tỉnh"], ["Sở Hải đảo - Thủy sản"]),
+        ("V.1", ["Hội Sinh vật cảnh tỉnh"], ["Trung tâm Điều phối cứu hộ tỉnh"]),
+        ("V.2", ["Trung tâm Điều phối cứu hộ tỉnh"], ["Sở Hải đảo - Thủy sản"]),
+        ("V.3", ["Quỹ Hỗ trợ nông dân tỉnh"], []),
+    ]
