@@ -171,6 +171,24 @@ def _grammar_mentions(text: str) -> list[Mention]:
     for body in open_names(text):
         written = " ".join(text[body.start:body.end].split())
         found.append(Mention(Agency(written, body.kind), body.start, body.end))
+    return found + _distributed(text)
+
+
+def _distributed(text: str) -> list[Mention]:
+    """Each name after "các Sở:" ("các Sở: Nội vụ, Hải đảo - Thủy sản và Y tế"), read like an unlisted
+    Sở (a listed one wins where both are found)."""
+    found = []
+    for opener in _regexes()["distributive"].finditer(text):
+        position = opener.end()
+        while position < len(text) and text[position].isupper():
+            end = name_end(text, position, joins=False)
+            if end <= position:
+                break
+            found.append(Mention(Agency("Sở " + " ".join(text[position:end].split()), "so"), position, end))
+            gap = _LIST_GAP.match(text[end:end + 12])
+            if gap is None or not gap.end():
+                break
+            position = end + gap.end()
     return found
 
 

@@ -106,11 +106,11 @@ def _capital(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def name_end(text: str, position: int, *, named: bool = False) -> int:
+def name_end(text: str, position: int, *, named: bool = False, joins: bool = True) -> int:
     """End of the name that starts at `position` (after a head noun), or `position` when there is none.
 
     With `named`, the name before `position` is already known ("Hội Nông dân") and only a place may
-    follow ("tỉnh", "Khu vực IV").
+    follow ("tỉnh", "Khu vực IV"). Without `joins`, "và" and commas end the name (names in a list).
     """
     g = grammar()
     tokens = list(_TOKEN.finditer(text, position, min(len(text), position + 240)))
@@ -130,7 +130,7 @@ def name_end(text: str, position: int, *, named: bool = False) -> int:
                 break
         elif raw == ",":
             # "Sở Văn hóa, Thể thao và Du lịch"
-            if not seen or named or placed or not _goes_on(text, nxt):
+            if not seen or named or placed or not joins or not _goes_on(text, nxt):
                 break
             comma = end if comma is None else comma
             capitals = 0
@@ -148,8 +148,8 @@ def name_end(text: str, position: int, *, named: bool = False) -> int:
                 if i < len(tokens) and tokens[i].start() < level.end():
                     break  # punctuation glued to the place word
                 continue
-            if bare in ("-", "–") or (bare == "và" and not named):
-                if bare != raw or not seen or not _goes_on(text, nxt):
+            if bare in ("-", "–", "và"):
+                if bare != raw or not seen or (bare == "và" and (named or not joins)) or not _goes_on(text, nxt):
                     break
                 comma = None if bare == "và" else comma
                 capitals = 0

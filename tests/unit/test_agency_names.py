@@ -82,3 +82,9 @@ def test_agency_names_unlisted_bodies_lead_and_coordinate_tasks() -> None:
         ("V.2", ["Trung tâm Điều phối cứu hộ tỉnh"], ["Sở Hải đảo - Thủy sản"]),
         ("V.3", ["Quỹ Hỗ trợ nông dân tỉnh"], []),
     ]
+
+
+def test_agency_names_an_unlisted_department_in_a_distributive_list() -> None:
+    assert [n for n, _ in _found("phối hợp với các Sở: Nội vụ, Hải đảo - Thủy sản và Y tế triển khai")] == [
+        "Sở Nội vụ", "Sở Hải đảo - Thủy sản", "Sở Y tế"]
+    assert _found("các Sở: Năng lượng, Tư pháp để") == [("Sở Năng lượng", "so"), ("Sở Tư pháp", "so-tu-phap")]
