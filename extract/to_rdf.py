@@ -64,6 +64,7 @@ class _Writer:
         self.province = extraction.plan.province
         self.triples: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
         self.agencies: dict[Agency, URIRef] = {}
+        self.literals: dict[tuple[type, str, str | None, URIRef | None], Literal] = {}
 
     def write(self) -> tuple[URIRef, Graph]:
         self._plan()
@@ -95,13 +96,23 @@ class _Writer:
             (fact, _EVIDENCE, node), (fact, _DERIVED_FROM, doc),
             *((node, _TYPE, kind) for kind in _SELECTOR_TYPES),
             (node, _HAS_SOURCE, doc),
-            (node, _START, Literal(begin, datatype=_OFFSET)),
-            (node, _END, Literal(finish, datatype=_OFFSET)),
-            (node, _EXACT, Literal(self.source.original[begin:finish])))
+            (node, _START, self.literal(begin, datatype=_OFFSET)),
+            (node, _END, self.literal(finish, datatype=_OFFSET)),
+            (node, _EXACT, self.literal(self.source.original[begin:finish])))
+
+    def literal(self, value: object, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
+        """A literal, made once per text: units, years, labels and quotes repeat, and each rdflib
+        Literal parses and checks its value. Keyed by the value's type and text (1 is not True,
+        Decimal 1.0 is not 1.00)."""
+        key = (type(value), value if isinstance(value, str) else repr(value), lang, datatype)
+        made = self.literals.get(key)
+        if made is None:
+            made = self.literals[key] = Literal(value, lang=lang, datatype=datatype)
+        return made
 
     def label(self, node: URIRef, text: str) -> None:
-        self.add(node, RDFS.label, Literal(text, lang="vi"))
-        self.add(node, PLAN.searchKey, Literal(" ".join(strip_marks(text).split())))
+        self.add(node, RDFS.label, self.literal(text, lang="vi"))
+        self.add(node, PLAN.searchKey, self.literal(" ".join(strip_marks(text).split())))
 
     def agency(self, agency: Agency) -> URIRef:
         """The agency's node; its triples are written at its first mention only."""
@@ -114,7 +125,7 @@ class _Writer:
         if agency.vague:
             self.add(node, RDF.type, PLAN.AgencyGroup)
         self.label(node, agency.name)
-        self.add(node, SKOS.prefLabel, Literal(agency.name, lang="vi"))
+        self.add(node, SKOS.prefLabel, self.literal(agency.name, lang="vi"))
         if agency.kind:
             self.add(node, ORG.classification, iris.agency_kind_iri(agency.kind))
         if self.province and not national:
@@ -129,38 +140,38 @@ class _Writer:
         self.add(plan, PLAN.documentType, iris.doc_type_iri(info.type_code))
         self.add(plan, ELI.type_document, iris.doc_type_iri(info.type_code))
         if info.number:
-            self.add(plan, ELI.id_local, Literal(info.number))
+            self.add(plan, ELI.id_local, self.literal(info.number))
         if info.issued:
-            self.add(plan, ELI.date_document, Literal(info.issued, datatype=XSD.date))
+            self.add(plan, ELI.date_document, self.literal(info.issued, datatype=XSD.date))
         if info.year:
-            self.add(plan, PLAN.yearOfIssue, Literal(str(info.year), datatype=_YEAR))
+            self.add(plan, PLAN.yearOfIssue, self.literal(str(info.year), datatype=_YEAR))
         if info.title:
-            self.add(plan, ELI.title, Literal(info.title, lang="vi"))
+            self.add(plan, ELI.title, self.literal(info.title, lang="vi"))
             self.label(plan, info.title)
         if info.province:
             province = iris.province_iri(info.province)
             self.add(plan, ELI.jurisdiction, province)
             self.add(province, RDF.type, PLAN.Province)
-            self.add(province, SKOS.prefLabel, Literal(info.province, lang="vi"))
+            self.add(province, SKOS.prefLabel, self.literal(info.province, lang="vi"))
         if info.issuer:
             issuer = self.agency(Agency(info.issuer, "provincial-peoples-committee"))
             self.add(plan, ELI.passed_by, issuer)
-        self.add(plan, PLAN.signerName, Literal(info.signer_name) if info.signer_name else None)
-        self.add(plan, PLAN.signerPosition, Literal(info.signer_position, lang="vi") if info.signer_position else None)
+        self.add(plan, PLAN.signerName, self.literal(info.signer_name) if info.signer_name else None)
+        self.add(plan, PLAN.signerPosition, self.literal(info.signer_position, lang="vi") if info.signer_position else None)
         for term, value in ((PLAN.periodStart, info.period_start), (PLAN.periodEnd, info.period_end),
                             (PLAN.horizon, info.horizon)):
             if value:
-                self.add(plan, term, Literal(str(value), datatype=_YEAR))
+                self.add(plan, term, self.literal(str(value), datatype=_YEAR))
         for law in info.laws:
-            self.add(plan, PLAN.lawCited, Literal(law, lang="vi"))
+            self.add(plan, PLAN.lawCited, self.literal(law, lang="vi"))
         self.add(doc, RDF.type, ELI.LegalExpression)
         self.add(doc, ELI.realizes, plan)
-        self.add(doc, PLAN.fileName, Literal(self.source.file_name))
-        self.add(doc, PLAN.sourcePath, Literal(self.source.path or self.source.file_name))
-        self.add(doc, PLAN.sha256, Literal(self.source.sha256))
-        self.add(doc, DCTERMS["format"], Literal(self.source.media_type))
+        self.add(doc, PLAN.fileName, self.literal(self.source.file_name))
+        self.add(doc, PLAN.sourcePath, self.literal(self.source.path or self.source.file_name))
+        self.add(doc, PLAN.sha256, self.literal(self.source.sha256))
+        self.add(doc, DCTERMS["format"], self.literal(self.source.media_type))
         for warning in self.x.warnings:
-            self.add(doc, PLAN.extractionWarning, Literal(warning, lang="en"))
+            self.add(doc, PLAN.extractionWarning, self.literal(warning, lang="en"))
         if info.title_span:
             self.evidence(plan, *info.title_span)
 
@@ -170,8 +181,8 @@ class _Writer:
             self.add(node, RDF.type, ELI.LegalResourceSubdivision)
             self.add(node, ELI.is_part_of, self.plan)
             self.add(self.plan, PLAN.hasSection, node)
-            self.add(node, PLAN.sectionPath, Literal(section.path))
-            self.add(node, ELI.title, Literal(section.title, lang="vi"))
+            self.add(node, PLAN.sectionPath, self.literal(section.path))
+            self.add(node, ELI.title, self.literal(section.title, lang="vi"))
             self.evidence(node, section.start, section.end)
 
     def _citations(self) -> None:
@@ -181,16 +192,16 @@ class _Writer:
             self.add(self.plan, PLAN.hasCitation, node)
             self.add(node, RDF.type, PLAN.Citation)
             self.add(node, PLAN.citedDocument, cited)
-            self.add(node, PLAN.citedNumber, Literal(citation.number))
-            self.add(node, PLAN.relation, Literal(citation.relation))
+            self.add(node, PLAN.citedNumber, self.literal(citation.number))
+            self.add(node, PLAN.relation, self.literal(citation.relation))
             relation = ELI.ensures_implementation_of if citation.relation == "implements" else ELI.cites
             self.add(self.plan, relation, cited)
             self.add(cited, RDF.type, ELI.LegalResource)
-            self.add(cited, ELI.id_local, Literal(citation.number))
+            self.add(cited, ELI.id_local, self.literal(citation.number))
             if citation.doc_type:
-                self.add(cited, ELI.type_document, Literal(citation.doc_type, lang="vi"))
+                self.add(cited, ELI.type_document, self.literal(citation.doc_type, lang="vi"))
             if citation.date:
-                self.add(cited, ELI.date_document, Literal(citation.date, datatype=XSD.date))
+                self.add(cited, ELI.date_document, self.literal(citation.date, datatype=XSD.date))
             if citation.issuer:
                 self.add(cited, ELI.passed_by, self.agency(Agency(citation.issuer, None)))
             self.evidence(node, citation.start, citation.end)
@@ -200,16 +211,16 @@ class _Writer:
             node = iris.part_iri(self.plan, "task", f"{task.section}-{task.ordinal}")
             self.add(self.plan, PLAN.hasTask, node)
             self.add(node, RDF.type, PLAN.Task)
-            self.add(node, PLAN.taskText, Literal(task.text, lang="vi"))
+            self.add(node, PLAN.taskText, self.literal(task.text, lang="vi"))
             self.add(node, PLAN.inSection, iris.part_iri(self.plan, "section", task.section))
-            self.add(node, PLAN.ordinal, Literal(task.ordinal))
+            self.add(node, PLAN.ordinal, self.literal(task.ordinal))
             for agency in task.leads:
                 self.add(node, PLAN.leadAgency, self.agency(agency))
             for agency in task.coordinators:
                 self.add(node, PLAN.coordinatingAgency, self.agency(agency))
             if task.recurrence in _FREQUENCIES:
-                self.add(node, SCHEMA.repeatFrequency, Literal(_FREQUENCIES[task.recurrence], datatype=XSD.duration))
-                self.add(node, PLAN.recurrence, Literal(task.recurrence))
+                self.add(node, SCHEMA.repeatFrequency, self.literal(_FREQUENCIES[task.recurrence], datatype=XSD.duration))
+                self.add(node, PLAN.recurrence, self.literal(task.recurrence))
             if task.due:
                 self.add(node, *_due(task.due))
             self.evidence(node, task.start, task.end)
@@ -221,20 +232,20 @@ class _Writer:
             target = iris.part_iri(self.plan, "target", key)
             self.add(self.plan, PLAN.hasIndicator, node)
             self.add(node, RDF.type, PLAN.Indicator)
-            self.add(node, PLAN.subjectText, Literal(item.subject, lang="vi"))
+            self.add(node, PLAN.subjectText, self.literal(item.subject, lang="vi"))
             self.add(node, PLAN.inSection, iris.part_iri(self.plan, "section", item.section))
             self.add(node, PLAN.hasTarget, target)
             self.add(target, RDF.type, PLAN.Target)
             self.add(target, RDF.type, SCHEMA.QuantitativeValue)
-            self.add(target, SCHEMA.value, Literal(item.value, datatype=XSD.decimal))
+            self.add(target, SCHEMA.value, self.literal(item.value, datatype=XSD.decimal))
             if item.value_max is not None:
-                self.add(target, SCHEMA.minValue, Literal(item.value, datatype=XSD.decimal))
-                self.add(target, SCHEMA.maxValue, Literal(item.value_max, datatype=XSD.decimal))
-            self.add(target, SCHEMA.unitText, Literal(item.unit))
+                self.add(target, SCHEMA.minValue, self.literal(item.value, datatype=XSD.decimal))
+                self.add(target, SCHEMA.maxValue, self.literal(item.value_max, datatype=XSD.decimal))
+            self.add(target, SCHEMA.unitText, self.literal(item.unit))
             if item.year:
-                self.add(target, PLAN.targetYear, Literal(str(item.year), datatype=_YEAR))
+                self.add(target, PLAN.targetYear, self.literal(str(item.year), datatype=_YEAR))
             if item.comparator:
-                self.add(target, PLAN.comparator, Literal(item.comparator))
+                self.add(target, PLAN.comparator, self.literal(item.comparator))
             self.evidence(node, item.start, item.end)
 
     def _deadlines(self) -> None:
@@ -242,12 +253,12 @@ class _Writer:
             node = iris.part_iri(self.plan, "deadline", f"{item.section}-{item.ordinal}")
             self.add(self.plan, PLAN.hasDeadline, node)
             self.add(node, RDF.type, PLAN.Deadline)
-            self.add(node, PLAN.what, Literal(item.what, lang="vi"))
+            self.add(node, PLAN.what, self.literal(item.what, lang="vi"))
             self.add(node, *_due(item.date))
             self.add(node, PLAN.inSection, iris.part_iri(self.plan, "section", item.section))
             if item.recurrence in _FREQUENCIES:
-                self.add(node, SCHEMA.repeatFrequency, Literal(_FREQUENCIES[item.recurrence], datatype=XSD.duration))
-                self.add(node, PLAN.recurrence, Literal(item.recurrence))
+                self.add(node, SCHEMA.repeatFrequency, self.literal(_FREQUENCIES[item.recurrence], datatype=XSD.duration))
+                self.add(node, PLAN.recurrence, self.literal(item.recurrence))
             for agency in item.who:
                 self.add(node, PLAN.responsibleAgency, self.agency(agency))
             if item.to:
@@ -260,14 +271,14 @@ class _Writer:
             node = iris.part_iri(self.plan, "budget", f"{item.section}-{item.ordinal}")
             self.add(self.plan, PLAN.hasBudgetItem, node)
             self.add(node, RDF.type, PLAN.BudgetItem)
-            self.add(node, RDFS.label, Literal(item.label, lang="vi"))
-            self.add(node, PLAN.amount, Literal(item.amount, datatype=XSD.decimal))
-            self.add(node, SCHEMA.unitText, Literal(item.unit))
+            self.add(node, RDFS.label, self.literal(item.label, lang="vi"))
+            self.add(node, PLAN.amount, self.literal(item.amount, datatype=XSD.decimal))
+            self.add(node, SCHEMA.unitText, self.literal(item.unit))
             if item.period:
-                self.add(node, PLAN.period, Literal(item.period))
-            self.add(node, PLAN.isTotal, Literal(item.is_total))
+                self.add(node, PLAN.period, self.literal(item.period))
+            self.add(node, PLAN.isTotal, self.literal(item.is_total))
             if item.parts_add_up is not None:
-                self.add(node, PLAN.partsAddUp, Literal(item.parts_add_up))
+                self.add(node, PLAN.partsAddUp, self.literal(item.parts_add_up))
             if item.is_total:
                 totals[item.section] = node
             elif item.section in totals:
