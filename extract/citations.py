@@ -17,10 +17,10 @@ from extract.cited_type import type_before
 from extract.normalize import is_caps, strip_marks
 from extract.rules import compile_regex, read_table
 
-# A document number: 12/KH-UBND, 93/2020/NĐ-CP, party style 57-NQ/TW; a stray space after a
+# A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, party style 57-NQ/TW; a stray space after a
 # hyphen or around the slash ("119- KH/TU", "416/QĐ- TTg") is read through and dropped.
 DOC_NUMBER = re.compile(
-    r"(?<![\w/])(?P<number>\d{1,5}(?:/(?:19|20)\d\d)?(?:-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
+    r"(?<![\w/])(?P<number>\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?(?:-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
     r"(?:-\s?[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 DATE_AFTER = re.compile(
     r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
@@ -34,7 +34,7 @@ _AFTER_CHARS = 3000  # how far after a cited number its date, issuer and sentenc
 _CLAUSE = re.compile(r"(?:^|;|\.(?=[\s|]+[A-ZĐ]))[\s|]*", re.MULTILINE)
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*[\s|]*$")  # a line ending here ends its clause
 _LEADING = re.compile(r"\d*")
-_DATED_NUMBER = re.compile(r"^\d+/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
+_DATED_NUMBER = re.compile(r"^\d+[a-z]?/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
 
 
 @dataclass(frozen=True)
@@ -132,15 +132,16 @@ class _Mention:
 
 
 def find_citations(text: str, own_number: str | None, title: str, openings: tuple[tuple[int, int], ...],
-                   implementing_title: bool, approves: re.Pattern[str]) -> tuple[Citation, ...]:
+                   implementing_title: bool, approves: re.Pattern[str], start: int = 0) -> tuple[Citation, ...]:
     """Every document number in the text (not the recipients list), once each, with its relation.
 
     `openings` are the spans that say what the plan rests on and carries out (the text before the
     first part; a plan attached to a decision has its own); `implementing_title` tells whether the
-    title opens with "Triển khai / Thực hiện …"; `approves` finds a decision approving a programme.
+    title opens with "Triển khai / Thực hiện …"; `approves` finds a decision approving a programme;
+    numbers before `start` (above the header block) are not the plan's.
     """
     own = key(own_number) if own_number else None
-    mentions = [m for m in _mentions(text, openings) if m.key != own]
+    mentions = [m for m in _mentions(text, openings) if m.key != own and m.start >= start]
     seen: dict[str, list[str]] = {}
     for mention in mentions:
         mention.key = _identity(mention.key, seen)

@@ -65,6 +65,19 @@ def authority(text: str) -> re.Match[str] | None:
     return _cue("authority").search(flat(text[:HEAD_CHARS]))
 
 
+def block_start(text: str) -> int:
+    """Where the header block starts: its issuing body, the national motto or its number, whichever
+    comes first; 0 when the head has none. A portal prints lists (related documents, page data) above
+    it that are not the plan's text.
+
+    >>> block_start("- 1 Nghị định 5/2020/NĐ-CP\\nỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    27
+    """
+    view = flat(text[:HEAD_CHARS])
+    found = [m.start() for m in (_cue("authority").search(view), _cue("motto").search(view), own_number(text)) if m]
+    return min(found) if found else 0
+
+
 def has_plan_header(text: str, dateline_found: bool) -> bool:
     """A plan's header: its own number or an instrument title, and a date line or an issuing body."""
     return bool(own_number(text) or instrument_in_head(text)) and bool(dateline_found or authority(text))
@@ -110,7 +123,14 @@ def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     end = start + len(stripped)
     lead = len(stripped) - len(stripped.lstrip(" -–—,;:|"))
     start += lead
+    if not cuts:  # a period in brackets set under the title ("(Giai đoạn: 2024- 2026)") belongs to it
+        after = end + len(text[end:end + _NOTE_GAP]) - len(text[end:end + _NOTE_GAP].lstrip(" \n|"))
+        note = _cue("title_note").match(text, after)
+        end = note.end() if note else end
     return (start, end) if end - start >= 3 else None
+
+
+_NOTE_GAP = 8  # spaces, a line break or a table bar between a title and its bracketed period
 
 
 def title_from_opening(text: str) -> tuple[int, int] | None:

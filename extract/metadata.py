@@ -140,11 +140,12 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     if title_span and title_span[0] > openings[0][1]:  # a plan attached to a decision: its own opening
         found = _header()["opening_end"].search(text, title_span[1], title_span[1] + header.HEAD_CHARS)
         openings += ((title_span[1], found.end() if found else title_span[1]),)
+    start = header.block_start(text)  # a portal's lists above the header are not the plan's text
     citations = find_citations(text, number, title or "", openings,
-                               bool(cue["implementing"].search(title or "")), cue["approves"])
+                               bool(cue["implementing"].search(title or "")), cue["approves"], start)
     return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
                     signer_name, signer_position, period_start, period_end, horizon,
-                    _laws(text), citations,
+                    _laws(text[start:]), citations,
                     content_digest(text) if not (number and year) and not (title and not number) else "")
 
 

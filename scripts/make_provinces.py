@@ -24,6 +24,9 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "data" / "reference" / "provinces.tsv"
 SUCCESSORS = OUT.parent / "province_successors.tsv"
 COLUMNS = ["era", "code", "name", "kind", "full_name"]
+# Units the package lists before 2025 under a later name: Thừa Thiên Huế became the city of Huế on
+# 1 January 2025, and the plans it issued before then name the province.
+FORMER_NAMES = {"46": "Tỉnh Thừa Thiên Huế"}
 
 
 def _rows(era: str) -> list[dict[str, str]]:
@@ -40,6 +43,9 @@ def _rows(era: str) -> list[dict[str, str]]:
         name = re.sub(r"^(Thành phố|Tỉnh)\s+", "", full)
         full = full if full.startswith(("Thành phố", "Tỉnh")) else f"Tỉnh {full}"
         code = int(getattr(p.code, "value", p.code))
+        if era == "pre2025" and f"{code:02d}" in FORMER_NAMES:
+            full = FORMER_NAMES[f"{code:02d}"]
+            kind, name = "tỉnh", _name(full)
         rows.append({"era": era, "code": f"{code:02d}", "name": name, "kind": kind, "full_name": full})
     return rows
 
@@ -65,7 +71,8 @@ def successors(old_file: Path, new_file: Path) -> None:
         if not counted:
             raise SystemExit(f"no ward of {province['name']} is found in the new list")
         code, wards = counted.most_common(1)[0]
-        rows.append({"old_code": f"{province['code']:02d}", "old_name": _name(province["name"]),
+        old_name = _name(FORMER_NAMES.get(f"{province['code']:02d}", province["name"]))
+        rows.append({"old_code": f"{province['code']:02d}", "old_name": old_name,
                      "new_code": f"{code:02d}", "new_name": _name(new_by_code[code]["name"]),
                      "wards": f"{wards}/{sum(counted.values())}"})
     with SUCCESSORS.open("w", encoding="utf-8", newline="") as handle:

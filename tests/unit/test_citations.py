@@ -86,3 +86,16 @@ def test_citations_a_plan_attached_to_a_decision_has_its_own_opening() -> None:
     clean = normalize(text).text
     plan = extract_plan(clean, [], clean.find("Điều 1"))
     assert {c.number: c.relation for c in plan.citations} == {"91/BYT-DP": "implements", "3/KH-SYT": "cites"}
+
+
+def test_citations_a_portals_list_above_the_header_block_is_not_cited() -> None:
+    text = ("- 1 Nghị quyết số 7a/2009/NQ-CP về hỗ trợ huyện nghèo\n- 2 Quyết định 55/2014/QĐ-TTg về nhà ở\n"
+            "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n" + HEAD +
+            "Căn cứ Nghị quyết số 7a/2009/NQ-CP của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH\n- Giảm nghèo.\n")
+    assert _relations(text) == {"7a/2009/NQ-CP": "cites"}
+
+
+def test_citations_without_a_header_block_every_number_counts() -> None:
+    text = "Thực hiện Quyết định 55/2014/QĐ-TTg, xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n- Giảm nghèo.\n"
+    assert _relations(text) == {"55/2014/QĐ-TTg": "implements"}

@@ -167,3 +167,52 @@ def test_metadata_date_lines_found_near_commas_are_the_cue_s_own_matches(pieces:
     text = "".join(pieces)
     expected = [(m.span(), m.groupdict()) for m in _header()["dateline"].finditer(text)]
     assert [(m.span(), m.groupdict()) for m in _datelines(text)] == expected
+
+
+@pytest.mark.parametrize(("tail", "period", "horizon"), [
+    ("THỜI KỲ 2024-2026", (2024, 2026), None),
+    ("(2024-2026)", (2024, 2026), None),
+    ("GIAI ĐOẠN 2024 ĐẾN 2026", (2024, 2026), None),
+    ("TỪ NĂM 2024 ĐẾN NĂM 2026", (2024, 2026), None),
+    ("GIAI ĐOẠN 2024 - 2026 TẦM NHÌN 2035", (2024, 2026), 2035),
+    ("ĐẾN NĂM 2026, TẦM NHÌN ĐẾN NĂM 2035", (None, 2026), 2035),
+    ("GIAI ĐOẠN 2024-2026, ĐỊNH HƯỚNG ĐẾN NĂM 2035", (2024, 2026), 2035),
+    ("NĂM 2025 VÀ GIAI ĐOẠN 2025-2027", (2025, 2027), None),
+])
+def test_header_period_and_horizon_in_the_ways_titles_write_them(tail: str, period: tuple[int | None, int | None],
+                                                                  horizon: int | None) -> None:
+    plan = _plan(f"Số: 8/KH-UBND\nCà Mau, ngày 2 tháng 1 năm 2024\nKẾ HOẠCH\nTRỒNG CÂY XANH {tail}\nI. MỤC ĐÍCH\n")
+    assert ((plan.period_start, plan.period_end), plan.horizon) == (period, horizon)
+
+
+def test_header_bracketed_period_under_a_title_in_capitals_belongs_to_the_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n|\nSố: 8/KH-UBND\n|\nCà Mau, ngày 2 tháng 1 năm 2024\n|\nKẾ HOẠCH\n"
+            "TRỒNG CÂY XANH TRÊN ĐỊA BÀN TỈNH\n(Giai đoạn: 2024- 2026)\nThực hiện chỉ đạo của tỉnh, Ủy ban nhân dân "
+            "tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    plan = _plan(text)
+    assert plan.title == "TRỒNG CÂY XANH TRÊN ĐỊA BÀN TỈNH (Giai đoạn: 2024- 2026)"
+    assert (plan.period_start, plan.period_end) == (2024, 2026)
+
+
+def test_header_glued_decision_lead_is_cut_from_the_plans_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 3/QĐ-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2020\nQUYẾT ĐỊNH\n"
+            "BANHÀNH KẾ HOẠCH HÀNH ĐỘNG NUÔI TRỒNG THỦY SẢN GIAI ĐOẠN 2020 - 2022\nCăn cứ Luật Thủy sản;\n")
+    assert _plan(text).title == "NUÔI TRỒNG THỦY SẢN GIAI ĐOẠN 2020 - 2022"
+
+
+def test_header_abbreviated_authority_gives_the_issuer() -> None:
+    text = ("UBND TỈNH BẮC KẠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 3/KH-UBND\n"
+            "Bắc Kạn, ngày 2 tháng 1 năm 2020\nKẾ HOẠCH\nNUÔI TRỒNG THỦY SẢN NĂM 2020\nI. MỤC ĐÍCH\n")
+    assert _plan(text).issuer == "Ủy ban nhân dân tỉnh Bắc Kạn"
+
+
+@pytest.mark.parametrize(("year", "province", "issuer"), [
+    (2020, "Thừa Thiên Huế", "Ủy ban nhân dân tỉnh Thừa Thiên Huế"),
+    (2025, "Huế", "Ủy ban nhân dân thành phố Huế"),
+])
+def test_header_province_keeps_the_name_the_plan_gives(year: int, province: str, issuer: str) -> None:
+    kind = "TỈNH" if province != "Huế" else "THÀNH PHỐ"
+    text = (f"ỦY BAN NHÂN DÂN\n{kind} {province.upper()}\nSố: 3/KH-UBND\n{province}, ngày 2 tháng 1 năm {year}\n"
+            f"KẾ HOẠCH\nNUÔI TRỒNG THỦY SẢN NĂM {year}\nI. MỤC ĐÍCH\n")
+    plan = _plan(text)
+    assert (plan.province, plan.issuer) == (province, issuer)
