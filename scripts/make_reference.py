@@ -135,7 +135,8 @@ def provinces() -> str:
     for r in rows:
         by_name.setdefault(r["name"], []).append(r)
     changes = province_changes()
-    replaced = {old: new for _, _, olds, new in changes for old in olds if slug(old) != slug(new)}
+    replaced = {r["old_name"]: r["new_name"] for r in _rows(REFERENCE / "province_successors.tsv")
+                if slug(r["old_name"]) != slug(r["new_name"])}  # merged, or renamed (Thừa Thiên Huế → Huế)
     for name in sorted(by_name, key=slug):
         found = by_name[name]
         first = found[0]

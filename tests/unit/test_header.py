@@ -200,10 +200,11 @@ def test_header_glued_decision_lead_is_cut_from_the_plans_title() -> None:
     assert _plan(text).title == "NUÔI TRỒNG THỦY SẢN GIAI ĐOẠN 2020 - 2022"
 
 
-def test_header_abbreviated_authority_gives_the_issuer() -> None:
-    text = ("UBND TỈNH BẮC KẠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 3/KH-UBND\n"
+@pytest.mark.parametrize(("body", "issuer"), [("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân")])
+def test_header_abbreviated_authority_gives_the_issuer(body: str, issuer: str) -> None:
+    text = (f"{body} TỈNH BẮC KẠN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 3/KH-{body}\n"
             "Bắc Kạn, ngày 2 tháng 1 năm 2020\nKẾ HOẠCH\nNUÔI TRỒNG THỦY SẢN NĂM 2020\nI. MỤC ĐÍCH\n")
-    assert _plan(text).issuer == "Ủy ban nhân dân tỉnh Bắc Kạn"
+    assert _plan(text).issuer == f"{issuer} tỉnh Bắc Kạn"
 
 
 @pytest.mark.parametrize(("year", "province", "issuer"), [

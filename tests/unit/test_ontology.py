@@ -137,3 +137,11 @@ def test_reference_every_merged_away_province_has_a_successor() -> None:
     assert set(successor.values()) == current
     assert successor["Bắc Kạn"] == "Thái Nguyên"
     assert all(successor[name] == name for name in old & current)
+
+
+def test_reference_thua_thien_hue_is_the_pre2025_unit_replaced_by_hue() -> None:
+    graph = reference_graph("http://127.0.0.1:8000")
+    old, new = URIRef(f"{REF}/province/thua-thien-hue"), URIRef(f"{REF}/province/hue")
+    assert (old, DCTERMS.isReplacedBy, new) in graph
+    assert (old, SKOS.inScheme, URIRef(f"{REF}/province/scheme/pre2025")) in graph
+    assert (new, SKOS.inScheme, URIRef(f"{REF}/province/scheme/pre2025")) not in graph
