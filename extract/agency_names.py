@@ -73,7 +73,8 @@ def is_head(word: str) -> bool:
 def open_names(text: str) -> list[OpenName]:
     """Every head noun followed by a name, with the kind its head gives.
 
-    >>> [(text[n.start:n.end], n.kind) for n in open_names(text := "Sở Quy hoạch - Kiến trúc chủ trì")]
+    >>> text = "Sở Quy hoạch - Kiến trúc chủ trì"
+    >>> [(text[n.start:n.end], n.kind) for n in open_names(text)]
     [('Sở Quy hoạch - Kiến trúc', 'so')]
     """
     g = grammar()

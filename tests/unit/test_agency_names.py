@@ -27,7 +27,7 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("Trường Trung cấp Du lịch Núi Mây đào tạo", "Trường Trung cấp Du lịch Núi Mây", "truong"),
     ("Quỹ Hỗ trợ nông dân tỉnh cho vay", "Quỹ Hỗ trợ nông dân tỉnh", "quy"),
     ("Công ty Môi trường đô thị Núi Mây thu gom", "Công ty Môi trường đô thị Núi Mây", "cong-ty"),
-    ("Kho bạc Nhà nước khu vực XV kiểm soát chi", "Kho bạc Nhà nước khu vực XV", "kho-bac"),
+    ("Kho bạc Dự trữ khu vực XV kiểm soát chi", "Kho bạc Dự trữ khu vực XV", "kho-bac"),
     ("Cục Hải quan Núi Mây kiểm tra", "Cục Hải quan Núi Mây", "cuc"),
     ("Bộ Chỉ huy Phòng thủ dân sự tỉnh chỉ đạo", "Bộ Chỉ huy Phòng thủ dân sự tỉnh", "bo-chi-huy"),
     ("Ban Điều phối vùng cao tỉnh tổng hợp", "Ban Điều phối vùng cao tỉnh", "ban"),
