@@ -157,8 +157,14 @@ def name_end(text: str, position: int, *, named: bool = False, joins: bool = Tru
             elif _capital(bare):
                 if seen and _opens_body(text, at):
                     break
+                ordinary = g.exclude.match(text, at) if seen else None
+                if ordinary:  # "Chi cục Thủy lợi và Phòng, chống thiên tai"
+                    end, lower_run, capitals = ordinary.end(), 0, 0
+                    while i < len(tokens) and tokens[i].start() < ordinary.end():
+                        i += 1
+                    continue
                 end, seen, lower_run = at + len(bare), True, 0
-                capitals += 1
+                capitals += 0 if len(bare) > 1 and bare.isupper() else 1  # not abbreviations ("TNHH")
             elif bare[0].isalpha() and seen and not placed:
                 if g.stop.match(text, at) or capitals >= 2:
                     break  # after two capital words in a row ("… Núi Mây đào tạo") the sentence goes on

@@ -88,3 +88,9 @@ def test_agency_names_an_unlisted_department_in_a_distributive_list() -> None:
     assert [n for n, _ in _found("phối hợp với các Sở: Nội vụ, Hải đảo - Thủy sản và Y tế triển khai")] == [
         "Sở Nội vụ", "Sở Hải đảo - Thủy sản", "Sở Y tế"]
     assert _found("các Sở: Năng lượng, Tư pháp để") == [("Sở Năng lượng", "so"), ("Sở Tư pháp", "so-tu-phap")]
+
+
+def test_agency_names_ordinary_words_and_abbreviations_inside_a_name() -> None:
+    assert _found("Chi cục Thủy lợi và Phòng, chống thiên tai tổ chức") == [
+        ("Chi cục Thủy lợi và Phòng, chống thiên tai", "chi-cuc")]
+    assert _found("Công ty TNHH MTV Cấp nước Núi Mây bảo đảm") == [("Công ty TNHH MTV Cấp nước Núi Mây", "cong-ty")]
