@@ -181,7 +181,7 @@ def _distributed(text: str) -> list[Mention]:
     for opener in _regexes()["distributive"].finditer(text):
         position = opener.end()
         while position < len(text) and text[position].isupper():
-            end = name_end(text, position, joins=False)
+            end = name_end(text, position, joins=False, places=False)
             if end <= position:
                 break
             found.append(Mention(Agency("Sở " + " ".join(text[position:end].split()), "so"), position, end))
@@ -195,8 +195,8 @@ def _distributed(text: str) -> list[Mention]:
 def _grown(text: str, mention: Mention, end: int) -> Mention:
     """A listed body whose name the text writes longer ("Ban Quản lý dự án đầu tư xây dựng tỉnh"): the
     canonical name and the rest as written."""
-    if end <= mention.end:
-        return mention
+    if end <= name_end(text, mention.end, named=True):
+        return mention  # only a place follows: a Sở stays without it, another body has it already
     name = mention.agency.name + " " + " ".join(text[mention.end:end].split())
     return Mention(Agency(name, mention.agency.kind), mention.start, end)
 

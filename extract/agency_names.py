@@ -23,7 +23,7 @@ _TOKEN = re.compile(r"\n|[,;:()\[\]“”\"']|[^\s,;:()\[\]“”\"']+")
 
 @dataclass(frozen=True)
 class Grammar:
-    heads: tuple[tuple[re.Pattern[str], str], ...]  # (head at a position, kind), longest heads first
+    heads: tuple[tuple[re.Pattern[str], str, bool], ...]  # (head, kind, whether a place is part of the name)
     any_head: re.Pattern[str]
     exclude: re.Pattern[str]
     stop: re.Pattern[str]  # ends a name where a lower-case word starts
@@ -40,9 +40,9 @@ class OpenName:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    rows = read_table("agency_heads.tsv", ("id", "type", "kind", "cue", "example"))
-    heads = sorted(((row["cue"], row["kind"]) for row in rows if row["type"] == "head"),
-                   key=lambda cue_kind: -max(len(c) for c in cue_kind[0].split("|")))
+    rows = read_table("agency_heads.tsv", ("id", "type", "kind", "place", "cue", "example"))
+    heads = sorted(((row["cue"], row["kind"], row["place"] == "yes") for row in rows if row["type"] == "head"),
+                   key=lambda head: -max(len(c) for c in head[0].split("|")))
     for row in rows:
         compile_regex(row, "cue", 0)
 
@@ -50,8 +50,8 @@ def grammar() -> Grammar:
         return "|".join(f"(?:{row['cue']})" for row in rows if row["type"] == kind)
 
     return Grammar(
-        heads=tuple((re.compile(rf"(?:{cue})(?!\w)"), kind) for cue, kind in heads),
-        any_head=re.compile(rf"(?<!\w)(?:{'|'.join(cue for cue, _ in heads)})(?!\w)"),
+        heads=tuple((re.compile(rf"(?:{cue})(?!\w)"), kind, place) for cue, kind, place in heads),
+        any_head=re.compile(rf"(?<!\w)(?:{'|'.join(cue for cue, _, _ in heads)})(?!\w)"),
         exclude=re.compile(rf"(?:{joined('not')})", re.IGNORECASE),
         stop=re.compile(rf"(?:{joined('stop')}|{joined('cue')})(?!\w)", re.IGNORECASE),
         cue=re.compile(rf"(?:{joined('cue')})(?!\w)", re.IGNORECASE),
@@ -62,7 +62,7 @@ def grammar() -> Grammar:
 @lru_cache(maxsize=1)
 def head_kinds() -> frozenset[str]:
     """The kinds a body gets from its head alone ("so", "trung-tam")."""
-    return frozenset(kind for _, kind in grammar().heads)
+    return frozenset(kind for _, kind, _ in grammar().heads)
 
 
 def is_head(word: str) -> bool:
@@ -87,11 +87,11 @@ def open_names(text: str) -> list[OpenName]:
         if excluded:
             ordinary = excluded.end()
             continue
-        for head, kind in g.heads:
+        for head, kind, place in g.heads:
             opened = head.match(text, match.start())
             if opened is None:
                 continue
-            end = name_end(text, opened.end())
+            end = name_end(text, opened.end(), places=place)
             if end > opened.end():
                 found.append(OpenName(match.start(), end, kind))
                 break
@@ -107,11 +107,12 @@ def _capital(word: str) -> bool:
     return bool(word) and word[0].isupper()
 
 
-def name_end(text: str, position: int, *, named: bool = False, joins: bool = True) -> int:
+def name_end(text: str, position: int, *, named: bool = False, joins: bool = True, places: bool = True) -> int:
     """End of the name that starts at `position` (after a head noun), or `position` when there is none.
 
     With `named`, the name before `position` is already known ("Hội Nông dân") and only a place may
-    follow ("tỉnh", "Khu vực IV"). Without `joins`, "và" and commas end the name (names in a list).
+    follow ("tỉnh", "Khu vực IV"). Without `joins`, "và" and commas end the name (names in a list);
+    without `places`, a place ends it.
     """
     g = grammar()
     tokens = list(_TOKEN.finditer(text, position, min(len(text), position + 240)))
@@ -142,6 +143,8 @@ def name_end(text: str, position: int, *, named: bool = False, joins: bool = Tru
             if not bare:
                 break
             level = g.level.match(text, at) if seen and comma is None else None
+            if level and not places:
+                break
             if level:
                 end, placed = level.end(), True
                 while i < len(tokens) and tokens[i].end() <= level.end():

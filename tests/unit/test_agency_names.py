@@ -94,3 +94,8 @@ def test_agency_names_ordinary_words_and_abbreviations_inside_a_name() -> None:
     assert _found("Chi cục Thủy lợi và Phòng, chống thiên tai tổ chức") == [
         ("Chi cục Thủy lợi và Phòng, chống thiên tai", "chi-cuc")]
     assert _found("Công ty TNHH MTV Cấp nước Núi Mây bảo đảm") == [("Công ty TNHH MTV Cấp nước Núi Mây", "cong-ty")]
+
+
+def test_agency_names_an_unlisted_department_is_named_without_its_province() -> None:
+    assert _found("Sở Hải đảo - Thủy sản tỉnh Núi Mây chủ trì") == [("Sở Hải đảo - Thủy sản", "so")]
+    assert _found("Sở Ngoại vụ tỉnh chủ trì") == [("Sở Ngoại vụ", "so-ngoai-vu")]
