@@ -65,6 +65,7 @@ class _Writer:
         self.triples: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
         self.agencies: dict[Agency, URIRef] = {}
         self.literals: dict[tuple[type, str, str | None, URIRef | None], Literal] = {}
+        self.evidenced: set[URIRef] = set()
 
     def write(self) -> tuple[URIRef, Graph]:
         self._plan()
@@ -91,6 +92,10 @@ class _Writer:
         """A selector node quoting the original text between the mapped offsets."""
         begin, finish = self.clean.original_span(start, end)
         node = URIRef(f"{fact}/evidence/{self.source.sha256[:16]}")
+        if fact in self.evidenced:
+            # a text that numbers two parts alike gives one section node two spans
+            node = URIRef(f"{node}-{begin}")
+        self.evidenced.add(fact)
         doc = self.doc
         self.triples += (
             (fact, _EVIDENCE, node), (fact, _DERIVED_FROM, doc),
