@@ -13,7 +13,8 @@ from extract.rules import cue_regex
 
 # A line that opens a structural unit: Roman / arabic / letter numbering, a bullet, an article.
 MARKER = re.compile(
-    r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+|[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]"
+    r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC\d]+|(?:THỨ|Thứ|thứ)\s+[^\W\d_]+)|[IVXLC]+\s*[.)\-–:]"
+    r"|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}/(?=\s+[^\W\d_])"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[^\W\d_])"
     r"|[a-zđ][.)]|[-+•–—·▪◦●]|Điều\s+\d+)(?:\s|$)")
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*$")

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extract.rules import cue_regex
+from extract.rules import cue_regex, read_table
 
 _ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<marker2>\d{1,2}(?:\.\d{1,2})+)\s+(?P<text2>[^\W\d_].*)$"
-                     r"|^(?P<marker>\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s+|[.)](?=[^\W\d_]))(?P<text>\S.*)$")
+                     r"|^(?P<marker>\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s+|[.)](?=[^\W\d_])|/\s+(?=[^\W\d_]))(?P<text>\S.*)$")
 _LETTER = re.compile(r"^(?P<marker>[a-zđ])[.)]\s+(?P<text>\S.*)$")
 _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -80,6 +80,37 @@ def _cue(kind: str) -> re.Pattern[str]:
     return cue_regex("paragraphs.tsv", kind, flags=0)
 
 
+_NUMERALS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(value: int) -> str:
+    numeral = ""
+    for amount, letters in _NUMERALS:
+        while value >= amount:
+            numeral, value = numeral + letters, value - amount
+    return numeral
+
+
+def _ordinal(word: str) -> int | None:
+    """The value of an ordinal word ("NHẤT" → 1) from the kind=ordinal-N rows of paragraphs.tsv."""
+    for row in read_table("paragraphs.tsv", ("id", "kind", "cue", "example")):
+        if row["kind"].startswith("ordinal-") and re.fullmatch(row["cue"], word):
+            return int(row["kind"].removeprefix("ordinal-"))
+    return None
+
+
+def _part(line: str) -> tuple[str, int, str] | None:
+    """(Roman numeral, offset of the title, title) of a part or chapter heading ("PHẦN THỨ HAI. …")."""
+    match = _cue("part").match(line)
+    if not match:
+        return None
+    value = _ordinal(match["word"]) if match["word"] else None
+    numeral = match["number"] or (_roman(value) if value else None)
+    if not numeral:
+        return None
+    return numeral, match.start("text"), match["text"]
+
+
 def _roman_value(numeral: str) -> int:
     values = [_ROMAN_VALUES[c] for c in numeral]
     return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
@@ -119,6 +150,10 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
         if not line.strip() or any(lo <= start < hi for lo, hi in skip):  # tables are read apart
             continue
         heading = _heading(line, last_roman)
+        untitled = stack[-1] if len(stack) > 1 and not stack[-1].title and not stack[-1].items else None
+        if heading is None and untitled is not None and untitled.kind == "roman" and _is_caps(line):
+            untitled.title, untitled.end = line.strip(), end  # "PHẦN THỨ NHẤT" with its title on the next line
+            continue
         if heading is not None:
             kind, number, title_offset, title = heading
             if kind == "roman":
@@ -156,6 +191,9 @@ def _heading(line: str, last_roman: int) -> tuple[str, str, int, str] | None:
     if match:  # "PHỤ LỤC 02" / "Mẫu biểu số 01": path PL or PL.02
         number = match["number"]
         return "appendix", f"PL.{number}" if number else "PL", len(line), ""
+    part = _part(line)
+    if part is not None:
+        return "roman", part[0], part[1], part[2]
     match = _ROMAN.match(line)
     if match and (_is_caps(match["text"][:40]) or _is_title(match["text"])):
         value = _roman_value(match["marker"])

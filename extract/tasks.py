@@ -151,10 +151,25 @@ def _heading_is_task(section: Section) -> bool:
 
 
 def _article_candidates(top: Section) -> list[Candidate]:
-    """An article that assigns execution, in its title or in a paragraph below it."""
+    """An article that assigns execution, in its title or in a paragraph below it; an article whose
+    title introduces a list of bodies ("Các cơ quan sau đây chịu trách nhiệm …:") gives the items
+    of that list instead, each led by the body it names."""
+    if task_cue("article-list").search(top.title):
+        return _article_list(top)
     texts = [(top.title, top.start)] + [(item.text, item.start) for item in top.items]
     return [Candidate(top.path, text, start, (), "article") for text, start in texts
             if task_cue("article-duty").search(text)]
+
+
+def _article_list(top: Section) -> list[Candidate]:
+    """The numbered items and bullets under an article that introduces them (`Điều 2.1`, `Điều 2.2`)."""
+    found = [Candidate(top.path, item.text, item.start, (), "article") for item in top.items]
+    for child in top.children:
+        if child.items:
+            found += _item_candidates(child, top, "assigning", _heading_agencies(child), (), ())
+        else:
+            found.append(Candidate(child.path, child.title, child.start, (), "article"))
+    return found
 
 
 def candidates(root: Section) -> list[Candidate]:

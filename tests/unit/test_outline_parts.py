@@ -1,0 +1,46 @@
+"""Part and chapter headings, "1/" numbering, and decision articles that list the bodies responsible."""
+from __future__ import annotations
+
+from extract.outline import outline
+from extract.tasks import find_tasks
+
+
+def test_outline_part_headings_are_roman_parts() -> None:
+    text = ("PHẦN THỨ NHẤT\nĐÁNH GIÁ CHUNG\n- Đã làm A.\nPhần II. NHIỆM VỤ\n1/ Làm việc B.\n"
+            "Chương III. TỔ CHỨC THỰC HIỆN\nPHẦN THỨ TƯ: KINH PHÍ")
+    paths = [(s.path, s.kind, s.title) for s in outline(text).walk()][1:]
+    assert paths == [("I", "roman", "ĐÁNH GIÁ CHUNG"), ("II", "roman", "NHIỆM VỤ"),
+                     ("II.1", "number", "Làm việc B."), ("III", "roman", "TỔ CHỨC THỰC HIỆN"),
+                     ("IV", "roman", "KINH PHÍ")]
+
+
+def test_outline_slash_numbering_is_arabic_but_dates_and_fractions_are_not() -> None:
+    text = "I. NHIỆM VỤ\n1/ Làm việc A.\n1/2025 là năm đầu.\n1/3 số xã đạt.\n2/ Làm việc B.\nPhần mềm được nâng cấp."
+    root = outline(text)
+    assert [s.path for s in root.walk()][1:] == ["I", "I.1", "I.2"]
+    assert [i.text for i in root.children[0].children[0].items] == ["1/2025 là năm đầu.", "1/3 số xã đạt."]
+    assert [i.text for i in root.children[0].children[1].items] == ["Phần mềm được nâng cấp."]
+
+
+def test_outline_part_word_that_is_not_an_ordinal_is_no_heading() -> None:
+    root = outline("I. NỘI DUNG\nPhần thứ yếu được bỏ qua.")
+    assert [s.path for s in root.walk()][1:] == ["I"]
+
+
+def test_tasks_article_listing_bodies_gives_one_task_per_body() -> None:
+    text = ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch làm việc X.\n"
+            "Điều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm tổ chức thực hiện Kế hoạch:\n"
+            "1. Sở Nội vụ – chủ trì, theo dõi việc thực hiện.\n"
+            "2. Sở Tài chính bố trí kinh phí.\n"
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày ký.")
+    tasks = find_tasks(outline(text))
+    assert [(t.section, [a.name for a in t.leads]) for t in tasks] == [
+        ("Điều 2.1", ["Sở Nội vụ"]), ("Điều 2.2", ["Sở Tài chính"])]
+
+
+def test_tasks_article_listing_bodies_with_bullets_under_each() -> None:
+    text = ("Điều 2. Các đơn vị dưới đây có trách nhiệm thực hiện:\n"
+            "1. Sở Y tế:\n- Hướng dẫn việc A.\n- Kiểm tra việc B.\n2. Sở Công Thương theo dõi việc C.")
+    tasks = find_tasks(outline(text))
+    assert [(t.section, [a.name for a in t.leads]) for t in tasks] == [
+        ("Điều 2.1", ["Sở Y tế"]), ("Điều 2.1", ["Sở Y tế"]), ("Điều 2.2", ["Sở Công Thương"])]
