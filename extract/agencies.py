@@ -102,6 +102,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "lead-in": re.compile(rf"^\s*(?:{g['lead-in']})\s+", re.IGNORECASE),
         "distributive": re.compile(r"(?<!\w)các\s+sở\s*:\s*", re.IGNORECASE),
         "national": re.compile(g["national"]),
+        "forward": re.compile(fold(rf"\s+(?:{g['forward']})(?!\w)"), re.IGNORECASE),
     }
 
 
@@ -161,6 +162,8 @@ def _grammar_mentions(text: str) -> list[Mention]:
         level = "tinh" if name.lower().endswith("tỉnh") else "cap-duoi"
         found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), match.end()))
     for match in _regexes()["group"].finditer(folded):
+        if _regexes()["forward"].match(folded, match.end()):
+            continue  # "các đơn vị sau đây": the bodies are named in the list below
         written = " ".join(text[match.start():match.end()].split()).rstrip(" ,")
         # one spelling per group, whatever the capitals: "Các Sở, ngành" and "các sở, ngành" meet
         found.append(Mention(Agency(fold(written), "nhom-khong-ro", vague=True),

@@ -44,3 +44,10 @@ def test_tasks_article_listing_bodies_with_bullets_under_each() -> None:
     tasks = find_tasks(outline(text))
     assert [(t.section, [a.name for a in t.leads]) for t in tasks] == [
         ("Điều 2.1", ["Sở Y tế"]), ("Điều 2.1", ["Sở Y tế"]), ("Điều 2.2", ["Sở Công Thương"])]
+
+
+def test_agencies_group_pointing_to_a_list_below_is_no_agency() -> None:
+    from extract.agencies import mentions
+    assert not [m for m in mentions("Các cơ quan, đơn vị sau đây phối hợp thực hiện:") if m.agency.vague]
+    assert [m.agency.name for m in mentions("Các cơ quan, đơn vị liên quan phối hợp thực hiện.")] == [
+        "các cơ quan, đơn vị liên quan"]
