@@ -144,12 +144,16 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
     last_roman = 0
     in_tail = False  # inside a signature or recipients block
     position = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    # "Phần I" / "Chương I" are the parts only of a text without Roman parts of its own;
+    # where both are written, the Roman parts give the paths, as they always did
+    parts = not any(_is_roman_part(line) for line in lines)
+    for line in lines:
         start, end = position, position + len(line)
         position = end + 1
         if not line.strip() or any(lo <= start < hi for lo, hi in skip):  # tables are read apart
             continue
-        heading = _heading(line, last_roman)
+        heading = _heading(line, last_roman, parts)
         untitled = stack[-1] if len(stack) > 1 and not stack[-1].title and not stack[-1].items else None
         if heading is None and untitled is not None and untitled.kind == "roman" and _is_caps(line):
             untitled.title, untitled.end = line.strip(), end  # "PHẦN THỨ NHẤT" with its title on the next line
@@ -185,13 +189,18 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
     return root
 
 
-def _heading(line: str, last_roman: int) -> tuple[str, str, int, str] | None:
+def _is_roman_part(line: str) -> bool:
+    match = _ROMAN.match(line)
+    return bool(match and (_is_caps(match["text"][:40]) or _is_title(match["text"])))
+
+
+def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, int, str] | None:
     """(kind, number, offset of the title in the line, title) when the line is a heading."""
     match = _cue("appendix").match(line)
     if match:  # "PHỤ LỤC 02" / "Mẫu biểu số 01": path PL or PL.02
         number = match["number"]
         return "appendix", f"PL.{number}" if number else "PL", len(line), ""
-    part = _part(line)
+    part = _part(line) if parts else None
     if part is not None:
         return "roman", part[0], part[1], part[2]
     match = _ROMAN.match(line)

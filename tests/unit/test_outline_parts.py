@@ -51,3 +51,11 @@ def test_agencies_group_pointing_to_a_list_below_is_no_agency() -> None:
     assert not [m for m in mentions("Các cơ quan, đơn vị sau đây phối hợp thực hiện:") if m.agency.vague]
     assert [m.agency.name for m in mentions("Các cơ quan, đơn vị liên quan phối hợp thực hiện.")] == [
         "các cơ quan, đơn vị liên quan"]
+
+
+def test_outline_parts_of_a_text_with_roman_parts_leave_the_roman_paths() -> None:
+    text = ("PHẦN I. KẾT QUẢ\nI. VỀ CÔNG TÁC CHỈ ĐẠO\n1. Chỉ đạo chung\n- Đã làm A.\n"
+            "PHẦN II. NHIỆM VỤ\nII. NHIỆM VỤ TRỌNG TÂM\n1. Làm việc B\n- Làm C.")
+    paths = [(s.path, s.title) for s in outline(text).walk()][1:]
+    assert paths == [("I", "VỀ CÔNG TÁC CHỈ ĐẠO"), ("I.1", "Chỉ đạo chung"),
+                     ("II", "NHIỆM VỤ TRỌNG TÂM"), ("II.1", "Làm việc B")]
