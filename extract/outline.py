@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from extract.rules import cue_regex, read_table
+from extract.rules import compile_regex, cue_regex, read_table
 
 _ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
@@ -91,12 +92,17 @@ def _roman(value: int) -> str:
     return numeral
 
 
+@lru_cache(maxsize=1)
+def _ordinals() -> tuple[tuple[re.Pattern[str], int], ...]:
+    """The kind=ordinal-N rows of paragraphs.tsv: an ordinal word ("NHẤT") and its value N."""
+    rows = read_table("paragraphs.tsv", ("id", "kind", "cue", "example"))
+    return tuple((compile_regex(row, "cue", 0), int(row["kind"].removeprefix("ordinal-")))
+                 for row in rows if row["kind"].startswith("ordinal-"))
+
+
 def _ordinal(word: str) -> int | None:
-    """The value of an ordinal word ("NHẤT" → 1) from the kind=ordinal-N rows of paragraphs.tsv."""
-    for row in read_table("paragraphs.tsv", ("id", "kind", "cue", "example")):
-        if row["kind"].startswith("ordinal-") and re.fullmatch(row["cue"], word):
-            return int(row["kind"].removeprefix("ordinal-"))
-    return None
+    """The value of an ordinal word ("NHẤT" → 1)."""
+    return next((value for pattern, value in _ordinals() if pattern.fullmatch(word)), None)
 
 
 def _part(line: str) -> tuple[str, int, str] | None:

@@ -75,3 +75,12 @@ def cue_regex(name: str, kind: str | None = None, column: str = "kind",
     for row in rows:
         compile_regex(row, "cue", flags)
     return re.compile("|".join(f"(?:{c})" for c in sorted(cues, key=len, reverse=True)), flags)
+
+
+@lru_cache(maxsize=None)
+def cue_patterns(name: str, kind: str, column: str = "kind",
+                 flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+    """Each `cue` cell of the rows whose `column` is `kind`, compiled on its own (rows that use
+    named groups cannot be joined into one alternation)."""
+    rows = read_table(name, ("id", column, "cue", "example"))
+    return tuple(compile_regex(row, "cue", flags) for row in rows if row[column] == kind)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TypeVar
 
 from extract.agencies import distinct, mentions
@@ -20,7 +19,7 @@ from extract.measures import canonical_unit, unit_rows
 from extract.metadata import PlanInfo
 from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
 from extract.outline import Section
-from extract.rules import compile_regex, read_table
+from extract.rules import cue_patterns
 from extract.table_header import CUES, column_role, cue, label_years
 from extract.tables import Cell, Row, Table
 
@@ -50,10 +49,8 @@ class _Column:
     agency_label: bool = False  # a label that may name the doer as well as the unit ("Đơn vị")
 
 
-@lru_cache(maxsize=None)
 def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
-    rows = read_table(CUES, ("id", "kind", "role", "cue", "example"))
-    return tuple(compile_regex(row, "cue") for row in rows if row["kind"] == kind)
+    return cue_patterns(CUES, kind)
 
 
 def _written_unit(text: str) -> str:

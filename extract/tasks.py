@@ -20,7 +20,7 @@ from extract.facts import Agency, Task
 from extract.fields import Field, fields, listed, trailing
 from extract.normalize import fold
 from extract.outline import Section
-from extract.rules import compile_regex, cue_regex, read_table
+from extract.rules import compile_regex, cue_patterns, cue_regex, read_table
 
 _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
@@ -62,11 +62,8 @@ def task_cue(kind: str) -> re.Pattern[str]:
     return cue_regex("task_cues.tsv", kind)
 
 
-@lru_cache(maxsize=None)
 def task_cues(kind: str) -> tuple[re.Pattern[str], ...]:
-    """Each row of one kind on its own (rows that use named groups cannot be joined)."""
-    rows = read_table("task_cues.tsv", ("id", "kind", "cue", "example"))
-    return tuple(compile_regex(row, "cue") for row in rows if row["kind"] == kind)
+    return cue_patterns("task_cues.tsv", kind)
 
 
 def section_kind(section: Section) -> str | None:
