@@ -7,6 +7,7 @@ tags as the grammar does, so `"SERVICE"`, `?service` or `ex:service` are data wh
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _TOKEN = re.compile(r'''
     (?P<comment>\#[^\n\r]*)
@@ -27,20 +28,25 @@ _TOKEN = re.compile(r'''
 _HIDDEN_SERVICE = re.compile(r"(?<!\w)service[?$]\w", re.IGNORECASE)
 
 
-def lex(query: str) -> list[tuple[str, str]]:
-    """The query's tokens as (kind, text), comments left out; kinds: string, iri, var, lang, pname, word, other."""
-    tokens: list[tuple[str, str]] = []
+def tokens(query: str) -> Iterator[tuple[str, str, int]]:
+    """The query's tokens as (kind, text, offset), comments left out; kinds: string, iri, var,
+    lang, pname, word, other."""
     position = 0
     while True:
         match = _TOKEN.search(query, position)
         if match is None:
-            return tokens
+            return
         kind, text = match.lastgroup or "other", match.group()
         if kind == "iri" and _HIDDEN_SERVICE.search(text):
             kind, text = "other", "<"
         if kind != "comment":
-            tokens.append((kind, text))
+            yield kind, text, match.start()
         position = match.start() + len(text)
+
+
+def lex(query: str) -> list[tuple[str, str]]:
+    """The query's tokens as (kind, text), comments left out."""
+    return [(kind, text) for kind, text, _ in tokens(query)]
 
 
 

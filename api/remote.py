@@ -28,6 +28,7 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from api.lexer import tokens
 from api.outbound import refuse_service
 from api.store import OxigraphStore, Rows
 from extract.errors import QueryError, StoreError
@@ -38,18 +39,8 @@ from extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
 FILE_NAME = "https://w3id.org/plangraph/ontology#fileName"
 EMPTY_GRAPH = "urn:plangraph:no-graph"  # names the dataset when no plangraph graph exists yet
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_TOKEN = re.compile(r'''
-    (?P<comment>\#[^\n]*)
-  | (?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\'
-               |"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$][A-Za-z0-9_]+)
-  | (?P<pname>[A-Za-z0-9_.\-]*:[A-Za-z0-9_.\-:%]*)
-  | (?P<word>[A-Za-z_][A-Za-z0-9_]*)
-  | (?P<open>\{) | (?P<close>\}) | (?P<lparen>\() | (?P<rparen>\))
-  | (?P<other>\S)
-''', re.VERBOSE | re.DOTALL)
 _FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
+_BRACKETS = {"{": "open", "}": "close", "(": "lparen", ")": "rparen"}
 
 
 def _where_group(query: str) -> tuple[int, int, bool]:
@@ -60,12 +51,9 @@ def _where_group(query: str) -> tuple[int, int, bool]:
     top_groups = 0
     start: int | None = None
     first_in_group = False
-    for match in _TOKEN.finditer(query):
-        kind = match.lastgroup
-        text = match.group()
-        if kind == "comment":
-            continue
-        if kind in ("string", "iri", "var", "pname"):
+    for kind, text, offset in tokens(query):
+        kind = _BRACKETS.get(text, kind) if kind == "other" else kind
+        if kind in ("string", "iri", "var", "pname", "lang"):
             first_in_group = False
             continue
         if start is not None:
@@ -77,7 +65,7 @@ def _where_group(query: str) -> tuple[int, int, bool]:
             elif kind == "close":
                 braces -= 1
                 if braces == 0:
-                    return start, match.start(), subselect
+                    return start, offset, subselect
             continue
         if kind == "word" and braces == 0 and parens == 0:
             word = text.upper()
@@ -93,7 +81,7 @@ def _where_group(query: str) -> tuple[int, int, bool]:
             if braces == 0 and parens == 0 and form is not None:
                 top_groups += 1
                 if seen_where or form != "CONSTRUCT" or top_groups == 2:
-                    start, braces, first_in_group, subselect = match.start(), 1, True, False
+                    start, braces, first_in_group, subselect = offset, 1, True, False
                     continue
             braces += 1
         elif kind == "close":
