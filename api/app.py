@@ -12,19 +12,19 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api import linked_data, named, pages, sparql
-from api.pool import ProcessPool
-from api.queries import load_all
-from api.settings import Settings
-from api.store import OxigraphStore
-from api.workers import Busy, Executor, InlineExecutor, JobError, QueryTimeout, QueryTooBig
-from extract.errors import StoreError
+from plangraph.api import linked_data, named, pages, sparql
+from plangraph.api.pool import ProcessPool
+from plangraph.api.queries import load_all
+from plangraph.api.settings import Settings
+from plangraph.api.store import OxigraphStore
+from plangraph.api.workers import Busy, Executor, InlineExecutor, JobError, QueryTimeout, QueryTooBig
+from plangraph.extract.errors import StoreError
 
 
 def make_executor(settings: Settings) -> Executor:
     """Worker processes over the store directory, in-process when `workers` is 0, or a remote endpoint."""
     if settings.endpoint:
-        from api.remote_executor import RemoteExecutor, store_from_env
+        from plangraph.api.remote_executor import RemoteExecutor, store_from_env
         return RemoteExecutor(store_from_env(settings.endpoint, settings.query_timeout), settings.query_timeout,
                               size=settings.workers, page_size=settings.page_workers, queue=settings.queue)
     if not settings.store:

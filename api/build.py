@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from api.schema import refresh_schema
-from api.store import OxigraphStore, rebuild
-from extract.errors import InputError
-from extract.pipeline import MAX_FILE_BYTES, build_root, collect, process_all
+from plangraph.api.schema import refresh_schema
+from plangraph.api.store import OxigraphStore, rebuild
+from plangraph.extract.errors import InputError
+from plangraph.extract.pipeline import MAX_FILE_BYTES, build_root, collect, process_all
 
 if TYPE_CHECKING:
-    from api.remote import SparqlStore
+    from plangraph.api.remote import SparqlStore
 
 
 @dataclass

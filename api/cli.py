@@ -14,12 +14,12 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from api.build import build
-from api.queries import load_all, parse
-from api.remote import SparqlStore
-from api.store import OxigraphStore, Rows, Store
-from extract.errors import PipelineError, QueryError
-from extract.pipeline import MAX_FILE_BYTES
+from plangraph.api.build import build
+from plangraph.api.queries import load_all, parse
+from plangraph.api.remote import SparqlStore
+from plangraph.api.store import OxigraphStore, Rows, Store
+from plangraph.extract.errors import PipelineError, QueryError
+from plangraph.extract.pipeline import MAX_FILE_BYTES
 
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -159,17 +159,17 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from api.validate import validate_store  # the SHACL machinery loads only when asked for
+    from plangraph.api.validate import validate_store  # the SHACL machinery loads only when asked for
     return validate_store(Path(args.store), args.format)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from api.app import create_app
-    from api.settings import Settings
+    from plangraph.api.app import create_app
+    from plangraph.api.settings import Settings
 
-    from api.connections import HeaderTimeoutProtocol
+    from plangraph.api.connections import HeaderTimeoutProtocol
 
     settings = Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk)
     protocol = type("Protocol", (HeaderTimeoutProtocol,), {"header_timeout": settings.header_timeout})

@@ -6,12 +6,12 @@ from fastapi.responses import Response
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
-from api import negotiate as nt
-from api.jobs import PREFIXES, graph
-from api.sparql import error, valid_iri
-from api.connections import CancelOnDisconnect
-from api.workers import Executor
-from extract.iris import base_iri
+from plangraph.api import negotiate as nt
+from plangraph.api.jobs import PREFIXES, graph
+from plangraph.api.sparql import error, valid_iri
+from plangraph.api.connections import CancelOnDisconnect
+from plangraph.api.workers import Executor
+from plangraph.extract.iris import base_iri
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = {nt.TURTLE: "turtle", nt.JSONLD: "json-ld", nt.NTRIPLES: "nt", nt.RDFXML: "xml"}
@@ -131,7 +131,7 @@ def router(executor: Executor) -> APIRouter:
         if len(data) == 0:
             return error(404, f"nothing is known about <{iri}>")
         if media == nt.HTML:
-            from api.pages import resource_page
+            from plangraph.api.pages import resource_page
             return await resource_page(request, executor, URIRef(iri), data)
         return rdf_response(data, media)
 

@@ -10,15 +10,15 @@ from fastapi.responses import JSONResponse, Response
 from rdflib import XSD, Literal
 from rdflib.term import Node
 
-from api import negotiate as nt
-from api.jobs import Table
-from api.results import spreadsheet_safe
-from api.queries import NamedQuery
-from api.sparql import error
-from api.connections import CancelOnDisconnect
-from api.workers import Executor
-from extract.errors import QueryError
-from extract.normalize import strip_marks
+from plangraph.api import negotiate as nt
+from plangraph.api.jobs import Table
+from plangraph.api.results import spreadsheet_safe
+from plangraph.api.queries import NamedQuery
+from plangraph.api.sparql import error
+from plangraph.api.connections import CancelOnDisconnect
+from plangraph.api.workers import Executor
+from plangraph.extract.errors import QueryError
+from plangraph.extract.normalize import strip_marks
 
 RESERVED = ("format",)
 _SCHEMAS: dict[str, dict[str, Any]] = {

@@ -16,8 +16,8 @@ import os
 import re
 from urllib.parse import urlsplit
 
-from api.lexer import lex
-from extract.errors import QueryError
+from plangraph.api.lexer import lex
+from plangraph.extract.errors import QueryError
 
 ALLOWED_ENV = "PLANGRAPH_ALLOWED_SERVICES"
 

@@ -11,12 +11,12 @@ from fastapi.templating import Jinja2Templates
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from api.jobs import Table
-from api.named import fold_key
-from api.queries import load_all
-from api.connections import CancelOnDisconnect
-from api.workers import Executor
-from extract.iris import base_iri
+from plangraph.api.jobs import Table
+from plangraph.api.named import fold_key
+from plangraph.api.queries import load_all
+from plangraph.api.connections import CancelOnDisconnect
+from plangraph.api.workers import Executor
+from plangraph.extract.iris import base_iri
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))

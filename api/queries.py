@@ -21,8 +21,8 @@ import pyoxigraph as ox
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
-from extract.errors import QueryError
-from extract.paths import QUERIES_DIR
+from plangraph.extract.errors import QueryError
+from plangraph.extract.paths import QUERIES_DIR
 
 PARAM_TYPES = ("iri", "string", "integer", "decimal", "year", "date", "boolean")
 _HEADER = re.compile(r"^#:\s*(?P<key>\w+)\s*:\s*(?P<value>.*)$")

@@ -28,13 +28,13 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from api.lexer import tokens
-from api.outbound import refuse_service
-from api.store import OxigraphStore, Rows
-from extract.errors import QueryError, StoreError
-from extract.infer import refresh, rules_for
-from extract.iris import inferred_graph_iri, reference_graph_iri
-from extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
+from plangraph.api.lexer import tokens
+from plangraph.api.outbound import refuse_service
+from plangraph.api.store import OxigraphStore, Rows
+from plangraph.extract.errors import QueryError, StoreError
+from plangraph.extract.infer import refresh, rules_for
+from plangraph.extract.iris import inferred_graph_iri, reference_graph_iri
+from plangraph.extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
 
 FILE_NAME = "https://w3id.org/plangraph/ontology#fileName"
 EMPTY_GRAPH = "urn:plangraph:no-graph"  # names the dataset when no plangraph graph exists yet

@@ -18,13 +18,13 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, N3, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from api.jobs import Reply, Table, _error, ask_reply, graph_reply, select_reply
-from api.outbound import ServiceRefused, refuse_service
-from api.remote import SparqlStore, from_json
-from api.results import Row
-from api.store import to_ox
-from api.workers import Busy, JobError, QueryTimeout
-from extract.errors import StoreError
+from plangraph.api.jobs import Reply, Table, _error, ask_reply, graph_reply, select_reply
+from plangraph.api.outbound import ServiceRefused, refuse_service
+from plangraph.api.remote import SparqlStore, from_json
+from plangraph.api.results import Row
+from plangraph.api.store import to_ox
+from plangraph.api.workers import Busy, JobError, QueryTimeout
+from plangraph.extract.errors import StoreError
 
 COUNT_AGE = 30.0  # seconds a quad count is reused for /health
 _EMPTY = ox.Store()  # parses queries (and tells their form) without touching any data

@@ -1,9 +1,9 @@
 """Puts the ontology and reference schemes in a store and recomputes its inferred graph."""
 from __future__ import annotations
 
-from api.store import OxigraphStore
-from extract.infer import refresh, rules_for
-from extract.schemas import ontology_graph, schema_graphs
+from plangraph.api.store import OxigraphStore
+from plangraph.extract.infer import refresh, rules_for
+from plangraph.extract.schemas import ontology_graph, schema_graphs
 
 
 def refresh_schema(store: OxigraphStore) -> int:

@@ -7,11 +7,11 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from api import negotiate as nt
-from api.jobs import Reply
-from api.lexer import is_update
-from api.connections import CancelOnDisconnect
-from api.workers import Busy, Executor, JobError, QueryTimeout, QueryTooBig
+from plangraph.api import negotiate as nt
+from plangraph.api.jobs import Reply
+from plangraph.api.lexer import is_update
+from plangraph.api.connections import CancelOnDisconnect
+from plangraph.api.workers import Busy, Executor, JobError, QueryTimeout, QueryTooBig
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
@@ -110,11 +110,11 @@ def to_response(reply: Reply) -> Response:
 
 async def describe_service(request: Request, executor: Executor) -> Response:
     """GET without a query: a query form for browsers, else the service description."""
-    from api.linked_data import description, rdf_response
+    from plangraph.api.linked_data import description, rdf_response
     offered = (nt.TURTLE, nt.HTML, nt.JSONLD, nt.NTRIPLES, nt.RDFXML)
     media = nt.choose(request.headers.get("accept"), offered, default=nt.TURTLE)
     if media == nt.HTML:
-        from api.pages import sparql_form
+        from plangraph.api.pages import sparql_form
         return sparql_form(request)
     if media is None:
         return error(400, "missing the query parameter")

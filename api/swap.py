@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from extract.errors import StoreError
+from plangraph.extract.errors import StoreError
 
 LOCK_WAIT_SECONDS = 600.0
 _AT_FDCWD = -100

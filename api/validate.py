@@ -9,9 +9,9 @@ from pathlib import Path
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from api.store import OxigraphStore
-from extract.check import SEVERITIES, Report, check
-from extract.schemas import shapes_graph
+from plangraph.api.store import OxigraphStore
+from plangraph.extract.check import SEVERITIES, Report, check
+from plangraph.extract.schemas import shapes_graph
 
 EXIT_OK, EXIT_NOT_CONFORMING = 0, 1
 

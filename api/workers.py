@@ -26,9 +26,9 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from api import jobs
-from api.outbound import allowed_services
-from api.store import OxigraphStore
+from plangraph.api import jobs
+from plangraph.api.outbound import allowed_services
+from plangraph.api.store import OxigraphStore
 
 log = logging.getLogger(__name__)
 _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
@@ -61,7 +61,7 @@ class JobError(Exception):
 
 
 class Executor(Protocol):
-    """Runs a named job of api.jobs against the store.
+    """Runs a named job of plangraph.api.jobs against the store.
 
     `lane` separates people's pages and named queries ("page") from free SPARQL ("query"),
     so that one kind of work never waits behind the other.

@@ -13,10 +13,10 @@ import argparse
 import hashlib
 from pathlib import Path
 
-from extract.decode import decode
-from extract.errors import InputError
-from extract.paths import ROOT, SAMPLE_CORPUS_DIR
-from extract.pipeline import process_text
+from plangraph.extract.decode import decode
+from plangraph.extract.errors import InputError
+from plangraph.extract.paths import ROOT, SAMPLE_CORPUS_DIR
+from plangraph.extract.pipeline import process_text
 
 REAL = ROOT.parent / "shared" / "real"
 DEFAULT_SETS = (SAMPLE_CORPUS_DIR, REAL / "texts", REAL / "headers")

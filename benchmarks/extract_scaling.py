@@ -14,8 +14,8 @@ import argparse
 import time
 from pathlib import Path
 
-from extract.paths import SAMPLE_CORPUS_DIR
-from extract.pipeline import process_file
+from plangraph.extract.paths import SAMPLE_CORPUS_DIR
+from plangraph.extract.pipeline import process_file
 
 SIZES_KB = (10, 30, 100, 300, 1000, 3000, 5000)
 SEED = SAMPLE_CORPUS_DIR / "003_200558a54b89550a.txt"

@@ -27,9 +27,9 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from extract.errors import InputError
-from extract.paths import ROOT, SAMPLE_CORPUS_DIR
-from extract.pipeline import process_file
+from plangraph.extract.errors import InputError
+from plangraph.extract.paths import ROOT, SAMPLE_CORPUS_DIR
+from plangraph.extract.pipeline import process_file
 
 TARGET_MS = 100.0
 REAL = ROOT.parent / "shared" / "real"

@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rdflib import URIRef  # noqa: E402
 
-from api.store import OxigraphStore  # noqa: E402
-from api.validate import _GRAPH, _SOURCES  # noqa: E402
-from extract.check import Report, check  # noqa: E402
-from extract.schemas import shapes_graph  # noqa: E402
+from plangraph.api.store import OxigraphStore  # noqa: E402
+from plangraph.api.validate import _GRAPH, _SOURCES  # noqa: E402
+from plangraph.extract.check import Report, check  # noqa: E402
+from plangraph.extract.schemas import shapes_graph  # noqa: E402
 
 _TASKS = """
 PREFIX plan: <https://w3id.org/plangraph/ontology#>

@@ -17,12 +17,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from thinc.types import Ints2d
 
-from extract.agency_names import head_kinds as _head_kinds
-from extract.agency_names import name_end, open_names
-from extract.facts import Agency
-from extract.iris import slug
-from extract.normalize import fold, strip_marks
-from extract.rules import Row, read_table
+from plangraph.extract.agency_names import head_kinds as _head_kinds
+from plangraph.extract.agency_names import name_end, open_names
+from plangraph.extract.facts import Agency
+from plangraph.extract.iris import slug
+from plangraph.extract.normalize import fold, strip_marks
+from plangraph.extract.rules import Row, read_table
 
 _LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:và\s+)?|và\s+|cùng\s+|/\s*)", re.IGNORECASE)
 

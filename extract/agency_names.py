@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.rules import compile_regex, read_table
+from plangraph.extract.rules import compile_regex, read_table
 
 # a name's lower-case tail longer than this without a boundary reads into the sentence: it is cut
 # after the first lower-case word ("Sở Quy hoạch Kiến trúc khẩn trương hoàn thiện hồ sơ …")

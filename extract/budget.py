@@ -10,13 +10,13 @@ import math
 import re
 from dataclasses import dataclass
 
-from extract.facts import BudgetItem
-from extract.cues import cues
-from extract.indicators import statements
-from extract.measures import find_measures, unit_rows
-from extract.metadata import PlanInfo
-from extract.normalize import fold
-from extract.outline import Section
+from plangraph.extract.facts import BudgetItem
+from plangraph.extract.cues import cues
+from plangraph.extract.indicators import statements
+from plangraph.extract.measures import find_measures, unit_rows
+from plangraph.extract.metadata import PlanInfo
+from plangraph.extract.normalize import fold
+from plangraph.extract.outline import Section
 
 _LABEL_EDGES = " \t,.;:()-–"
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from extract.cited_type import type_before
-from extract.normalize import is_caps, strip_marks
-from extract.rules import compile_regex, read_table
+from plangraph.extract.cited_type import type_before
+from plangraph.extract.normalize import is_caps, strip_marks
+from plangraph.extract.rules import compile_regex, read_table
 
 # A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, party style 57-NQ/TW; a stray space after a
 # hyphen or around the slash ("119- KH/TU", "416/QĐ- TTg") is read through and dropped.

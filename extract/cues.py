@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.normalize import fold
-from extract.rules import compile_regex, read_table
+from plangraph.extract.normalize import fold
+from plangraph.extract.rules import compile_regex, read_table
 
 CUES = "indicator_cues.tsv"
 _NOT_LETTER = r"(?![^\W\d_])"

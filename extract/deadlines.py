@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from extract.agencies import list_at, mentions
-from extract.facts import Agency, Deadline, Task
-from extract.tasks import date_of, task_cue, task_cues
+from plangraph.extract.agencies import list_at, mentions
+from plangraph.extract.facts import Agency, Deadline, Task
+from plangraph.extract.tasks import date_of, task_cue, task_cues
 
 _SHORT_CLAUSE = 8  # words; a shorter clause is prefixed with what the task is about
 _SCHEDULE_WORDS = 12  # words of the task that say what a "Thời gian thực hiện" date is for

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import codecs
 
-from extract.errors import InputError
+from plangraph.extract.errors import InputError
 
 # Magic numbers of formats that are sometimes handed in by mistake.
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extract.metadata import PlanInfo
+from plangraph.extract.metadata import PlanInfo
 
 
 @dataclass(frozen=True)

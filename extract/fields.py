@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.agencies import list_at, mentions
-from extract.facts import Agency
-from extract.rules import cue_regex
+from plangraph.extract.agencies import list_at, mentions
+from plangraph.extract.facts import Agency
+from plangraph.extract.rules import cue_regex
 
 _KINDS = ("field-lead", "field-coordinate", "field-time")
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TypeVar
 
-from extract.facts import BudgetItem, Extraction, Indicator, SectionInfo, Task
-from extract.metadata import extract_plan
-from extract.outline import Section
-from extract.budget import find_budget
-from extract.deadlines import find_deadlines
-from extract.indicators import find_indicators
-from extract.table_facts import find_table_facts
-from extract.tables import Table, find_tables
-from extract.tasks import find_tasks
+from plangraph.extract.facts import BudgetItem, Extraction, Indicator, SectionInfo, Task
+from plangraph.extract.metadata import extract_plan
+from plangraph.extract.outline import Section
+from plangraph.extract.budget import find_budget
+from plangraph.extract.deadlines import find_deadlines
+from plangraph.extract.indicators import find_indicators
+from plangraph.extract.table_facts import find_table_facts
+from plangraph.extract.tables import Table, find_tables
+from plangraph.extract.tasks import find_tasks
 
 _Fact = TypeVar("_Fact", Task, Indicator, BudgetItem)
 

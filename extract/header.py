@@ -8,8 +8,8 @@ offsets. Cues are rows of patterns/header_block.tsv.
 from __future__ import annotations
 
 import re
-from extract.normalize import MARKER, fold, is_caps, paragraph_start
-from extract.rules import cue_regex
+from plangraph.extract.normalize import MARKER, fold, is_caps, paragraph_start
+from plangraph.extract.rules import cue_regex
 
 HEAD_CHARS = 4000  # the header block and the opening sentences lie within this
 _WORD = re.compile(r"\S+")

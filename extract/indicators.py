@@ -16,11 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.cues import cues, either as _either, fold_pattern, key as _key
-from extract.facts import Indicator
-from extract.measures import Measure, find_measures, unit_rows
-from extract.metadata import PlanInfo
-from extract.outline import Item, Section
+from plangraph.extract.cues import cues, either as _either, fold_pattern, key as _key
+from plangraph.extract.facts import Indicator
+from plangraph.extract.measures import Measure, find_measures, unit_rows
+from plangraph.extract.metadata import PlanInfo
+from plangraph.extract.outline import Item, Section
 
 _STRONG_WORDS = 3  # a subject with fewer words outside the weak cues continues the previous one
 _NOT_LETTER = r"(?![^\W\d_])"

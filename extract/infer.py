@@ -13,8 +13,8 @@ import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.term import _toPythonMapping
 
-from extract import iris
-from extract.vocab import ORG
+from plangraph.extract import iris
+from plangraph.extract.vocab import ORG
 
 _TOP = {OWL.Thing, RDFS.Resource, OWL.topObjectProperty, OWL.topDataProperty, OWL.Nothing}
 _MAX_PASSES = 10

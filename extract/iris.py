@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
-from extract.normalize import strip_marks
+from plangraph.extract.normalize import strip_marks
 
 DEFAULT_BASE = "http://127.0.0.1:8000"
 _SLUG_LIMIT = 90

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from extract.rules import cue_regex
+from plangraph.extract.rules import cue_regex
 
 # A line that opens a structural unit: Roman / arabic / letter numbering, a bullet, an article.
 MARKER = re.compile(

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.numbers import NUMBER, RANGE_SEPARATOR, format_number, parse_number
-from extract.rules import compile_regex, read_table
+from plangraph.extract.numbers import NUMBER, RANGE_SEPARATOR, format_number, parse_number
+from plangraph.extract.rules import compile_regex, read_table
 
 UNITS = "units.tsv"
 _NOT_LETTER = r"(?![^\W\d_])"

@@ -5,12 +5,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract import header
-from extract.citations import DATE_AFTER, DOC_NUMBER, Citation, doc_types, find_citations, type_of_number
-from extract.iris import content_digest
-from extract.normalize import MARKER, fold, is_caps, strip_marks
-from extract.reference import find_province, province_named
-from extract.rules import compile_regex, read_table
+from plangraph.extract import header
+from plangraph.extract.citations import DATE_AFTER, DOC_NUMBER, Citation, doc_types, find_citations, type_of_number
+from plangraph.extract.iris import content_digest
+from plangraph.extract.normalize import MARKER, fold, is_caps, strip_marks
+from plangraph.extract.reference import find_province, province_named
+from plangraph.extract.rules import compile_regex, read_table
 
 _LAW = re.compile(r"\bLuật\s+(?P<name>[A-ZĐ][\wđ]*(?:\s+(?!ngày|số|và|của|năm|tại|đã|được)[\wđ]+)*)")
 _PERIOD_HEADING_WORDS = 8  # "Giai đoạn 2021 - 2025", not a paragraph that mentions a period

@@ -18,16 +18,16 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from extract.decode import decode
-from extract.errors import InputError
-from extract.facts import Extraction
-from extract.find import find_facts
-from extract.metadata import has_plan_header
-from extract.normalize import normalize
-from extract.outline import has_plan_structure, outline
-from extract.tables import find_tables, table_spans
-from extract.to_rdf import Source, plan_iri_of, to_graph
-from extract.vocab import PLAN
+from plangraph.extract.decode import decode
+from plangraph.extract.errors import InputError
+from plangraph.extract.facts import Extraction
+from plangraph.extract.find import find_facts
+from plangraph.extract.metadata import has_plan_header
+from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import has_plan_structure, outline
+from plangraph.extract.tables import find_tables, table_spans
+from plangraph.extract.to_rdf import Source, plan_iri_of, to_graph
+from plangraph.extract.vocab import PLAN
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 _NO_STRUCTURE = "no Roman-numbered parts (I., II., …), articles (Điều 1) or numbered parts (1., 2., 3.)"

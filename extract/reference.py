@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.normalize import fold
-from extract.paths import REFERENCE_DIR
+from plangraph.extract.normalize import fold
+from plangraph.extract.paths import REFERENCE_DIR
 
 
 @dataclass(frozen=True)

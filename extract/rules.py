@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from extract.errors import PatternFileError
-from extract.paths import PATTERNS_DIR
+from plangraph.extract.errors import PatternFileError
+from plangraph.extract.paths import PATTERNS_DIR
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from extract import iris
-from extract.paths import ONTOLOGY_DIR, SHAPES_DIR
+from plangraph.extract import iris
+from plangraph.extract.paths import ONTOLOGY_DIR, SHAPES_DIR
 
 ONTOLOGY_FILE = "plan.ttl"
 ONTOLOGY_GRAPH = URIRef("https://w3id.org/plangraph/ontology")

@@ -13,15 +13,15 @@ import re
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from extract.agencies import distinct, mentions
-from extract.facts import BudgetItem, Indicator, SectionInfo, TableCell, Task
-from extract.measures import canonical_unit, unit_rows
-from extract.metadata import PlanInfo
-from extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
-from extract.outline import Section
-from extract.rules import cue_patterns
-from extract.table_header import CUES, column_role, cue, label_years
-from extract.tables import Cell, Row, Table
+from plangraph.extract.agencies import distinct, mentions
+from plangraph.extract.facts import BudgetItem, Indicator, SectionInfo, TableCell, Task
+from plangraph.extract.measures import canonical_unit, unit_rows
+from plangraph.extract.metadata import PlanInfo
+from plangraph.extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
+from plangraph.extract.outline import Section
+from plangraph.extract.rules import cue_patterns
+from plangraph.extract.table_header import CUES, column_role, cue, label_years
+from plangraph.extract.tables import Cell, Row, Table
 
 _VALUE = re.compile(rf"^(?P<lo>{NUMBER})(?:{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?\s*(?P<pct>%)?$")
 _BULLET = re.compile(r"^[-+•*–]\s*")

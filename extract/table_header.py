@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from itertools import combinations
 
-from extract.rules import compile_regex, cue_regex, read_table
+from plangraph.extract.rules import compile_regex, cue_regex, read_table
 
 CUES = "table_cues.tsv"
 LABEL_WORDS = 15  # a header label is short; a longer cell is text set out in a table

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from extract.table_header import (LABEL_WORDS, column_role, columns, cue, header_rows, is_numbering, is_numeric,
+from plangraph.extract.table_header import (LABEL_WORDS, column_role, columns, cue, header_rows, is_numbering, is_numeric,
                                   label_years)
 
 _MAX_CELL_LINES = 12  # a longer run of lines between `|` lines is text between two tables

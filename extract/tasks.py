@@ -15,12 +15,12 @@ from functools import lru_cache
 
 from dataclasses import replace
 
-from extract.agencies import Mention, distinct, list_at, mentions
-from extract.facts import Agency, Task
-from extract.fields import Field, fields, listed, trailing
-from extract.normalize import fold
-from extract.outline import Section
-from extract.rules import compile_regex, cue_patterns, cue_regex, read_table
+from plangraph.extract.agencies import Mention, distinct, list_at, mentions
+from plangraph.extract.facts import Agency, Task
+from plangraph.extract.fields import Field, fields, listed, trailing
+from plangraph.extract.normalize import fold
+from plangraph.extract.outline import Section
+from plangraph.extract.rules import compile_regex, cue_patterns, cue_regex, read_table
 
 _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20

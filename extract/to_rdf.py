@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
-from extract import iris
-from extract.agencies import is_national
-from extract.facts import Agency, Extraction
-from extract.normalize import CleanText, strip_marks
-from extract.vocab import DCTERMS, ELI, OA, ORG, PLAN, PROV, SCHEMA
+from plangraph.extract import iris
+from plangraph.extract.agencies import is_national
+from plangraph.extract.facts import Agency, Extraction
+from plangraph.extract.normalize import CleanText, strip_marks
+from plangraph.extract.vocab import DCTERMS, ELI, OA, ORG, PLAN, PROV, SCHEMA
 
 _YEAR = XSD.gYear
 # Terms of the evidence written for every fact, looked up once: a namespace attribute costs

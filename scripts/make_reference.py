@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.iris import slug  # noqa: E402
+from plangraph.extract.iris import slug  # noqa: E402
 
 REFERENCE = ROOT / "data" / "reference"
 PATTERNS = ROOT / "extract" / "patterns"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from api.cli import main
-from extract.paths import SAMPLE_CORPUS_DIR
+from plangraph.api.cli import main
+from plangraph.extract.paths import SAMPLE_CORPUS_DIR
 
 SEEDS = sorted(SAMPLE_CORPUS_DIR.glob("*.txt"))
 OCR_SEED = SAMPLE_CORPUS_DIR / "000_9d97a9bda7f39042.txt"

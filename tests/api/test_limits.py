@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.settings import Settings
-from api.store import OxigraphStore
-from api.workers import InlineExecutor
+from plangraph.api.app import create_app
+from plangraph.api.settings import Settings
+from plangraph.api.store import OxigraphStore
+from plangraph.api.workers import InlineExecutor
 from tests.conftest import Outcome
 
 

@@ -11,9 +11,9 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from api.remote import SparqlStore
-from api.remote_executor import RemoteExecutor
-from api.workers import Busy
+from plangraph.api.remote import SparqlStore
+from plangraph.api.remote_executor import RemoteExecutor
+from plangraph.api.workers import Busy
 
 SLOW = "SELECT ?n WHERE { ?s ?p ?n } # slow"
 

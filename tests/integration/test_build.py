@@ -168,7 +168,7 @@ def to_windows_1258(text: str) -> bytes:
 
 def _build_in(tmp_path: Path, tty: bool) -> str:
     """Run the installed command with stderr on a terminal or a pipe; return what stderr showed."""
-    command = [sys.executable, "-m", "api.cli", "build", str(OCR_SEED), str(SEEDS[1]),
+    command = [sys.executable, "-m", "plangraph.api.cli", "build", str(OCR_SEED), str(SEEDS[1]),
                "--store", str(tmp_path / ("tty" if tty else "pipe")), "--workers", "1"]
     if not tty:
         done = subprocess.run(command, capture_output=True, text=True, timeout=120)

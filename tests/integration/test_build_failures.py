@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import extract.pipeline
-from api.store import OxigraphStore
+import plangraph.extract.pipeline
+from plangraph.api.store import OxigraphStore
 from tests.conftest import SEEDS, Outcome
 from tests.integration.test_build import BAD_INPUTS, fingerprint
 
@@ -64,13 +64,13 @@ def stored_names(store: Path) -> list[str]:
 
 def failing_on_bad(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
     """Make the extraction of bad.txt raise `error`, as a text the rules cannot handle would."""
-    original = extract.pipeline.find_facts
+    original = plangraph.extract.pipeline.find_facts
 
     def find_facts(text: str, *args: object, **kwargs: object) -> object:
         if "Số: /KH-UBND" in text:
             raise error
         return original(text, *args, **kwargs)  # type: ignore[arg-type]
-    monkeypatch.setattr(extract.pipeline, "find_facts", find_facts)
+    monkeypatch.setattr(plangraph.extract.pipeline, "find_facts", find_facts)
 
 
 def test_build_headings_nested_1000_deep_build(cli: Cli, tmp_path: Path) -> None:

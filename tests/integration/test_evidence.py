@@ -5,8 +5,8 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from api.store import OxigraphStore
-from extract.decode import decode
+from plangraph.api.store import OxigraphStore
+from plangraph.extract.decode import decode
 from tests.conftest import SEEDS
 
 QUERY = """
@@ -33,10 +33,10 @@ def test_evidence_quotes_equal_the_original_text(seed_store: Path) -> None:
 
 
 def test_evidence_two_parts_numbered_alike_keep_one_span_each() -> None:
-    from extract.check import check
-    from extract.iris import DEFAULT_BASE
-    from extract.pipeline import process_text
-    from extract.schemas import shapes_graph
+    from plangraph.extract.check import check
+    from plangraph.extract.iris import DEFAULT_BASE
+    from plangraph.extract.pipeline import process_text
+    from plangraph.extract.schemas import shapes_graph
 
     text = ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM\nSố: 12/KH-UBND\nHà Nam, ngày 3 tháng 4 năm 2024\n"
             "KẾ HOẠCH\nThử nghiệm hai phần cùng số\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from api.cli import main
-from extract.paths import ROOT
+from plangraph.api.cli import main
+from plangraph.extract.paths import ROOT
 from tests.conftest import OCR_SEED, PDF_SEED, SEEDS, Outcome
 
 REAL = ROOT.parent / "shared" / "real"

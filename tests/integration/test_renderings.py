@@ -5,9 +5,9 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from extract.decode import decode
-from extract.normalize import normalize
-from extract.outline import outline
+from plangraph.extract.decode import decode
+from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import outline
 from tests.conftest import OCR_SEED, PDF_SEED, Outcome
 
 

@@ -46,7 +46,7 @@ def serve_from(source: list[str], **env: str) -> Server:
     """Start `plangraph serve SOURCE…` (--store DIR or --endpoint URL) and wait until /health answers."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", *source, "--port", str(port)],
+        [sys.executable, "-m", "plangraph.api.cli", "serve", *source, "--port", str(port)],
         env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     for _ in range(600):

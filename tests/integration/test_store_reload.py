@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.cli import main
+from plangraph.api.cli import main
 from tests.conftest import SEEDS
 from tests.integration.test_server import SLOW_QUERY, Server, serve, stop
 

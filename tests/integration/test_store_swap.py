@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from api import swap
-from api.store import MARKER, OxigraphStore
+from plangraph.api import swap
+from plangraph.api.store import MARKER, OxigraphStore
 from tests.conftest import SEEDS, Outcome
 from tests.integration.test_build_batch import plan_variants, stored_files
 
 Cli = Callable[..., Outcome]
 CRASH = """
 import os, sys
-import api.swap as swap
+import plangraph.api.swap as swap
 step, mode = sys.argv[1], sys.argv[2]
 def crash(name):
     if name == step:
@@ -29,7 +29,7 @@ def crash(name):
 swap._step = crash
 if mode == "two-renames":
     swap._exchange = lambda a, b: False
-from api.cli import main
+from plangraph.api.cli import main
 sys.exit(main(sys.argv[3:]))
 """
 STEPS = [("exchange", "built"), ("exchange", "exchanged"), ("exchange", "removed-old"),
@@ -50,7 +50,7 @@ def leftovers(store: Path) -> list[str]:
 
 
 def plangraph(*args: object, env_extra: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "api.cli", *map(str, args)], stdout=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, "-m", "plangraph.api.cli", *map(str, args)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, env={**os.environ, **(env_extra or {})})
 
 
@@ -65,7 +65,7 @@ def test_store_swap_killed_at_any_step_leaves_a_valid_store(mode: str, step: str
     # whatever the step, the path holds a whole store: the previous one or the new one
     assert sorted(stored_files(store)) in (old, sorted(old + [new_plan.name]))
     assert (store / MARKER).is_file()
-    again = subprocess.run([sys.executable, "-m", "api.cli", "build", new_plan, "--store", store,
+    again = subprocess.run([sys.executable, "-m", "plangraph.api.cli", "build", new_plan, "--store", store,
                             "--workers", "1"], capture_output=True, text=True, timeout=300)
     assert again.returncode == 0, again.stderr
     assert sorted(stored_files(store)) == sorted(old + [new_plan.name])

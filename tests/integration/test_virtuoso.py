@@ -20,12 +20,12 @@ import pytest
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from api.build import build
-from api.cli import main
-from api.queries import load_all
-from api.remote import SparqlStore
-from api.store import OxigraphStore, Rows
-from extract.errors import QueryError, StoreError
+from plangraph.api.build import build
+from plangraph.api.cli import main
+from plangraph.api.queries import load_all
+from plangraph.api.remote import SparqlStore
+from plangraph.api.store import OxigraphStore, Rows
+from plangraph.extract.errors import QueryError, StoreError
 from tests.integration.test_server import free_port, serve_from, stop
 
 VIRTUOSO = shutil.which("virtuoso-t")

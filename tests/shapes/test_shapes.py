@@ -7,9 +7,9 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import SH
 
-from extract.check import check
-from extract.iris import DEFAULT_BASE
-from extract.schemas import shapes_graph
+from plangraph.extract.check import check
+from plangraph.extract.iris import DEFAULT_BASE
+from plangraph.extract.schemas import shapes_graph
 
 PREFIXES = """
 @prefix eli: <http://data.europa.eu/eli/ontology#> .
@@ -185,8 +185,8 @@ def test_shapes_base_pattern_follows_the_configured_base() -> None:
 def test_shapes_hoisting_keeps_the_findings(shapes: Graph) -> None:
     from pathlib import Path
 
-    from extract.paths import SHAPES_DIR
-    from extract.schemas import hoist_property_shapes
+    from plangraph.extract.paths import SHAPES_DIR
+    from plangraph.extract.schemas import hoist_property_shapes
 
     raw = Graph()
     for path in sorted(Path(SHAPES_DIR).glob("*.ttl")):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract.agencies import list_at, mentions
-from extract.normalize import normalize
-from extract.outline import outline
-from extract.tasks import find_tasks
+from plangraph.extract.agencies import list_at, mentions
+from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import outline
+from plangraph.extract.tasks import find_tasks
 
 
 def _found(text: str) -> list[tuple[str, str | None]]:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from extract.agencies import mentions
-from extract.find import find_facts
-from extract.normalize import normalize
-from extract.outline import outline
-from extract.paths import ROOT
-from extract.tables import find_tables, table_spans
+from plangraph.extract.agencies import mentions
+from plangraph.extract.find import find_facts
+from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import outline
+from plangraph.extract.paths import ROOT
+from plangraph.extract.tables import find_tables, table_spans
 
 REAL_TEXTS = ROOT.parent / "shared" / "real" / "texts"
 

@@ -1,8 +1,8 @@
 """Budget amounts: totals, parts, periods and whether the parts add up."""
 from __future__ import annotations
 
-from extract.budget import find_budget, period_of
-from extract.outline import outline
+from plangraph.extract.budget import find_budget, period_of
+from plangraph.extract.outline import outline
 
 PLAN = ("I. MỤC TIÊU\n- Đạt 70% thư viện cấp xã có dịch vụ.\n"
         "II. KINH PHÍ THỰC HIỆN\n1. Nguồn ngân sách nhà nước.\n"

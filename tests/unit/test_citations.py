@@ -1,9 +1,9 @@
 """Citations: what a plan carries out (Thực hiện / Triển khai …) and what it only cites (Căn cứ …)."""
 from __future__ import annotations
 
-from extract.citations import type_of_number
-from extract.metadata import extract_plan
-from extract.normalize import normalize
+from plangraph.extract.citations import type_of_number
+from plangraph.extract.metadata import extract_plan
+from plangraph.extract.normalize import normalize
 
 
 def _relations(text: str) -> dict[str, str]:

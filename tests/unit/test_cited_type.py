@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from extract.cited_type import type_before
+from plangraph.extract.cited_type import type_before
 
 # The expression type_before replaces (it backtracks over the whole line for every number).
 REFERENCE = re.compile(r"(?P<type>(?:[A-ZĐ][\wđ]*\s+){0,1}[A-ZĐ][\wđ]*(?:\s+[a-zđ][\wđ]*){0,2})\s+số\s*$")

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import argparse
 
-from api.cli import parser
-from api.queries import load_all
-from extract.paths import ROOT
+from plangraph.api.cli import parser
+from plangraph.api.queries import load_all
+from plangraph.extract.paths import ROOT
 
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:

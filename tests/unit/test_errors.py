@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-from extract.errors import InputError, PatternFileError, PipelineError, QueryError, StoreError
+from plangraph.extract.errors import InputError, PatternFileError, PipelineError, QueryError, StoreError
 
 
 @pytest.mark.parametrize("kind", [PipelineError, InputError, PatternFileError, StoreError, QueryError])

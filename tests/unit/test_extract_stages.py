@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import spacy
 
-from extract.agencies import list_at, mentions, tokenizer
-from extract.deadlines import find_deadlines
-from extract.facts import Task
-from extract.metadata import extract_plan
-from extract.normalize import normalize
-from extract.outline import outline
-from extract.tasks import find_tasks
+from plangraph.extract.agencies import list_at, mentions, tokenizer
+from plangraph.extract.deadlines import find_deadlines
+from plangraph.extract.facts import Task
+from plangraph.extract.metadata import extract_plan
+from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import outline
+from plangraph.extract.tasks import find_tasks
 
 PLAN = """Số: 45/KH-UBND
 Nghệ An, ngày 3 tháng 4 năm 2024
@@ -122,7 +122,7 @@ def test_outline_accepts_sentence_case_parts_and_arabic_top_level_parts() -> Non
     sentence_case = outline("I. Mục đích, yêu cầu\n1. Mục đích\n- Làm rõ.\nII. Tổ chức thực hiện\n1. Sở Y tế\n- Rà soát.")
     assert [s.path for s in sentence_case.walk() if s.path] == ["I", "I.1", "II", "II.1"]
     arabic = outline("1. Mục đích\n- Làm rõ.\n2. Nhiệm vụ\n- Rà soát.\n3. Tổ chức thực hiện\n- Sở Y tế chủ trì.")
-    from extract.outline import has_plan_structure
+    from plangraph.extract.outline import has_plan_structure
     assert has_plan_structure(arabic) and [s.path for s in arabic.children] == ["1", "2", "3"]
     tasks = find_tasks(arabic)
     assert [(t.section, t.text) for t in tasks] == [("2", "Rà soát."), ("3", "Sở Y tế chủ trì.")]

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.metadata import PlanInfo, extract_plan, has_plan_header
-from extract.normalize import normalize
+from plangraph.extract.metadata import PlanInfo, extract_plan, has_plan_header
+from plangraph.extract.normalize import normalize
 
 
 def _plan(text: str) -> PlanInfo:
@@ -127,8 +127,8 @@ def test_header_title_run_into_the_first_part_on_one_line_stops_at_its_number() 
 
 
 def test_header_period_from_the_general_objective_when_the_title_names_none() -> None:
-    from extract.find import find_facts
-    from extract.outline import outline
+    from plangraph.extract.find import find_facts
+    from plangraph.extract.outline import outline
     head = "Số: 3/KH-UBND\nLào Cai, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\nPHÒNG CHỐNG MA TÚY TRÊN ĐỊA BÀN TỈNH\n"
     objective = "I. MỤC TIÊU\n1. Mục tiêu chung\nGiảm tệ nạn trong giai đoạn 2026-2030.\nII. NHIỆM VỤ\n- Tuyên truyền.\n"
     task = "I. MỤC TIÊU\n1. Mục tiêu chung\nGiảm tệ nạn.\nII. NHIỆM VỤ\n- Rà soát kế hoạch giai đoạn 2026-2030.\n"
@@ -163,7 +163,7 @@ _DATE_PIECES = ["Hà Nội", ", ngày 3 tháng 4 năm 2020", ",\nngày 12/5/2024
 @given(st.lists(st.sampled_from(_DATE_PIECES), max_size=30))
 @settings(max_examples=300, deadline=None)
 def test_metadata_date_lines_found_near_commas_are_the_cue_s_own_matches(pieces: list[str]) -> None:
-    from extract.metadata import _datelines, _header
+    from plangraph.extract.metadata import _datelines, _header
     text = "".join(pieces)
     expected = [(m.span(), m.groupdict()) for m in _header()["dateline"].finditer(text)]
     assert [(m.span(), m.groupdict()) for m in _datelines(text)] == expected

@@ -5,10 +5,10 @@ import pytest
 
 import re
 
-from extract.indicators import clean_subject, find_indicators, find_measures, fold_pattern, item_targets
-from extract.normalize import fold
-from extract.outline import outline
-from extract.rules import Row, read_table
+from plangraph.extract.indicators import clean_subject, find_indicators, find_measures, fold_pattern, item_targets
+from plangraph.extract.normalize import fold
+from plangraph.extract.outline import outline
+from plangraph.extract.rules import Row, read_table
 
 
 def targets(text: str, year: int | None = 2025) -> list[tuple[float, float | None, str, int | None, str]]:

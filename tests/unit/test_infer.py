@@ -4,9 +4,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
 
-from extract.infer import infer, refresh, rules_for
-from extract.schemas import ontology_graph
-from extract.vocab import ODRL, ORG, PLAN
+from plangraph.extract.infer import infer, refresh, rules_for
+from plangraph.extract.schemas import ontology_graph
+from plangraph.extract.vocab import ODRL, ORG, PLAN
 
 DATA = """
 @prefix plan: <https://w3id.org/plangraph/ontology#> .
@@ -57,7 +57,7 @@ def test_infer_refresh_is_idempotent() -> None:
 def test_issue4_closure_leaves_rdflib_literal_parsing_alone() -> None:
     from rdflib import XSD, Literal
 
-    from extract.infer import closure
+    from plangraph.extract.infer import closure
 
     closure(ontology_graph())
     assert not Literal("--12-20", datatype=XSD.gMonthDay).ill_typed

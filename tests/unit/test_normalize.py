@@ -6,8 +6,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.decode import decode
-from extract.normalize import fold, normalize, strip_marks
+from plangraph.extract.decode import decode
+from plangraph.extract.normalize import fold, normalize, strip_marks
 from tests.conftest import PDF_SEED, SEEDS
 
 VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ"
@@ -127,8 +127,8 @@ def test_normalize_drops_markdown_heading_marks() -> None:
 
 
 def test_normalize_abbreviation_screens_match_wherever_their_patterns_do() -> None:
-    from extract.normalize import _abbreviations, _screened
-    from extract.rules import read_table
+    from plangraph.extract.normalize import _abbreviations, _screened
+    from plangraph.extract.rules import read_table
     examples = [row["example"] for row in read_table("abbreviations.tsv", ("id", "abbreviation", "example"))]
     texts = [path.read_text(encoding="utf-8") for path in SEEDS] + examples + [f"-{e}, Sở {e}" for e in examples]
     for screen, pattern, _ in _abbreviations():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.normalize import _abbreviations, _screened
+from plangraph.extract.normalize import _abbreviations, _screened
 
 PIECES = ["UBND", "HĐND", "-", "/", " ", "a", "Sở ", "TT&TT", "GD&ĐT", "UBMTTQ", "VN", "\n", "Văn hóa - Thể thao"]
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extract.numbers import find_numbers, format_number, parse_number
+from plangraph.extract.numbers import find_numbers, format_number, parse_number
 
 
 @pytest.mark.parametrize("written, value", [

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
-from extract.paths import PATTERNS_DIR, REFERENCE_DIR, ROOT
-from extract.schemas import ontology_graph, reference_graph
-from extract.vocab import DCTERMS, ODRL, ORG, PLAN, PLAN_NS
+from plangraph.extract.paths import PATTERNS_DIR, REFERENCE_DIR, ROOT
+from plangraph.extract.schemas import ontology_graph, reference_graph
+from plangraph.extract.vocab import DCTERMS, ODRL, ORG, PLAN, PLAN_NS
 
 REF = "http://127.0.0.1:8000/ref"
 
@@ -126,7 +126,7 @@ def test_reference_every_merged_away_province_has_a_successor() -> None:
     """Each pre-2025 province that is not a unit since 1 July 2025 was merged into one that is."""
     import csv
 
-    from extract.paths import REFERENCE_DIR
+    from plangraph.extract.paths import REFERENCE_DIR
     with (REFERENCE_DIR / "provinces.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     current = {r["name"] for r in rows if r["era"] == "2025"}

@@ -1,8 +1,8 @@
 """Part and chapter headings, "1/" numbering, and decision articles that list the bodies responsible."""
 from __future__ import annotations
 
-from extract.outline import outline
-from extract.tasks import find_tasks
+from plangraph.extract.outline import outline
+from plangraph.extract.tasks import find_tasks
 
 
 def test_outline_part_headings_are_roman_parts() -> None:
@@ -47,7 +47,7 @@ def test_tasks_article_listing_bodies_with_bullets_under_each() -> None:
 
 
 def test_agencies_group_pointing_to_a_list_below_is_no_agency() -> None:
-    from extract.agencies import mentions
+    from plangraph.extract.agencies import mentions
     assert not [m for m in mentions("Các cơ quan, đơn vị sau đây phối hợp thực hiện:") if m.agency.vague]
     assert [m.agency.name for m in mentions("Các cơ quan, đơn vị liên quan phối hợp thực hiện.")] == [
         "các cơ quan, đơn vị liên quan"]

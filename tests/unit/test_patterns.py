@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from extract.agencies import mentions
-from extract.errors import PatternFileError
-from extract.normalize import fold, normalize
-from extract.outline import Section
-from extract.paths import PATTERNS_DIR, ROOT
-from extract.reference import provinces
-from extract.rules import Row, compile_regex, read_table
-from extract.table_header import column_role
-from extract.tasks import section_kind, sub_kind
+from plangraph.extract.agencies import mentions
+from plangraph.extract.errors import PatternFileError
+from plangraph.extract.normalize import fold, normalize
+from plangraph.extract.outline import Section
+from plangraph.extract.paths import PATTERNS_DIR, ROOT
+from plangraph.extract.reference import provinces
+from plangraph.extract.rules import Row, compile_regex, read_table
+from plangraph.extract.table_header import column_role
+from plangraph.extract.tasks import section_kind, sub_kind
 from tests.conftest import SEEDS
 
 

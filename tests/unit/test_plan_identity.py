@@ -1,10 +1,10 @@
 """Plan IRIs: renderings of one plan meet; distinct plans never share an IRI."""
 from __future__ import annotations
 
-from extract.find import find_facts
-from extract.normalize import normalize
-from extract.outline import outline
-from extract.to_rdf import plan_iri_of
+from plangraph.extract.find import find_facts
+from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import outline
+from plangraph.extract.to_rdf import plan_iri_of
 
 
 def _iri(text: str) -> str:

@@ -5,10 +5,10 @@ import pytest
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from api.queries import load_all
-from api.remote import bind_values, default_graph_store, from_json, iso_duration
-from api.store import OxigraphStore
-from extract.errors import QueryError
+from plangraph.api.queries import load_all
+from plangraph.api.remote import bind_values, default_graph_store, from_json, iso_duration
+from plangraph.api.store import OxigraphStore
+from plangraph.extract.errors import QueryError
 
 INJECTIONS = ['x" } ; DROP ALL #', "x' } ; DROP ALL #", 'a\n""" } DROP ALL #', "a> <b", 'end"', "\\", "x\" . ?s ?p ?o"]
 DATA = """

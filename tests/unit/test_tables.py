@@ -1,11 +1,11 @@
 """Tables: rows and columns recovered from both published forms, and the facts they carry."""
 from __future__ import annotations
 
-from extract.find import find_facts
-from extract.normalize import normalize
-from extract.outline import outline
-from extract.table_facts import find_table_facts
-from extract.tables import find_tables, table_spans
+from plangraph.extract.find import find_facts
+from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import outline
+from plangraph.extract.table_facts import find_table_facts
+from plangraph.extract.tables import find_tables, table_spans
 
 
 def _cells(*lines: str) -> str:

@@ -1,11 +1,11 @@
 """Tasks, roles and deadlines in the layouts of real plans (invented sentences in each layout)."""
 from __future__ import annotations
 
-from extract.deadlines import find_deadlines
-from extract.facts import Task
-from extract.normalize import normalize
-from extract.outline import outline
-from extract.tasks import find_tasks
+from plangraph.extract.deadlines import find_deadlines
+from plangraph.extract.facts import Task
+from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import outline
+from plangraph.extract.tasks import find_tasks
 
 
 def _tasks(text: str) -> tuple[Task, ...]:
