@@ -14,10 +14,10 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from plangraph.api.build import build
-from plangraph.api.queries import load_all, parse
-from plangraph.api.remote import SparqlStore
-from plangraph.api.store import OxigraphStore, Rows, Store
+from plangraph.api.storage.build import build
+from plangraph.api.query.catalog import load_all, parse
+from plangraph.api.storage.remote import SparqlStore
+from plangraph.api.storage.store import OxigraphStore, Rows, Store
 from plangraph.extract.errors import PipelineError, QueryError
 from plangraph.extract.pipeline import MAX_FILE_BYTES
 
@@ -159,17 +159,17 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from plangraph.api.validate import validate_store  # the SHACL machinery loads only when asked for
+    from plangraph.api.storage.validate import validate_store  # the SHACL machinery loads only when asked for
     return validate_store(Path(args.store), args.format)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from plangraph.api.app import create_app
+    from plangraph.api.web.app import create_app
     from plangraph.api.settings import Settings
 
-    from plangraph.api.connections import HeaderTimeoutProtocol
+    from plangraph.api.web.connections import HeaderTimeoutProtocol
 
     settings = Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk)
     protocol = type("Protocol", (HeaderTimeoutProtocol,), {"header_timeout": settings.header_timeout})

@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rdflib import URIRef  # noqa: E402
 
-from plangraph.api.store import OxigraphStore  # noqa: E402
-from plangraph.api.validate import _GRAPH, _SOURCES  # noqa: E402
+from plangraph.api.storage.store import OxigraphStore  # noqa: E402
+from plangraph.api.storage.validate import _GRAPH, _SOURCES  # noqa: E402
 from plangraph.extract.check import Report, check  # noqa: E402
 from plangraph.extract.schemas import shapes_graph  # noqa: E402
 

@@ -11,11 +11,11 @@ from fastapi.testclient import TestClient
 from rdflib import Graph, URIRef
 from rdflib.namespace import VOID
 
-from plangraph.api.app import create_app
-from plangraph.api.queries import load_all
+from plangraph.api.web.app import create_app
+from plangraph.api.query.catalog import load_all
 from plangraph.api.settings import Settings
-from plangraph.api.store import OxigraphStore
-from plangraph.api.workers import InlineExecutor
+from plangraph.api.storage.store import OxigraphStore
+from plangraph.api.execution.workers import InlineExecutor
 
 JSON = "application/sparql-results+json"
 ELI_TITLE = URIRef("http://data.europa.eu/eli/ontology#title")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from plangraph.api.app import create_app
+from plangraph.api.web.app import create_app
 from plangraph.api.settings import Settings
-from plangraph.api.store import OxigraphStore
-from plangraph.api.workers import InlineExecutor
+from plangraph.api.storage.store import OxigraphStore
+from plangraph.api.execution.workers import InlineExecutor
 from tests.conftest import Outcome
 
 

@@ -7,9 +7,9 @@ import json
 
 import pyoxigraph as ox
 
-from plangraph.api import negotiate as nt
-from plangraph.api.named import fold_key
-from plangraph.api.results import boolean_body, select_body
+from plangraph.api.query import negotiate as nt
+from plangraph.api.web.named import fold_key
+from plangraph.api.query.results import boolean_body, select_body
 
 
 def test_negotiate_prefers_higher_q() -> None:

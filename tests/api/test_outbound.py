@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from plangraph.api.app import create_app
-from plangraph.api.outbound import ServiceRefused, refuse_service, services
-from plangraph.api.remote import SparqlStore
-from plangraph.api.remote_executor import RemoteExecutor
+from plangraph.api.web.app import create_app
+from plangraph.api.query.outbound import ServiceRefused, refuse_service, services
+from plangraph.api.storage.remote import SparqlStore
+from plangraph.api.execution.remote_executor import RemoteExecutor
 from plangraph.api.settings import Settings
-from plangraph.api.store import OxigraphStore
-from plangraph.api.workers import InlineExecutor
+from plangraph.api.storage.store import OxigraphStore
+from plangraph.api.execution.workers import InlineExecutor
 from tests.conftest import Listener
 
 
@@ -88,7 +88,7 @@ def test_outbound_cors_is_off_unless_origins_are_configured(seed_store: Path, cl
 
 
 def _try_connect(port: int, isolate: bool) -> str:
-    from plangraph.api.workers import isolate_network
+    from plangraph.api.execution.workers import isolate_network
     if isolate and not isolate_network():
         return "no isolation"
     try:

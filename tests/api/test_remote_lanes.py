@@ -11,9 +11,9 @@ from urllib.parse import parse_qs
 
 import pytest
 
-from plangraph.api.remote import SparqlStore
-from plangraph.api.remote_executor import RemoteExecutor
-from plangraph.api.workers import Busy
+from plangraph.api.storage.remote import SparqlStore
+from plangraph.api.execution.remote_executor import RemoteExecutor
+from plangraph.api.execution.workers import Busy
 
 SLOW = "SELECT ?n WHERE { ?s ?p ?n } # slow"
 

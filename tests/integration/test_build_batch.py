@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plangraph.api.store import OxigraphStore
+from plangraph.api.storage.store import OxigraphStore
 
 from tests.conftest import SEEDS, Outcome
 from tests.integration.test_build import BAD_INPUTS, fingerprint

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import plangraph.extract.pipeline
-from plangraph.api.store import OxigraphStore
+from plangraph.api.storage.store import OxigraphStore
 from tests.conftest import SEEDS, Outcome
 from tests.integration.test_build import BAD_INPUTS, fingerprint
 

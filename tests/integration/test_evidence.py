@@ -5,7 +5,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from plangraph.api.store import OxigraphStore
+from plangraph.api.storage.store import OxigraphStore
 from plangraph.extract.decode import decode
 from tests.conftest import SEEDS
 

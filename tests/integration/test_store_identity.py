@@ -6,7 +6,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from plangraph.api.store import OxigraphStore
+from plangraph.api.storage.store import OxigraphStore
 from tests.conftest import Outcome
 from tests.integration.test_build_batch import plan_variants
 

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from plangraph.api import swap
-from plangraph.api.store import MARKER, OxigraphStore
+from plangraph.api.storage import swap
+from plangraph.api.storage.store import MARKER, OxigraphStore
 from tests.conftest import SEEDS, Outcome
 from tests.integration.test_build_batch import plan_variants, stored_files
 
 Cli = Callable[..., Outcome]
 CRASH = """
 import os, sys
-import plangraph.api.swap as swap
+import plangraph.api.storage.swap as swap
 step, mode = sys.argv[1], sys.argv[2]
 def crash(name):
     if name == step:

@@ -20,11 +20,11 @@ import pytest
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from plangraph.api.build import build
+from plangraph.api.storage.build import build
 from plangraph.api.cli import main
-from plangraph.api.queries import load_all
-from plangraph.api.remote import SparqlStore
-from plangraph.api.store import OxigraphStore, Rows
+from plangraph.api.query.catalog import load_all
+from plangraph.api.storage.remote import SparqlStore
+from plangraph.api.storage.store import OxigraphStore, Rows
 from plangraph.extract.errors import QueryError, StoreError
 from tests.integration.test_server import free_port, serve_from, stop
 

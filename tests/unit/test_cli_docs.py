@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from plangraph.api.cli import parser
-from plangraph.api.queries import load_all
+from plangraph.api.query.catalog import load_all
 from plangraph.extract.paths import ROOT
 
 

@@ -5,9 +5,9 @@ import pytest
 from rdflib import XSD, BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 
-from plangraph.api.queries import load_all
-from plangraph.api.remote import bind_values, default_graph_store, from_json, iso_duration
-from plangraph.api.store import OxigraphStore
+from plangraph.api.query.catalog import load_all
+from plangraph.api.storage.remote import bind_values, default_graph_store, from_json, iso_duration
+from plangraph.api.storage.store import OxigraphStore
 from plangraph.extract.errors import QueryError
 
 INJECTIONS = ['x" } ; DROP ALL #', "x' } ; DROP ALL #", 'a\n""" } DROP ALL #', "a> <b", 'end"', "\\", "x\" . ?s ?p ?o"]

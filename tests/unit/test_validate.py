@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from plangraph.api.cli import main
-from plangraph.api.store import OxigraphStore, rebuild
+from plangraph.api.storage.store import OxigraphStore, rebuild
 
 PLAN = "http://127.0.0.1:8000/eli/vn/lai-chau/kh/draft/ke-hoach"
 SOURCE = f"{PLAN}/source/abcdef0123456789"

@@ -1,7 +1,7 @@
 """Puts the ontology and reference schemes in a store and recomputes its inferred graph."""
 from __future__ import annotations
 
-from plangraph.api.store import OxigraphStore
+from plangraph.api.storage.store import OxigraphStore
 from plangraph.extract.infer import refresh, rules_for
 from plangraph.extract.schemas import ontology_graph, schema_graphs
 

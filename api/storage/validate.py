@@ -9,7 +9,7 @@ from pathlib import Path
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
-from plangraph.api.store import OxigraphStore
+from plangraph.api.storage.store import OxigraphStore
 from plangraph.extract.check import SEVERITIES, Report, check
 from plangraph.extract.schemas import shapes_graph
 

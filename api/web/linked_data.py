@@ -6,11 +6,12 @@ from fastapi.responses import Response
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
-from plangraph.api import negotiate as nt
-from plangraph.api.jobs import PREFIXES, graph
-from plangraph.api.sparql import error, valid_iri
-from plangraph.api.connections import CancelOnDisconnect
-from plangraph.api.workers import Executor
+from plangraph.api.query import negotiate as nt
+from plangraph.api.execution.jobs import PREFIXES, graph
+from plangraph.api.web.pages import resource_page
+from plangraph.api.web.responses import error, valid_iri
+from plangraph.api.web.connections import CancelOnDisconnect
+from plangraph.api.execution.workers import Executor
 from plangraph.extract.iris import base_iri
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
@@ -131,7 +132,6 @@ def router(executor: Executor) -> APIRouter:
         if len(data) == 0:
             return error(404, f"nothing is known about <{iri}>")
         if media == nt.HTML:
-            from plangraph.api.pages import resource_page
             return await resource_page(request, executor, URIRef(iri), data)
         return rdf_response(data, media)
 

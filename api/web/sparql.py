@@ -7,11 +7,14 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
-from plangraph.api import negotiate as nt
-from plangraph.api.jobs import Reply
-from plangraph.api.lexer import is_update
-from plangraph.api.connections import CancelOnDisconnect
-from plangraph.api.workers import Busy, Executor, JobError, QueryTimeout, QueryTooBig
+from plangraph.api.query import negotiate as nt
+from plangraph.api.execution.jobs import Reply
+from plangraph.api.query.lexer import is_update
+from plangraph.api.web.connections import CancelOnDisconnect
+from plangraph.api.web.linked_data import description, rdf_response
+from plangraph.api.web.pages import sparql_form
+from plangraph.api.web.responses import error, valid_iri
+from plangraph.api.execution.workers import Busy, Executor, JobError, QueryTimeout, QueryTooBig
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
@@ -26,20 +29,6 @@ class ProtocolError(Exception):
         super().__init__(message)
         self.status = status
         self.message = message
-
-
-def valid_iri(text: str) -> bool:
-    """Whether the text is an absolute IRI (as Oxigraph reads them)."""
-    try:
-        ox.NamedNode(text)
-    except ValueError:
-        return False
-    return True
-
-
-def error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    """An error as JSON with a message."""
-    return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
 def _charset(content_type: str) -> str | None:
@@ -110,11 +99,9 @@ def to_response(reply: Reply) -> Response:
 
 async def describe_service(request: Request, executor: Executor) -> Response:
     """GET without a query: a query form for browsers, else the service description."""
-    from plangraph.api.linked_data import description, rdf_response
     offered = (nt.TURTLE, nt.HTML, nt.JSONLD, nt.NTRIPLES, nt.RDFXML)
     media = nt.choose(request.headers.get("accept"), offered, default=nt.TURTLE)
     if media == nt.HTML:
-        from plangraph.api.pages import sparql_form
         return sparql_form(request)
     if media is None:
         return error(400, "missing the query parameter")

@@ -1,6 +1,6 @@
 """The web app's jobs over a remote SPARQL endpoint (`plangraph serve --endpoint URL`).
 
-The same job names as api/jobs.py, answered through `SparqlStore`; each job runs in a thread
+The same job names as api/execution/jobs.py, answered through `SparqlStore`; each job runs in a thread
 and is abandoned at the time limit (the HTTP request is given the same limit, so the server's
 connection ends too; the remote engine's own limit, such as Virtuoso's MaxQueryExecutionTime,
 bounds the work on its side).
@@ -18,12 +18,12 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, N3, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from plangraph.api.jobs import Reply, Table, _error, ask_reply, graph_reply, select_reply
-from plangraph.api.outbound import ServiceRefused, refuse_service
-from plangraph.api.remote import SparqlStore, from_json
-from plangraph.api.results import Row
-from plangraph.api.store import to_ox
-from plangraph.api.workers import Busy, JobError, QueryTimeout
+from plangraph.api.execution.jobs import Reply, Table, _error, ask_reply, graph_reply, select_reply
+from plangraph.api.query.outbound import ServiceRefused, refuse_service
+from plangraph.api.storage.remote import SparqlStore, from_json
+from plangraph.api.query.results import Row
+from plangraph.api.storage.store import to_ox
+from plangraph.api.execution.workers import Busy, JobError, QueryTimeout
 from plangraph.extract.errors import StoreError
 
 COUNT_AGE = 30.0  # seconds a quad count is reused for /health

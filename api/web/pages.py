@@ -11,11 +11,11 @@ from fastapi.templating import Jinja2Templates
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
-from plangraph.api.jobs import Table
-from plangraph.api.named import fold_key
-from plangraph.api.queries import load_all
-from plangraph.api.connections import CancelOnDisconnect
-from plangraph.api.workers import Executor
+from plangraph.api.execution.jobs import Table
+from plangraph.api.web.named import fold_key
+from plangraph.api.query.catalog import load_all
+from plangraph.api.web.connections import CancelOnDisconnect
+from plangraph.api.execution.workers import Executor
 from plangraph.extract.iris import base_iri
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plangraph.api.schema import refresh_schema
-from plangraph.api.store import OxigraphStore, rebuild
+from plangraph.api.storage.schema import refresh_schema
+from plangraph.api.storage.store import OxigraphStore, rebuild
 from plangraph.extract.errors import InputError
 from plangraph.extract.pipeline import MAX_FILE_BYTES, build_root, collect, process_all
 
 if TYPE_CHECKING:
-    from plangraph.api.remote import SparqlStore
+    from plangraph.api.storage.remote import SparqlStore
 
 
 @dataclass

@@ -10,13 +10,13 @@ from fastapi.responses import JSONResponse, Response
 from rdflib import XSD, Literal
 from rdflib.term import Node
 
-from plangraph.api import negotiate as nt
-from plangraph.api.jobs import Table
-from plangraph.api.results import spreadsheet_safe
-from plangraph.api.queries import NamedQuery
-from plangraph.api.sparql import error
-from plangraph.api.connections import CancelOnDisconnect
-from plangraph.api.workers import Executor
+from plangraph.api.query import negotiate as nt
+from plangraph.api.execution.jobs import Table
+from plangraph.api.query.results import spreadsheet_safe
+from plangraph.api.query.catalog import NamedQuery
+from plangraph.api.web.responses import error
+from plangraph.api.web.connections import CancelOnDisconnect
+from plangraph.api.execution.workers import Executor
 from plangraph.extract.errors import QueryError
 from plangraph.extract.normalize import strip_marks
 

@@ -1,7 +1,7 @@
 """Query workers: processes that each hold the store, run one job at a time, and can be killed.
 
 Oxigraph cannot interrupt a query from another thread, so a time limit that really stops a
-query has to stop the process running it (api/pool.py keeps the processes). Each worker:
+query has to stop the process running it (api/execution/pool.py keeps the processes). Each worker:
 - holds the store (an in-memory copy by default) and reports its size when ready;
 - runs without a network when it can (a network namespace of its own), so no query it runs
   can connect anywhere, whatever the query says;
@@ -26,9 +26,9 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from plangraph.api import jobs
-from plangraph.api.outbound import allowed_services
-from plangraph.api.store import OxigraphStore
+from plangraph.api.execution import jobs
+from plangraph.api.query.outbound import allowed_services
+from plangraph.api.storage.store import OxigraphStore
 
 log = logging.getLogger(__name__)
 _CLONE_NEWUSER, _CLONE_NEWNET = 0x10000000, 0x40000000
@@ -61,7 +61,7 @@ class JobError(Exception):
 
 
 class Executor(Protocol):
-    """Runs a named job of plangraph.api.jobs against the store.
+    """Runs a named job of plangraph.api.execution.jobs against the store.
 
     `lane` separates people's pages and named queries ("page") from free SPARQL ("query"),
     so that one kind of work never waits behind the other.

@@ -12,19 +12,20 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from plangraph.api import linked_data, named, pages, sparql
-from plangraph.api.pool import ProcessPool
-from plangraph.api.queries import load_all
+from plangraph.api.web import linked_data, named, pages, sparql
+from plangraph.api.web.responses import error
+from plangraph.api.execution.pool import ProcessPool
+from plangraph.api.query.catalog import load_all
 from plangraph.api.settings import Settings
-from plangraph.api.store import OxigraphStore
-from plangraph.api.workers import Busy, Executor, InlineExecutor, JobError, QueryTimeout, QueryTooBig
+from plangraph.api.storage.store import OxigraphStore
+from plangraph.api.execution.workers import Busy, Executor, InlineExecutor, JobError, QueryTimeout, QueryTooBig
 from plangraph.extract.errors import StoreError
 
 
 def make_executor(settings: Settings) -> Executor:
     """Worker processes over the store directory, in-process when `workers` is 0, or a remote endpoint."""
     if settings.endpoint:
-        from plangraph.api.remote_executor import RemoteExecutor, store_from_env
+        from plangraph.api.execution.remote_executor import RemoteExecutor, store_from_env
         return RemoteExecutor(store_from_env(settings.endpoint, settings.query_timeout), settings.query_timeout,
                               size=settings.workers, page_size=settings.page_workers, queue=settings.queue)
     if not settings.store:
@@ -42,33 +43,33 @@ def make_executor(settings: Settings) -> Executor:
 def _handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return sparql.error(exc.status_code, str(exc.detail), headers=dict(exc.headers or {}))
+        return error(exc.status_code, str(exc.detail), headers=dict(exc.headers or {}))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return sparql.error(422, "; ".join(str(e.get("msg")) for e in exc.errors()))
+        return error(422, "; ".join(str(e.get("msg")) for e in exc.errors()))
 
     @app.exception_handler(QueryTimeout)
     async def timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
-        return sparql.error(503, str(exc))
+        return error(503, str(exc))
 
     @app.exception_handler(QueryTooBig)
     async def too_big(request: Request, exc: QueryTooBig) -> JSONResponse:
-        return sparql.error(503, str(exc))
+        return error(503, str(exc))
 
     @app.exception_handler(Busy)
     async def busy(request: Request, exc: Busy) -> JSONResponse:
-        return sparql.error(503, str(exc), headers={"Retry-After": str(exc.retry_after)})
+        return error(503, str(exc), headers={"Retry-After": str(exc.retry_after)})
 
     @app.exception_handler(JobError)
     async def failed(request: Request, exc: JobError) -> JSONResponse:
         if exc.kind == "ServiceRefused":
-            return sparql.error(400, exc.message)
-        return sparql.error(500, f"the query failed: {exc.message}")
+            return error(400, exc.message)
+        return error(500, f"the query failed: {exc.message}")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        return sparql.error(500, f"internal error ({type(exc).__name__})")
+        return error(500, f"internal error ({type(exc).__name__})")
 
 
 def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:

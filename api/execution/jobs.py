@@ -10,10 +10,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from plangraph.api import negotiate as nt
-from plangraph.api.outbound import ServiceRefused, refuse_service
-from plangraph.api.results import Row, boolean_body, select_body
-from plangraph.api.store import OxigraphStore, from_ox, to_ox
+from plangraph.api.query import negotiate as nt
+from plangraph.api.query.outbound import ServiceRefused, refuse_service
+from plangraph.api.query.results import Row, boolean_body, select_body
+from plangraph.api.storage.store import OxigraphStore, from_ox, to_ox
 
 _FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?<", re.IGNORECASE)
 _GRAPH_FORMATS = {nt.TURTLE: ox.RdfFormat.TURTLE, nt.NTRIPLES: ox.RdfFormat.N_TRIPLES,

@@ -28,9 +28,9 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from plangraph.api.lexer import tokens
-from plangraph.api.outbound import refuse_service
-from plangraph.api.store import OxigraphStore, Rows
+from plangraph.api.query.lexer import tokens
+from plangraph.api.query.outbound import refuse_service
+from plangraph.api.storage.store import OxigraphStore, Rows
 from plangraph.extract.errors import QueryError, StoreError
 from plangraph.extract.infer import refresh, rules_for
 from plangraph.extract.iris import inferred_graph_iri, reference_graph_iri

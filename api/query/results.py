@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from plangraph.api.negotiate import CSV, RESULTS_JSON, RESULTS_XML, TSV
+from plangraph.api.query.negotiate import CSV, RESULTS_JSON, RESULTS_XML, TSV
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

@@ -29,13 +29,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from plangraph.api.store import DATABASE, MARKER
-from plangraph.api.workers import Busy, JobError, QueryTimeout, QueryTooBig, worker_main
+from plangraph.api.storage.store import DATABASE, MARKER
+from plangraph.api.execution.workers import Busy, JobError, QueryTimeout, QueryTooBig, worker_main
 
 log = logging.getLogger(__name__)
 _START_LIMIT = 300.0
 _RETRY_BROKEN = 30.0  # seconds before a store that failed to load is tried again
-_PRELOAD = ["plangraph.api.workers", "plangraph.api.jobs", "plangraph.api.cli"]  # api.cli: each new process re-runs the main module
+_PRELOAD = ["plangraph.api.execution.workers", "plangraph.api.execution.jobs", "plangraph.api.cli"]  # the CLI: each new process re-runs the main module
 
 
 def _preload() -> list[str]:

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from plangraph.api import swap
+from plangraph.api.storage import swap
 from plangraph.extract.errors import StoreError
 
 MARKER = "plangraph.json"
@@ -117,7 +117,7 @@ class OxigraphStore:
         return memory
 
     def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
-        from plangraph.api.outbound import refuse_service
+        from plangraph.api.query.outbound import refuse_service
         refuse_service(query)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}

@@ -8,7 +8,7 @@ endpoint is an absolute IRI listed in `PLANGRAPH_ALLOWED_SERVICES` (space- or co
 empty by default). Keywords are told apart from strings, IRIs, comments, prefixed names,
 variables and language tags exactly as the grammar does, so `"SERVICE"`, `?service` or
 `ex:service` are data, while a `SERVICE` keyword can never be missed: in SPARQL that word has
-no other meaning. The query workers also run without a network (see api/workers.py).
+no other meaning. The query workers also run without a network (see api/execution/workers.py).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import os
 import re
 from urllib.parse import urlsplit
 
-from plangraph.api.lexer import lex
+from plangraph.api.query.lexer import lex
 from plangraph.extract.errors import QueryError
 
 ALLOWED_ENV = "PLANGRAPH_ALLOWED_SERVICES"
