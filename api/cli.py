@@ -73,7 +73,7 @@ def _build(args: argparse.Namespace) -> int:
     report = build([Path(p) for p in args.paths], Path(args.store) if args.store else None,
                    skip_bad=args.skip_bad, workers=args.workers, progress=_progress(sys.stderr),  # type: ignore[arg-type]
                    remote=_remote(args) if args.endpoint else None,
-                   max_bytes=int(args.max_file_size * 1_000_000))
+                   max_bytes=int(args.max_file_size * 1_000_000), ocr=args.ocr)
     for notice in report.ignored:
         print(f"ignored {notice}", file=sys.stderr)
     for error in report.skipped:
@@ -195,10 +195,11 @@ def parser() -> argparse.ArgumentParser:
         description="Turn Vietnamese provincial plans (Kế hoạch) into a queryable knowledge graph.")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("build", help="read plan texts and store their validated graph",
-                       description="Read plan texts (files or folders of .txt) and store one named graph "
-                                   "per text. The store is replaced only when the whole build succeeds.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="plan text files or folders of them")
+    p = sub.add_parser("build", help="read plan files and store their validated graph",
+                       description="Read plans (files or folders of .txt, .pdf, .docx, .html; each file's format is "
+                                   "told by its content) and store one named graph per file. The store is "
+                                   "replaced only when the whole build succeeds.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="plan files (.txt, .pdf, .docx, .html) or folders of them")
     _store_options(p, loading=True)
     p.add_argument("--skip-bad", action="store_true",
                    help="leave out files that are not plan text (reported on stderr) instead of refusing the batch")
@@ -206,6 +207,8 @@ def parser() -> argparse.ArgumentParser:
                    help="parallel extraction processes (default: up to 4)")
     p.add_argument("--max-file-size", type=_positive_megabytes, default=MAX_FILE_BYTES / 1_000_000, metavar="MB",
                    help=f"refuse plan files larger than this (default: {MAX_FILE_BYTES // 1_000_000} MB)")
+    p.add_argument("--ocr", action="store_true",
+                   help="read scanned PDFs (no text layer) with Tesseract OCR (needs tesseract-ocr and tesseract-ocr-vie)")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("query", help="run a named query or a .rq file",

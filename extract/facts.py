@@ -103,3 +103,4 @@ class Extraction:
     deadlines: tuple[Deadline, ...] = ()
     budget: tuple[BudgetItem, ...] = ()
     warnings: tuple[str, ...] = ()  # what could not be read (the text is still a plan)
+    table_starts: tuple[int, ...] = ()  # where each table of the text starts (TableCell.table is one)

@@ -36,7 +36,8 @@ def find_facts(text: str, root: Section, tables: tuple[Table, ...] | None = None
     tasks = _joined(find_tasks(root), table.tasks)
     return Extraction(plan=plan, sections=sections, tasks=tasks, deadlines=find_deadlines(tasks),
                       indicators=_joined(find_indicators(root, plan), table.indicators),
-                      budget=_joined(find_budget(root, plan), table.budget))
+                      budget=_joined(find_budget(root, plan), table.budget),
+                      table_starts=tuple(t.start for t in tables))
 
 
 def _joined(body: tuple[_Fact, ...], tables: tuple[_Fact, ...]) -> tuple[_Fact, ...]:

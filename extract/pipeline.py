@@ -18,18 +18,20 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from plangraph.extract.decode import decode
 from plangraph.extract.errors import InputError
 from plangraph.extract.facts import Extraction
 from plangraph.extract.find import find_facts
 from plangraph.extract.metadata import has_plan_header
 from plangraph.extract.normalize import normalize
 from plangraph.extract.outline import has_plan_structure, outline
+from plangraph.extract.readers import Reading, read
 from plangraph.extract.tables import find_tables, table_spans
 from plangraph.extract.to_rdf import Source, plan_iri_of, to_graph
 from plangraph.extract.vocab import PLAN
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
+# what a folder's files may be; each file's format is then told by its bytes (.doc gets advice)
+READ_SUFFIXES = TEXT_SUFFIXES + (".pdf", ".docx", ".html", ".htm", ".doc")
 _NO_STRUCTURE = "no Roman-numbered parts (I., II., …), articles (Điều 1) or numbered parts (1., 2., 3.)"
 NO_OUTLINE_WARNING = "plan header found but no plan structure (" + _NO_STRUCTURE + "); only its header was read"
 MAX_FILE_BYTES = 10_000_000  # default limit per file; the build's --max-file-size changes it
@@ -73,8 +75,8 @@ def _ignored(entry: Path) -> str | None:
         return "a folder (folders inside folders are not read)"
     if not entry.is_file():
         return "not a regular file"
-    if entry.suffix.lower() not in TEXT_SUFFIXES:
-        return f"not a plan text ({', '.join(TEXT_SUFFIXES)})"
+    if entry.suffix.lower() not in READ_SUFFIXES:
+        return f"not a plan file ({', '.join(READ_SUFFIXES[:-1])})"
     if entry.stem.upper() in _NOT_PLANS:
         return "a project file, not a plan"
     return None
@@ -105,12 +107,13 @@ def collect(paths: Iterable[Path], notices: list[str] | None = None) -> list[Pat
         except OSError as exc:
             raise InputError(shown(path), f"cannot read it: {exc.strerror or exc}") from exc
     if not found:
-        raise InputError(", ".join(shown(p) for p in paths), "no plan texts (.txt) found")
+        raise InputError(", ".join(shown(p) for p in paths), "no plan files (.txt, .pdf, .docx, .html) found")
     return found
 
 
 def process_text(original: str, file_name: str, sha256: str, media_type: str = "text/plain",
-                 location: str | None = None, source_path: str | None = None) -> Built:
+                 location: str | None = None, source_path: str | None = None,
+                 reading: Reading | None = None) -> Built:
     """Pure: a decoded text to its graph. Raises InputError (at `location`, default the file name)
     when it has no plan structure."""
     clean = normalize(original)
@@ -122,7 +125,9 @@ def process_text(original: str, file_name: str, sha256: str, media_type: str = "
             raise InputError(location or file_name, "no plan structure: " + _NO_STRUCTURE)
         warnings = (NO_OUTLINE_WARNING,)  # a plan's header: built from what can be read
     extraction = replace(find_facts(clean.text, root, tables), warnings=warnings)
-    source = Source(file_name, sha256, media_type, original, source_path or file_name)
+    source = Source(file_name, sha256, reading.media_type if reading else media_type, original,
+                    source_path or file_name, converted=reading is not None and reading.is_converted,
+                    ocr_confidence=reading.ocr_confidence if reading else None)
     graph_iri, graph = to_graph(extraction, clean, source)
     return Built(file_name, graph_iri, plan_iri_of(extraction), graph, extraction, source_path or file_name)
 
@@ -157,8 +162,9 @@ def source_path(path: Path, root: Path | None) -> str:
     return file_name(path)
 
 
-def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> Built:
+def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None, ocr: bool = False) -> Built:
     """Read, decode and extract one file; a file over `max_bytes` is refused before it is read.
+    Its format (text, PDF, Word, web page) is told by its bytes; `ocr` reads scanned PDFs.
 
     Every failure is an InputError naming the file: unreadable, too large, not text, no plan, or
     a text the extraction cannot handle (headings nested too deep, a paragraph too long).
@@ -172,11 +178,16 @@ def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None 
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(where, f"cannot read the file: {exc.strerror or exc}") from exc
-    original = decode(data, where)
+    try:
+        reading = read(data, where, ocr=ocr)
+    except InputError:
+        raise
+    except Exception as exc:  # a file its format's library cannot read is a refused file, never a traceback
+        raise InputError(where, f"cannot read the file ({type(exc).__name__}: {str(exc)[:300]})") from exc
     try:
         with _no_cyclic_gc():
-            built = process_text(original, file_name(path), hashlib.sha256(data).hexdigest(), location=where,
-                                 source_path=source_path(path, root))
+            built = process_text(reading.text, file_name(path), hashlib.sha256(data).hexdigest(), location=where,
+                                 source_path=source_path(path, root), reading=reading)
             location = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()
             built.graph.add((built.graph_iri, PLAN.sourceLocation, Literal(location)))
             return replace(built, location=location)
@@ -201,9 +212,10 @@ def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size % 1_000_000 else f"{size // 1_000_000} MB"
 
 
-def _try(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> Built | InputError:
+def _try(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None,
+         ocr: bool = False) -> Built | InputError:
     try:
-        return process_file(path, max_bytes, root)
+        return process_file(path, max_bytes, root, ocr)
     except InputError as error:
         return error
 
@@ -227,7 +239,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
                 progress: Callable[[int, int, str], None] | None = None,
-                max_bytes: int = MAX_FILE_BYTES, root: Path | None = None) -> tuple[list[Built], list[InputError]]:
+                max_bytes: int = MAX_FILE_BYTES, root: Path | None = None,
+                ocr: bool = False) -> tuple[list[Built], list[InputError]]:
     """Process files in order (a process pool when workers > 1).
 
     A bad file raises its InputError, unless `skip_bad`: then it is left out and returned in
@@ -242,7 +255,7 @@ def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
                                    initargs=(os.getpid(),))
         results = []
         try:
-            for i, outcome in enumerate(pool.map(partial(_try, max_bytes=max_bytes, root=root), paths, chunksize=4), start=1):
+            for i, outcome in enumerate(pool.map(partial(_try, max_bytes=max_bytes, root=root, ocr=ocr), paths, chunksize=4), start=1):
                 results.append(outcome)
                 if progress:
                     progress(i, len(paths), paths[i - 1].name)
@@ -253,7 +266,7 @@ def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,
     else:
         results = []
         for i, path in enumerate(paths, start=1):
-            results.append(_try(path, max_bytes, root))
+            results.append(_try(path, max_bytes, root, ocr))
             if progress:
                 progress(i, len(paths), path.name)
     for outcome in results:

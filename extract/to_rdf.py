@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 
 from plangraph.extract import iris
 from plangraph.extract.agencies import is_national
-from plangraph.extract.facts import Agency, Extraction
+from plangraph.extract.facts import Agency, Extraction, TableCell
 from plangraph.extract.normalize import CleanText, strip_marks
 from plangraph.extract.vocab import DCTERMS, ELI, OA, ORG, PLAN, PROV, SCHEMA
 
@@ -30,6 +31,8 @@ class Source:
     media_type: str
     original: str
     path: str = ""  # path relative to the build's root folder; "" means the file name
+    converted: bool = False  # the text was read out of another format (PDF, Word, web page, scan)
+    ocr_confidence: float | None = None  # mean word confidence (0-1) of a text read by OCR
 
     @property
     def identity(self) -> str:
@@ -66,6 +69,7 @@ class _Writer:
         self.agencies: dict[Agency, URIRef] = {}
         self.literals: dict[tuple[type, str, str | None, URIRef | None], Literal] = {}
         self.evidenced: set[URIRef] = set()
+        self.table_numbers = {start: k for k, start in enumerate(extraction.table_starts, start=1)}
 
     def write(self) -> tuple[URIRef, Graph]:
         self._plan()
@@ -88,8 +92,9 @@ class _Writer:
         if o is not None:
             self.triples.append((s, p, o))
 
-    def evidence(self, fact: URIRef, start: int, end: int) -> None:
-        """A selector node quoting the original text between the mapped offsets."""
+    def evidence(self, fact: URIRef, start: int, end: int, cell: TableCell | None = None) -> None:
+        """A selector node quoting the original text between the mapped offsets; for a fact read
+        in a table, also the table's number and the cell's row and column (each from 1)."""
         begin, finish = self.clean.original_span(start, end)
         node = URIRef(f"{fact}/evidence/{self.source.sha256[:16]}")
         if fact in self.evidenced:
@@ -104,6 +109,13 @@ class _Writer:
             (node, _START, self.literal(begin, datatype=_OFFSET)),
             (node, _END, self.literal(finish, datatype=_OFFSET)),
             (node, _EXACT, self.literal(self.source.original[begin:finish])))
+        if cell is not None:
+            number = self.table_numbers.get(cell.table)
+            if number is not None:
+                self.triples.append((node, PLAN.tableNumber, self.literal(number, datatype=XSD.positiveInteger)))
+            self.triples += (
+                (node, PLAN.tableRow, self.literal(cell.row + 1, datatype=XSD.positiveInteger)),
+                (node, PLAN.tableColumn, self.literal(cell.column + 1, datatype=XSD.positiveInteger)))
 
     def literal(self, value: object, lang: str | None = None, datatype: URIRef | None = None) -> Literal:
         """A literal, made once per text: units, years, labels and quotes repeat, and each rdflib
@@ -175,6 +187,10 @@ class _Writer:
         self.add(doc, PLAN.sourcePath, self.literal(self.source.path or self.source.file_name))
         self.add(doc, PLAN.sha256, self.literal(self.source.sha256))
         self.add(doc, DCTERMS["format"], self.literal(self.source.media_type))
+        if self.source.converted:  # the text the evidence quotes is not the file itself
+            self.add(doc, PLAN.extractedText, Literal(self.source.original))
+        if self.source.ocr_confidence is not None:
+            self.add(doc, PLAN.ocrConfidence, Literal(Decimal(f"{self.source.ocr_confidence:.3f}"), datatype=XSD.decimal))
         for warning in self.x.warnings:
             self.add(doc, PLAN.extractionWarning, self.literal(warning, lang="en"))
         if info.title_span:
@@ -228,7 +244,7 @@ class _Writer:
                 self.add(node, PLAN.recurrence, self.literal(task.recurrence))
             if task.due:
                 self.add(node, *_due(task.due))
-            self.evidence(node, task.start, task.end)
+            self.evidence(node, task.start, task.end, task.cell)
 
     def _indicators(self) -> None:
         for item in self.x.indicators:
@@ -251,7 +267,7 @@ class _Writer:
                 self.add(target, PLAN.targetYear, self.literal(str(item.year), datatype=_YEAR))
             if item.comparator:
                 self.add(target, PLAN.comparator, self.literal(item.comparator))
-            self.evidence(node, item.start, item.end)
+            self.evidence(node, item.start, item.end, item.cell)
 
     def _deadlines(self) -> None:
         for item in self.x.deadlines:
@@ -288,7 +304,7 @@ class _Writer:
                 totals[item.section] = node
             elif item.section in totals:
                 self.add(node, PLAN.partOf, totals[item.section])
-            self.evidence(node, item.start, item.end)
+            self.evidence(node, item.start, item.end, item.cell)
 
 
 _FREQUENCIES = {"annual": "P1Y", "quarterly": "P3M", "monthly": "P1M", "daily": "P1D"}

@@ -66,6 +66,8 @@ class PLAN(DefinedNamespace):
     sourceLocation: URIRef
     sha256: URIRef
     extractionWarning: URIRef
+    extractedText: URIRef
+    ocrConfidence: URIRef
     sectionPath: URIRef
     lawCited: URIRef
 
@@ -110,6 +112,9 @@ class PLAN(DefinedNamespace):
 
     # evidence
     evidence: URIRef
+    tableNumber: URIRef
+    tableRow: URIRef
+    tableColumn: URIRef
 
 
 # Each declared term as a plain class attribute: found without the namespace's look-up machinery

@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = "--with-test-services" ] && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  # Virtuoso (remote-store tests) and Chromium with its driver (page tests).
-  apt-get install -y -qq virtuoso-opensource-7 chromium chromium-driver >/dev/null
+  # Virtuoso (remote-store tests), Chromium with its driver (page tests), Tesseract with its
+  # Vietnamese data (scanned PDFs, `build --ocr`) and DejaVu fonts (the test PDFs' Vietnamese text).
+  apt-get install -y -qq virtuoso-opensource-7 chromium chromium-driver tesseract-ocr tesseract-ocr-vie \
+    fonts-dejavu-core >/dev/null
 fi
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip

@@ -10,6 +10,7 @@ from plangraph.api.storage.schema import refresh_schema
 from plangraph.api.storage.store import OxigraphStore, rebuild
 from plangraph.extract.errors import InputError
 from plangraph.extract.pipeline import MAX_FILE_BYTES, build_root, collect, process_all
+from plangraph.extract.readers.ocr import INSTALL_ADVICE, missing_tools
 
 if TYPE_CHECKING:
     from plangraph.api.storage.remote import SparqlStore
@@ -27,15 +28,19 @@ class BuildReport:
 
 def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, workers: int = 1,
           progress: Callable[[int, int, str], None] | None = None, remote: "SparqlStore | None" = None,
-          max_bytes: int = MAX_FILE_BYTES) -> BuildReport:
+          max_bytes: int = MAX_FILE_BYTES, ocr: bool = False) -> BuildReport:
     """Extract `paths` and store them in `store_dir` (or the `remote` store); a bad file refuses the batch unless `skip_bad`.
 
-    The store is only replaced once everything succeeded.
+    The store is only replaced once everything succeeded. `ocr` reads scanned PDFs with Tesseract.
     """
+    if ocr:
+        missing = missing_tools()
+        if missing is not None:
+            raise InputError("--ocr", f"{missing}; {INSTALL_ADVICE}")
     ignored: list[str] = []
     files = collect(paths, ignored)
     built, skipped = process_all(files, workers=workers, skip_bad=skip_bad, progress=progress,
-                                  max_bytes=max_bytes, root=build_root(paths))
+                                  max_bytes=max_bytes, root=build_root(paths), ocr=ocr)
     if not built:
         raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
 
