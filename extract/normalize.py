@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,13 +25,13 @@ _DROPPED = set("\u200b\u200c\u200d\u2060\ufeff\u00ad*")  # zero-width, soft hyph
 _ESCAPED_BREAK = "\\r\\n"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CleanText:
     """Clean text plus, for each of its characters, the span it came from in the original."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # compact arrays: a plan of millions of characters keeps two of them
+    ends: Sequence[int]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean span [start, end) to the original text's span."""
@@ -40,32 +42,35 @@ class CleanText:
 
 
 class _Buffer:
-    """Characters with their original spans, appended one at a time."""
+    """Text with, per character, its original span; appended piece by piece (each step costs the
+    length of what it appends: pieces of text and machine-integer arrays, no object per character)."""
 
     def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.pieces: list[str] = []
+        self.starts: array[int] = array("q")
+        self.ends: array[int] = array("q")
 
     def add(self, text: str, start: int, end: int) -> None:
-        for char in text:
-            self.chars.append(char)
-            self.starts.append(start)
-            self.ends.append(end)
+        """Characters that all map to the original span [start, end)."""
+        self.pieces.append(text)
+        self.starts.extend([start] * len(text))
+        self.ends.extend([end] * len(text))
 
-    def plain(self, text: str, start: int) -> None:
-        """Characters that map one to one onto the original from `start` on."""
-        self.chars.extend(text)
-        self.starts.extend(range(start, start + len(text)))
-        self.ends.extend(range(start + 1, start + len(text) + 1))
+    def plain(self, text: str, start: int, positions: "array[int]") -> None:
+        """Characters that map one to one onto the original from `start` on (`positions` counts 0, 1, 2 …)."""
+        self.pieces.append(text)
+        self.starts.extend(positions[start:start + len(text)])
+        self.ends.extend(positions[start + 1:start + len(text) + 1])
 
     def copy(self, source: "_Buffer", lo: int, hi: int) -> None:
-        self.chars.extend(source.chars[lo:hi])
+        self.pieces.append(source.text()[lo:hi])
         self.starts.extend(source.starts[lo:hi])
         self.ends.extend(source.ends[lo:hi])
 
     def text(self) -> str:
-        return "".join(self.chars)
+        if len(self.pieces) != 1:
+            self.pieces = ["".join(self.pieces)]
+        return self.pieces[0]
 
 
 def normalize(original: str) -> CleanText:
@@ -77,7 +82,7 @@ def normalize(original: str) -> CleanText:
     chars = _characters(original)
     paragraphs = _unmerge(_paragraphs(chars))
     expanded = _expand_abbreviations(paragraphs)
-    return CleanText(expanded.text(), tuple(expanded.starts), tuple(expanded.ends))
+    return CleanText(expanded.text(), expanded.starts, expanded.ends)
 
 
 # Characters the per-grapheme loop must see; runs of any others are copied as they are when already NFC.
@@ -89,13 +94,14 @@ def _characters(original: str) -> _Buffer:
     """NFC per grapheme, one newline kind, one space kind, invisible characters dropped."""
     out = _Buffer()
     i, n = 0, len(original)
+    positions = array("q", range(n + 1))
     while i < n:
         special = _SPECIAL.search(original, i)
         stop = special.start() if special else n
         if stop < n and stop > i and unicodedata.combining(original[stop]):
             stop -= 1  # the base character goes with its marks
         if stop > i and unicodedata.is_normalized("NFC", original[i:stop]):
-            out.plain(original[i:stop], i)
+            out.plain(original[i:stop], i, positions)
             i = stop
             continue
         j = i + 1
@@ -287,7 +293,7 @@ def _expand_abbreviations(buffer: _Buffer) -> _Buffer:
             out.copy(buffer, position, match.start())
             out.add(expansion, buffer.starts[match.start()], buffer.ends[match.end() - 1])
             position = match.end()
-        out.copy(buffer, position, len(buffer.chars))
+        out.copy(buffer, position, len(buffer.starts))
         buffer = out
         text = buffer.text()
     return buffer

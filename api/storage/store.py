@@ -178,8 +178,9 @@ class OxigraphStore:
             target = ox.NamedNode(str(iri))
             if self.db.contains_named_graph(target):
                 self.db.remove_graph(target)
-            self.db.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
-                         to_graph=target)
+            # no transaction needed: builds write into a private copy that is only swapped in whole
+            self.db.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                              to_graph=target)
 
     def update(self, sparql: str) -> None:
         self.db.update(sparql)
