@@ -65,6 +65,7 @@ class PLAN(DefinedNamespace):
     sourcePath: URIRef
     sourceLocation: URIRef
     sha256: URIRef
+    sourceText: URIRef
     extractionWarning: URIRef
     extractedText: URIRef
     ocrConfidence: URIRef

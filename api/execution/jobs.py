@@ -158,3 +158,8 @@ def triple_count(store: OxigraphStore) -> int:
     """How many quads the store holds."""
     return store.triple_count()
 
+
+def shacl_findings(store: OxigraphStore) -> list[dict[str, str]]:
+    """The SHACL findings of every source text, for the audit page."""
+    from plangraph.api.storage.validate import finding_rows
+    return finding_rows(store)

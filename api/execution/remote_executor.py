@@ -125,6 +125,10 @@ class RemoteExecutor:
         rows = self.store.select(query, bindings)
         return Table(rows.columns, rows.rows[:row_limit], len(rows.rows) > row_limit)
 
+    def _shacl_findings(self) -> list[dict[str, str]]:
+        from plangraph.api.storage.validate import finding_rows
+        return finding_rows(self.store)
+
     def _construct(self, query: str, bindings: dict[str, Node] | None) -> bytes:
         return self.store.construct(query, bindings).serialize(format="nt", encoding="utf-8")
 

@@ -5,6 +5,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
@@ -45,6 +46,36 @@ def validate_documents(store: OxigraphStore, shapes: Graph) -> list[DocumentRepo
         assert isinstance(graph, URIRef)
         data = store.construct(_GRAPH, {"g": graph})
         out.append(DocumentReport(str(row["plan"]), str(row["file"] or graph), str(graph), check(data, shapes)))
+    return out
+
+
+_LABELS = ("taskText", "subjectText", "what", "title", "citedNumber", "sectionPath", "label", "prefLabel", "fileName")
+
+
+def _label(data: Graph, focus: str) -> str:
+    """The text people know a focus node by (a task's text, an indicator's subject, …)."""
+    node = URIRef(focus)
+    for p, o in sorted(data.predicate_objects(node), key=lambda po: str(po[0])):
+        name = str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        if isinstance(o, Literal) and name in _LABELS[:5]:
+            return str(o)
+    for p, o in data.predicate_objects(node):
+        if isinstance(o, Literal) and str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1] in _LABELS[5:]:
+            return str(o)
+    return ""
+
+
+def finding_rows(store: Any) -> list[dict[str, str]]:
+    """Every finding of every source text as plain text cells, the focus named by its text (for pages)."""
+    shapes = shapes_graph()
+    out = []
+    for row in store.select(_SOURCES).rows:
+        graph = row["graph"]
+        data = store.construct(_GRAPH, {"g": graph})
+        for f in check(data, shapes).findings:
+            out.append({"plan": str(row["plan"]), "document": str(row["file"] or graph), "severity": f.severity,
+                        "focus": f.focus, "label": _label(data, f.focus), "path": f.path or "",
+                        "value": f.value or "", "message_vi": f.message_vi, "message_en": f.message_en})
     return out
 
 

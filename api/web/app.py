@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from plangraph.api.web import linked_data, named, pages, sparql
+from plangraph.api.web import audit, linked_data, named, pages, researcher, sparql
 from plangraph.api.web.responses import error
 from plangraph.api.execution.pool import ProcessPool
 from plangraph.api.query.catalog import load_all
@@ -108,5 +108,7 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
     app.include_router(named.router(runner, load_all(), settings.row_limit, settings.query_timeout))
     app.include_router(linked_data.router(runner))
     app.include_router(pages.router(runner))
+    app.include_router(researcher.router(runner))
+    app.include_router(audit.router(runner))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app

@@ -8,7 +8,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
 from plangraph.api.query import negotiate as nt
 from plangraph.api.execution.jobs import PREFIXES, graph
-from plangraph.api.web.pages import resource_page
+from plangraph.api.web.views import html_view
 from plangraph.api.web.responses import error, valid_iri
 from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.execution.workers import Executor
@@ -132,7 +132,7 @@ def router(executor: Executor) -> APIRouter:
         if len(data) == 0:
             return error(404, f"nothing is known about <{iri}>")
         if media == nt.HTML:
-            return await resource_page(request, executor, URIRef(iri), data)
+            return await html_view(request, executor, URIRef(iri), data)
         return rdf_response(data, media)
 
     for prefix in MINTED:

@@ -27,7 +27,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 """
-TASKS = PREFIX + """SELECT DISTINCT ?plan ?task ?section ?text ?role ?agency ?agency_iri ?due ?recurrence ?quote ?ordinal WHERE {
+TASKS = PREFIX + """SELECT DISTINCT ?plan ?task ?section ?text ?role ?agency ?agency_iri ?due ?recurrence ?quote ?evidence ?ordinal WHERE {
   ?plan plan:hasTask ?task . ?task plan:taskText ?text .
   OPTIONAL { ?task plan:inSection/plan:sectionPath ?section }
   OPTIONAL { ?task plan:ordinal ?ordinal }
@@ -36,28 +36,28 @@ TASKS = PREFIX + """SELECT DISTINCT ?plan ?task ?section ?text ?role ?agency ?ag
              OPTIONAL { ?agency_iri rdfs:label ?agency } }
   OPTIONAL { ?task plan:dueYear|plan:dueDate ?due }
   OPTIONAL { ?task plan:recurrence ?recurrence }
-  OPTIONAL { ?task plan:evidence/oa:exact ?quote }
+  OPTIONAL { ?task plan:evidence ?evidence . ?evidence oa:exact ?quote }
 } ORDER BY ?section ?ordinal ?task"""
-INDICATORS = PREFIX + """SELECT DISTINCT ?plan ?indicator ?section ?subject ?comparator ?value ?value_max ?unit ?year ?quote WHERE {
+INDICATORS = PREFIX + """SELECT DISTINCT ?plan ?indicator ?section ?subject ?comparator ?value ?value_max ?unit ?year ?quote ?evidence WHERE {
   ?plan plan:hasIndicator ?indicator . ?indicator plan:subjectText ?subject .
   OPTIONAL { ?indicator plan:inSection/plan:sectionPath ?section }
   OPTIONAL { ?indicator plan:hasTarget ?target . ?target schema:value ?value .
              OPTIONAL { ?target schema:maxValue ?value_max } OPTIONAL { ?target schema:unitText ?unit }
              OPTIONAL { ?target plan:targetYear ?year } OPTIONAL { ?target plan:comparator ?comparator } }
-  OPTIONAL { ?indicator plan:evidence/oa:exact ?quote }
+  OPTIONAL { ?indicator plan:evidence ?evidence . ?evidence oa:exact ?quote }
 } ORDER BY ?section ?indicator"""
-DEADLINES = PREFIX + """SELECT DISTINCT ?plan ?deadline ?what ?date ?recurrence ?who ?to ?quote WHERE {
+DEADLINES = PREFIX + """SELECT DISTINCT ?plan ?deadline ?what ?date ?recurrence ?who ?to ?quote ?evidence WHERE {
   ?plan plan:hasDeadline ?deadline . ?deadline plan:what ?what .
   OPTIONAL { ?deadline plan:dueYear|plan:dueDate ?date }
   OPTIONAL { ?deadline plan:recurrence ?recurrence }
   OPTIONAL { ?deadline plan:responsibleAgency/rdfs:label ?who }
   OPTIONAL { ?deadline plan:reportsTo/rdfs:label ?to }
-  OPTIONAL { ?deadline plan:evidence/oa:exact ?quote }
+  OPTIONAL { ?deadline plan:evidence ?evidence . ?evidence oa:exact ?quote }
 } ORDER BY ?date ?deadline"""
-CITATIONS = PREFIX + """SELECT DISTINCT ?plan ?number ?relation ?cited ?quote WHERE {
+CITATIONS = PREFIX + """SELECT DISTINCT ?plan ?number ?relation ?cited ?quote ?evidence WHERE {
   ?plan plan:hasCitation ?citation . ?citation plan:citedNumber ?number ; plan:relation ?relation .
   OPTIONAL { ?citation plan:citedDocument ?cited }
-  OPTIONAL { ?citation plan:evidence/oa:exact ?quote }
+  OPTIONAL { ?citation plan:evidence ?evidence . ?evidence oa:exact ?quote }
 } ORDER BY ?relation ?number"""
 SOURCES = PREFIX + """SELECT DISTINCT ?plan ?source ?file WHERE { ?source eli:realizes ?plan ; plan:fileName ?file } ORDER BY ?file"""
 SEARCH = PREFIX + """SELECT ?thing ?needle (SAMPLE(?label_) AS ?label) (SAMPLE(?kind_) AS ?kind) WHERE {
@@ -96,9 +96,20 @@ def _grouped_tasks(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
             names = task[row["role"]]
             if (row["agency"], row["agency_iri"]) not in names:
                 names.append((row["agency"], row["agency_iri"]))
-        if row["quote"] and row["quote"] not in task["quotes"]:
-            task["quotes"].append(row["quote"])
+        if row["quote"] and (row["quote"], row["evidence"]) not in task["quotes"]:
+            task["quotes"].append((row["quote"], row["evidence"]))
     return list(tasks.values())
+
+
+def _with_quotes(rows: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Rows that differ only in their evidence as one row with a list of (quote, evidence)."""
+    merged: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
+    for row in rows:
+        key = tuple((k, v) for k, v in row.items() if k not in ("quote", "evidence"))
+        entry = merged.setdefault(key, {**row, "quotes": []})
+        if row.get("quote") and (row["quote"], row["evidence"]) not in entry["quotes"]:
+            entry["quotes"].append((row["quote"], row["evidence"]))
+    return list(merged.values())
 
 
 async def plan_page(request: Request, executor: Executor, plan: URIRef, data: Graph) -> Response:
@@ -110,9 +121,9 @@ async def plan_page(request: Request, executor: Executor, plan: URIRef, data: Gr
         "facts": _facts(plan, data),
         "sources": await rows(SOURCES),
         "tasks": _grouped_tasks(await rows(TASKS)),
-        "indicators": await rows(INDICATORS),
-        "deadlines": await rows(DEADLINES),
-        "citations": await rows(CITATIONS),
+        "indicators": _with_quotes(await rows(INDICATORS)),
+        "deadlines": _with_quotes(await rows(DEADLINES)),
+        "citations": _with_quotes(await rows(CITATIONS)),
     }
     return TEMPLATES.TemplateResponse(request, "plan.html", context, headers={"Vary": "Accept"})
 

@@ -1,0 +1,94 @@
+"""Pages for researchers: an agency with its duties grouped by plan, and who does what across plans."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from rdflib import URIRef
+
+from plangraph.api.execution.workers import Executor
+from plangraph.api.web.connections import CancelOnDisconnect
+from plangraph.api.web.page_queries import rows
+from plangraph.api.web.pages import TEMPLATES
+
+ROLES = {"lead": "chủ trì (lead)", "coordinate": "phối hợp (coordinate)", "responsible": "báo cáo (reports)"}
+
+
+def when(due: str, recurrence: str = "") -> str:
+    """A due date as people write it: '--11-20' + annual → '20/11 hằng năm', '2025-06-30' → '30/06/2025'.
+
+    >>> when("--11-20", "P1Y"), when("2025-06-30"), when("2025")
+    ('20/11 hằng năm', '30/06/2025', '2025')
+    """
+    if due.startswith("--") and len(due) == 7:
+        text = f"{due[5:7]}/{due[2:4]}"
+    elif len(due) == 10 and due[4] == "-":
+        text = f"{due[8:10]}/{due[5:7]}/{due[:4]}"
+    else:
+        text = due
+    if recurrence:
+        text = f"{text} hằng năm" if text else "hằng năm"
+    return text
+
+
+TEMPLATES.env.filters["when"] = when
+TEMPLATES.env.globals["ROLES"] = ROLES
+
+
+def agency_title(label: str, province: str) -> str:
+    """An agency's name with its province, so that the same department of two provinces reads apart.
+
+    >>> agency_title("Sở Tài chính", "Lai Châu"), agency_title("UBND tỉnh Lai Châu", "Lai Châu")
+    ('Sở Tài chính — Lai Châu', 'UBND tỉnh Lai Châu')
+    """
+    return f"{label} — {province}" if province and province not in label else label
+
+
+def duties_by_plan(found: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Rows of agency_tasks.rq as plans, each with its distinct duties (one entry per item and role)."""
+    plans: dict[str, dict[str, Any]] = {}
+    for row in found:
+        plan = plans.setdefault(row["plan"], {"plan": row["plan"], "title": row["plan_title"], "items": {}})
+        plan["title"] = plan["title"] or row["plan_title"]
+        item = plan["items"].setdefault((row["item"], row["role"]), {**row, "dues": []})
+        due = when(row["due"], row["recurrence"])
+        if due and due not in item["dues"]:
+            item["dues"].append(due)
+    return [{**p, "items": list(p["items"].values())} for p in plans.values()]
+
+
+async def agency_page(request: Request, executor: Executor, iri: URIRef) -> Response:
+    """An agency: its province and kind, and every task it leads or supports, grouped by plan."""
+    info = (await rows(executor, "agency", agency=iri) or [{}])[0]
+    plans = duties_by_plan(await rows(executor, "agency_tasks", agency=iri))
+    counts = Counter(item["role"] for plan in plans for item in plan["items"])
+    context = {"iri": iri, "info": info, "plans": plans, "counts": counts,
+               "title": agency_title(info.get("label", str(iri)), info.get("province_label", ""))}
+    return TEMPLATES.TemplateResponse(request, "agency.html", context, headers={"Vary": "Accept"})
+
+
+def _choices(found: list[dict[str, str]], key: str, label: str) -> list[tuple[str, str]]:
+    return sorted({(r[key], r[label] or r[key].rsplit("/", 1)[-1]) for r in found if r[key]}, key=lambda c: c[1])
+
+
+def router(executor: Executor) -> APIRouter:
+    """The who-does-what page."""
+    routes = APIRouter(include_in_schema=False, route_class=CancelOnDisconnect)
+
+    @routes.get("/who", response_class=HTMLResponse)
+    async def who(request: Request, province: str = "", kind: str = "", role: str = "") -> Response:
+        found = await rows(executor, "who")
+        shown = [r for r in found if (not province or r["province"] == province) and
+                 (not kind or r["kind"] == kind) and (not role or r["role"] == role)]
+        context = {
+            "rows": shown, "province": province, "kind": kind, "role": role,
+            "provinces": _choices(found, "province", "province_label"),
+            "kinds": _choices(found, "kind", "kind_label"),
+            "agencies": len({r["agency"] for r in shown}),
+            "by_role": {name: sum(int(r["tasks"]) for r in shown if r["role"] == name) for name in ("lead", "coordinate")},
+        }
+        return TEMPLATES.TemplateResponse(request, "who.html", context)
+
+    return routes

@@ -1,0 +1,101 @@
+"""Pages for researchers, auditors and evidence in context, in-process over the sample store."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from plangraph.api.execution.workers import InlineExecutor
+from plangraph.api.settings import Settings
+from plangraph.api.storage.store import OxigraphStore
+from plangraph.api.web.app import create_app
+from plangraph.extract.iris import base_iri
+
+HTML = {"Accept": "text/html"}
+TASKS = """PREFIX plan: <https://w3id.org/plangraph/ontology#>
+SELECT (COUNT(DISTINCT ?task) AS ?n) WHERE { ?plan plan:hasTask ?task FILTER NOT EXISTS { ?task plan:leadAgency ?a } }"""
+
+
+@pytest.fixture(scope="module")
+def store(seed_store: Path) -> OxigraphStore:
+    return OxigraphStore.in_memory_copy(seed_store)
+
+
+@pytest.fixture(scope="module")
+def client(seed_store: Path, store: OxigraphStore) -> Iterator[TestClient]:
+    app = create_app(Settings(store=str(seed_store), workers=0), executor=InlineExecutor(store))
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def text_of(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def local(iri: str) -> str:
+    return iri[len(base_iri()):]
+
+
+def test_user_pages_agency_lists_tasks_by_plan_with_province_in_title(client: TestClient) -> None:
+    page = client.get("/org/bac-kan/so-tai-chinh", headers=HTML)
+    assert page.status_code == 200
+    assert re.search(r"<h1[^>]*>Sở Tài chính — Bắc Kạn</h1>", page.text)
+    assert len(re.findall(r"<h1", page.text)) == 1
+    rows = re.findall(r'<tr class="duty (\w+)">(.*?)</tr>', page.text, re.S)
+    assert rows and all("/task/" in body for _, body in rows)
+    tasks = [re.search(r'href="([^"]+/task/[^"]+)"', body).group(1) for _, body in rows]  # type: ignore[union-attr]
+    assert len(tasks) == len(set(tasks))  # each task once, not once per inverse property
+    assert "phối hợp với Sở Kế hoạch và Đầu tư" in text_of(page.text)
+
+
+def test_user_pages_same_department_of_two_provinces_has_two_titles(client: TestClient) -> None:
+    titles = {re.search(r"<h1[^>]*>(.*?)</h1>", client.get(f"/org/{p}/so-van-hoa-the-thao-va-du-lich",
+                                                           headers=HTML).text).group(1)  # type: ignore[union-attr]
+              for p in ("bac-kan", "lai-chau")}
+    assert len(titles) == 2 and all("Sở Văn hóa, Thể thao và Du lịch" in t for t in titles)
+
+
+def test_user_pages_who_filters_by_province_and_role(client: TestClient) -> None:
+    every = client.get("/who")
+    lai_chau = client.get("/who", params={"province": f"{base_iri()}/ref/province/lai-chau", "role": "lead"})
+    assert every.status_code == lai_chau.status_code == 200
+    rows = re.findall(r'<tr class="who-row[^"]*">(.*?)</tr>', lai_chau.text, re.S)
+    assert 0 < len(rows) < len(re.findall(r'<tr class="who-row', every.text))
+    assert all("Lai Châu" in text_of(r) and "chủ trì" in text_of(r) for r in rows)
+
+
+def test_user_pages_audit_counts_each_task_without_lead_once(client: TestClient, store: OxigraphStore) -> None:
+    expected = int(str(store.select(TASKS).rows[0]["n"]))
+    page = client.get("/audit")
+    assert page.status_code == 200
+    assert f"(tasks without a lead) ({expected})" in text_of(page.text)
+    assert len(re.findall(r'<tr class="finding no_lead">', page.text)) == expected
+    assert 'id="shacl-findings"' in page.text
+
+
+def test_user_pages_audit_csv_has_bom_and_every_finding(client: TestClient) -> None:
+    response = client.get("/audit", params={"format": "csv"})
+    assert response.status_code == 200 and response.text.startswith("\ufeff")
+    assert "attachment" in response.headers["content-disposition"]
+    rows = list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+    assert {"gap", "shacl"} <= {r["kind"] for r in rows}
+    assert all(r["text"] for r in rows if r["check"] == "no_lead")
+
+
+def test_user_pages_evidence_shows_whole_text_with_span_marked(client: TestClient) -> None:
+    plan_page = client.get("/eli/vn/bac-kan/qd/2021/1472-qd-ubnd", headers=HTML).text
+    links = re.findall(r'class="evidence-link" href="([^"#]+)#span">([^<]+)</a>', plan_page)
+    assert links
+    href, quote = links[0]
+    page = client.get(href, headers=HTML)
+    assert page.status_code == 200
+    marked = re.search(r'<mark id="span" class="span">(.*?)</mark>', page.text, re.S)
+    assert marked and unescape(marked.group(1)) == unescape(quote)
+    before = page.text[page.text.index('id="source-text"'):marked.start()]
+    assert len(text_of(before)) > 100  # the text before the span is there too
