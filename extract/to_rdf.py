@@ -186,10 +186,11 @@ class _Writer:
         self.add(doc, PLAN.fileName, self.literal(self.source.file_name))
         self.add(doc, PLAN.sourcePath, self.literal(self.source.path or self.source.file_name))
         self.add(doc, PLAN.sha256, self.literal(self.source.sha256))
-        self.add(doc, PLAN.sourceText, Literal(self.source.original))
         self.add(doc, DCTERMS["format"], self.literal(self.source.media_type))
         if self.source.converted:  # the text the evidence quotes is not the file itself
             self.add(doc, PLAN.extractedText, Literal(self.source.original))
+        else:  # kept whole so that a page can show each fact's span where it stands
+            self.add(doc, PLAN.sourceText, Literal(self.source.original))
         if self.source.ocr_confidence is not None:
             self.add(doc, PLAN.ocrConfidence, Literal(Decimal(f"{self.source.ocr_confidence:.3f}"), datatype=XSD.decimal))
         for warning in self.x.warnings:
