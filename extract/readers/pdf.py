@@ -32,10 +32,11 @@ def read_pdf(data: bytes, name: str, ocr: bool = False) -> Reading:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise InputError(name, "an encrypted PDF that needs a password to open; save an unprotected copy "
-                               "(print to PDF) and build that") from exc
-    except Exception as exc:  # pdfminer raises many kinds for damaged files
+    except Exception as exc:  # pdfminer raises many kinds for damaged files; pdfplumber wraps them
+        causes = [exc, exc.__cause__, exc.__context__, *exc.args]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
+            raise InputError(name, "an encrypted PDF that needs a password to open; save an unprotected copy "
+                                   "(print to PDF) and build that") from exc
         raise InputError(name, f"a damaged PDF, not readable ({type(exc).__name__}: {str(exc)[:200]})") from exc
     with pdf:
         try:

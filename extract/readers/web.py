@@ -16,6 +16,7 @@ _FURNITURE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|fo
 _FURNITURE_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "menu", "menubar"}
 _BLOCKS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
            "center", "address", "dl", "dt", "dd", "ul", "ol", "li", "figure", "figcaption", "body", "caption", "hr"}
+_CONTAINERS = {"div", "section", "article", "main", "center", "span", "font"}  # the document may sit in one
 _BODY_SHARE = 0.8  # the document is the deepest element holding this share of the page's text
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _LIST_TYPES = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
@@ -77,7 +78,7 @@ def _document_root(body: Any) -> Any:
             if len(_words(child)) >= _BODY_SHARE * total:
                 best = child
                 break
-        if best is None or best.tag in ("table", "tr", "td", "p"):
+        if best is None or best.tag not in _CONTAINERS:
             return node
         node = best
 
