@@ -12,7 +12,8 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from plangraph.api.web import audit, linked_data, named, pages, researcher, sparql
+from plangraph.api.web import audit, linked_data, named, pages, researcher, sparql, workbench
+from plangraph.api.web.i18n import LanguageCookie
 from plangraph.api.web.responses import error
 from plangraph.api.execution.pool import ProcessPool
 from plangraph.api.query.catalog import load_all
@@ -86,7 +87,9 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
             if isinstance(runner, ProcessPool):
                 await runner.close()
 
+    # docs_url=None: FastAPI's own /docs loads Swagger UI from a CDN; workbench serves it from static/.
     app = FastAPI(title="plangraph", lifespan=lifespan, max_body_size=settings.max_body_bytes,
+                  docs_url=None, redoc_url=None,
                   description="Vietnamese provincial plans (Kế hoạch) as a linked-data knowledge graph: "
                               "a SPARQL endpoint, named questions, dereferenceable IRIs and pages.")
     app.state.settings = settings
@@ -95,6 +98,7 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_credentials=False,
                            allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["Accept", "Content-Type"],
                            expose_headers=["X-Row-Limit", "X-Truncated", "Warning"])
+    app.add_middleware(LanguageCookie)
     _handlers(app)
 
     @app.get("/health", tags=["service"], summary="Is the service up, and how big is the store")
@@ -110,5 +114,6 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
     app.include_router(pages.router(runner))
     app.include_router(researcher.router(runner))
     app.include_router(audit.router(runner))
+    app.include_router(workbench.router())
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")
     return app

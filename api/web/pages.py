@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from fastapi.templating import Jinja2Templates
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
@@ -16,10 +14,9 @@ from plangraph.api.web.named import fold_key
 from plangraph.api.query.catalog import load_all
 from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.execution.workers import Executor
-from plangraph.extract.iris import base_iri
+from plangraph.api.web.templating import TEMPLATES, href, short
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 PREFIX = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX plan: <https://w3id.org/plangraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -65,23 +62,6 @@ SEARCH = PREFIX + """SELECT ?thing ?needle (SAMPLE(?label_) AS ?label) (SAMPLE(?
   OPTIONAL { ?thing rdfs:label|eli:title|skos:prefLabel|plan:taskText|plan:subjectText ?label_ }
   OPTIONAL { ?thing a ?kind_ }
 } GROUP BY ?thing ?needle ORDER BY ?label LIMIT 200"""
-
-
-def href(term: object) -> str:
-    """Where a page links for an IRI: this server's path for minted IRIs, else the IRI."""
-    text = str(term)
-    base = base_iri()
-    return text[len(base):] if text.startswith(base + "/") else text
-
-
-def short(term: object) -> str:
-    """A compact name for a class or property IRI."""
-    text = str(term)
-    return text.rsplit("#", 1)[-1] if "#" in text else text.rstrip("/").rsplit("/", 1)[-1]
-
-
-TEMPLATES.env.filters["href"] = href
-TEMPLATES.env.filters["short"] = short
 
 
 def _plain(table: Table) -> list[dict[str, str]]:
@@ -148,13 +128,6 @@ async def resource_page(request: Request, executor: Executor, iri: URIRef, data:
     return TEMPLATES.TemplateResponse(request, "resource.html", {
         "iri": iri, "label": label, "facts": _facts(iri, data), "incoming": incoming[:300]},
         headers={"Vary": "Accept"})
-
-
-def sparql_form(request: Request) -> HTMLResponse:
-    """A query form for the SPARQL endpoint."""
-    example = "SELECT ?plan ?title WHERE {\n  ?plan a <http://data.europa.eu/eli/ontology#LegalResource> ;\n" \
-              "        <http://data.europa.eu/eli/ontology#title> ?title .\n} LIMIT 20"
-    return TEMPLATES.TemplateResponse(request, "sparql.html", {"example": example})
 
 
 def router(executor: Executor) -> APIRouter:

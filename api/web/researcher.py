@@ -11,6 +11,7 @@ from rdflib import URIRef
 from plangraph.api.execution.workers import Executor
 from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.web.page_queries import rows
+from plangraph.api.web.i18n import human_date
 from plangraph.api.web.pages import TEMPLATES
 
 ROLES = {"lead": "chủ trì (lead)", "coordinate": "phối hợp (coordinate)", "responsible": "báo cáo (reports)"}
@@ -22,18 +23,9 @@ def when(due: str, recurrence: str = "") -> str:
     >>> when("--11-20", "P1Y"), when("2025-06-30"), when("2025")
     ('20/11 hằng năm', '30/06/2025', '2025')
     """
-    if due.startswith("--") and len(due) == 7:
-        text = f"{due[5:7]}/{due[2:4]}"
-    elif len(due) == 10 and due[4] == "-":
-        text = f"{due[8:10]}/{due[5:7]}/{due[:4]}"
-    else:
-        text = due
-    if recurrence:
-        text = f"{text} hằng năm" if text else "hằng năm"
-    return text
+    return human_date(due, recurrence)
 
 
-TEMPLATES.env.filters["when"] = when
 TEMPLATES.env.globals["ROLES"] = ROLES
 
 

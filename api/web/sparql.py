@@ -12,7 +12,7 @@ from plangraph.api.execution.jobs import Reply
 from plangraph.api.query.lexer import is_update
 from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.web.linked_data import description, rdf_response
-from plangraph.api.web.pages import sparql_form
+from plangraph.api.web.workbench import sparql_page
 from plangraph.api.web.responses import error, valid_iri
 from plangraph.api.execution.workers import Busy, Executor, JobError, QueryTimeout, QueryTooBig
 
@@ -102,7 +102,7 @@ async def describe_service(request: Request, executor: Executor) -> Response:
     offered = (nt.TURTLE, nt.HTML, nt.JSONLD, nt.NTRIPLES, nt.RDFXML)
     media = nt.choose(request.headers.get("accept"), offered, default=nt.TURTLE)
     if media == nt.HTML:
-        return sparql_form(request)
+        return sparql_page(request)
     if media is None:
         return error(400, "missing the query parameter")
     return rdf_response(description(request, await executor.triple_count()), media)

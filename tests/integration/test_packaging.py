@@ -35,7 +35,9 @@ def test_packaging_carries_every_data_file(installed: Path) -> None:
     package = installed / "plangraph"
     for folder, pattern in [("ontology", "*.ttl"), ("shapes", "*.ttl"), ("queries", "*.rq"),
                             ("extract/patterns", "*.tsv"), ("data/plans", "*.txt"),
-                            ("data/reference", "*.tsv"), ("api/web/templates", "*.html"), ("api/web/static", "*")]:
+                            ("data/reference", "*.tsv"), ("api/web/templates", "*.html"), ("api/web/static", "*"),
+                            ("api/web/static/js", "*.js"), ("api/web/static/vendor/yasgui", "*"),
+                            ("api/web/static/vendor/swagger-ui", "*")]:
         shipped = sorted(p.name for p in (package / folder).glob(pattern))
         expected = sorted(p.name for p in (ROOT / folder).glob(pattern))
         assert shipped == expected and expected, folder

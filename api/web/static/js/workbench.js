@@ -1,0 +1,28 @@
+// The SPARQL workbench: Yasgui over this server's endpoint, offline (no prefix.cc, no LOV),
+// the project's prefixes, every named query as a ready example and results as a table.
+(function () {
+  var config = JSON.parse(document.getElementById("workbench-config").textContent);
+  var endpoint = window.location.origin + "/sparql";
+  Yasgui.defaults.requestConfig.endpoint = endpoint;
+  var yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: endpoint, method: "POST", acceptHeaderSelect: "application/sparql-results+json",
+                     acceptHeaderGraph: "text/turtle" },
+    copyEndpointOnNewTab: true,
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
+    persistenceId: null,
+    populateFromUrl: false,
+    corsProxy: undefined,
+    yasqe: { value: config.start, autocompleters: ["prefixes", "variables"], prefixCcApi: null,
+             resizeable: true, editorHeight: "18rem", persistenceId: null },
+    yasr: { defaultPlugin: "table", prefixes: config.prefixes, persistenceId: null }
+  });
+  window.yasgui = yasgui;
+  var byName = {};
+  config.examples.forEach(function (example) { byName[example.name] = example; });
+  document.getElementById("example-load").addEventListener("click", function () {
+    var example = byName[document.getElementById("example-select").value];
+    var tab = yasgui.getTab();
+    tab.setQuery(example.query);
+    tab.setName(example.name);
+  });
+})();
