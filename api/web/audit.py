@@ -13,7 +13,7 @@ from rdflib import URIRef
 from plangraph.api.execution.workers import Executor
 from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.web.page_queries import rows
-from plangraph.api.web.pages import TEMPLATES
+from plangraph.api.web.templating import TEMPLATES
 from plangraph.api.web.responses import error, valid_iri
 
 CHECKS = {

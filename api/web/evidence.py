@@ -7,7 +7,7 @@ from rdflib import URIRef
 
 from plangraph.api.execution.workers import Executor
 from plangraph.api.web.page_queries import rows
-from plangraph.api.web.pages import TEMPLATES
+from plangraph.api.web.templating import TEMPLATES
 
 
 def split_text(text: str, start: int | None, end: int | None) -> tuple[str, str, str]:

@@ -12,7 +12,7 @@ from plangraph.api.execution.workers import Executor
 from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.web.page_queries import rows
 from plangraph.api.web.i18n import human_date
-from plangraph.api.web.pages import TEMPLATES
+from plangraph.api.web.templating import TEMPLATES
 
 ROLES = {"lead": "chủ trì (lead)", "coordinate": "phối hợp (coordinate)", "responsible": "báo cáo (reports)"}
 
