@@ -26,6 +26,8 @@ class Settings:
     workers: int = 3
     page_workers: int = 1
     queue: int = 6
+    quick_workers: int = 1
+    quick_timeout: float = 1.0
     query_memory_mb: int = 1024
     store_poll: float = 2.0
     max_body_bytes: int = 1_000_000
@@ -39,7 +41,7 @@ class Settings:
                  query_timeout: float | None = None, row_limit: int | None = None,
                  workers: int | None = None) -> "Settings":
         """Arguments first, then PLANGRAPH_STORE, _ENDPOINT, _QUERY_TIMEOUT, _ROW_LIMIT, _WORKERS, _PAGE_WORKERS,
-        _QUEUE, _QUERY_MEMORY_MB, _STORE_POLL, _MAX_BODY_BYTES, _HEADER_TIMEOUT, _BODY_TIMEOUT, _MAX_CONNECTIONS, _CORS_ORIGINS."""
+        _QUEUE, _QUICK_WORKERS, _QUICK_TIMEOUT, _QUERY_MEMORY_MB, _STORE_POLL, _MAX_BODY_BYTES, _HEADER_TIMEOUT, _BODY_TIMEOUT, _MAX_CONNECTIONS, _CORS_ORIGINS."""
         return cls(store=store or os.environ.get("PLANGRAPH_STORE"),
                    endpoint=endpoint or os.environ.get("PLANGRAPH_ENDPOINT"),
                    in_memory=in_memory,
@@ -48,6 +50,8 @@ class Settings:
                    workers=workers if workers is not None else int(_number("PLANGRAPH_WORKERS", 3)),
                    page_workers=int(_number("PLANGRAPH_PAGE_WORKERS", 1)),
                    queue=int(_number("PLANGRAPH_QUEUE", 6)),
+                   quick_workers=int(_number("PLANGRAPH_QUICK_WORKERS", 1)),
+                   quick_timeout=_number("PLANGRAPH_QUICK_TIMEOUT", 1),
                    query_memory_mb=int(_number("PLANGRAPH_QUERY_MEMORY_MB", 1024)),
                    store_poll=_number("PLANGRAPH_STORE_POLL", 2),
                    max_body_bytes=int(_number("PLANGRAPH_MAX_BODY_BYTES", 1_000_000)),

@@ -5,6 +5,10 @@
   `/health` needs no worker at all.
 - Bounded waits. A request waits for a worker of its lane only while fewer than `queue`
   others wait; beyond that it is answered at once with `Busy` (503 and Retry-After).
+- Short queries. The query lane keeps `quick` more workers for short queries: a query takes one
+  only when every other query worker is busy, and there it may run for `quick_timeout` seconds
+  (beyond that: Busy). So a small query never waits behind long ones, and long ones cannot
+  take every worker.
 - Cancelling. A request that is cancelled (its client hung up) leaves the wait line, or, if
   its job already runs, the worker is killed and replaced.
 - Stopping. A job past its time limit kills its worker (QueryTimeout); a worker that dies from
@@ -60,9 +64,10 @@ def _remove(path: Path | None) -> None:
 
 
 class _Worker:
-    def __init__(self, process: Any, conn: Any) -> None:
+    def __init__(self, process: Any, conn: Any, quick: bool = False) -> None:
         self.process = process
         self.conn = conn
+        self.quick = quick  # kept for short queries: taken last, with the short time limit
 
     def stop(self) -> None:
         self.process.kill()
@@ -75,8 +80,21 @@ class _Lane:
     name: str
     size: int
     queue: int
-    idle: asyncio.Queue[_Worker | None] = field(default_factory=asyncio.Queue)
+    quick: int = 0
+    # (rank, order, worker): the lane's own workers before its quick ones; None wakes a waiter
+    idle: asyncio.PriorityQueue[tuple[int, int, _Worker | None]] = field(default_factory=asyncio.PriorityQueue)
     waiting: int = 0
+    _order: int = 0
+
+    def put(self, worker: _Worker | None) -> None:
+        self._order += 1
+        self.idle.put_nowait((-1 if worker is None else int(worker.quick), self._order, worker))
+
+    async def get(self) -> _Worker | None:
+        return (await self.idle.get())[2]
+
+    def take(self) -> _Worker | None:
+        return self.idle.get_nowait()[2]
 
 
 @dataclass
@@ -92,10 +110,13 @@ class ProcessPool:
     """Worker processes over one store directory, in lanes, switched whole to each new build of the store."""
 
     def __init__(self, store_path: Path, in_memory: bool = True, size: int = 3, timeout: float = 10.0,
-                 page_size: int = 1, queue: int = 6, memory_mb: int = 0, poll: float = 2.0) -> None:
+                 page_size: int = 1, queue: int = 6, memory_mb: int = 0, poll: float = 2.0, quick: int = 1,
+                 quick_timeout: float = 1.0) -> None:
         self.store_path = store_path
         self.in_memory = in_memory
         self.sizes = {"query": max(1, size), "page": max(1, page_size)}
+        self.quick = {"query": max(0, quick), "page": 0}
+        self.quick_timeout = quick_timeout
         self.timeout = timeout
         self.queue = max(0, queue)
         self.memory_mb = memory_mb
@@ -125,7 +146,7 @@ class ProcessPool:
             raise RuntimeError(f"cannot read the store {self.store_path}: {exc}") from exc
         return target
 
-    def _spawn(self, lane: str, snapshot: Path | None) -> tuple[_Worker, int]:
+    def _spawn(self, lane: str, snapshot: Path | None, quick: bool = False) -> tuple[_Worker, int]:
         parent, child = self._context.Pipe()
         nice = 5 if lane == "query" else 0  # pages keep the processor when free queries compete for it
         process = self._context.Process(target=worker_main, daemon=True, name=f"plangraph-{lane}-worker",
@@ -133,7 +154,7 @@ class ProcessPool:
                                               str(snapshot) if snapshot else None))
         process.start()
         child.close()
-        worker = _Worker(process, parent)
+        worker = _Worker(process, parent, quick)
         if not parent.poll(_START_LIMIT):
             worker.stop()
             raise RuntimeError("a query worker did not start")
@@ -149,9 +170,10 @@ class ProcessPool:
     async def _new_generation(self) -> _Generation:
         identity = store_identity(self.store_path)
         snapshot = await asyncio.to_thread(self._snapshot)
-        names = [name for name, size in self.sizes.items() for _ in range(size)]
-        results = await asyncio.gather(*(asyncio.to_thread(self._spawn, name, snapshot) for name in names),
-                                       return_exceptions=True)
+        names = [(name, False) for name, size in self.sizes.items() for _ in range(size)]
+        names += [(name, True) for name, quick in self.quick.items() for _ in range(quick)]
+        results = await asyncio.gather(*(asyncio.to_thread(self._spawn, name, snapshot, quick)
+                                         for name, quick in names), return_exceptions=True)
         started = [r for r in results if not isinstance(r, BaseException)]
         failures = [r for r in results if isinstance(r, BaseException)]
         if failures:
@@ -159,10 +181,11 @@ class ProcessPool:
             _remove(snapshot)
             raise failures[0]
         generation = _Generation(identity, started[0][1] if started else 0,
-                                 {name: _Lane(name, size, self.queue) for name, size in self.sizes.items()}, snapshot)
-        for name, (worker, _) in zip(names, started):
+                                 {name: _Lane(name, size, self.queue, self.quick[name])
+                                  for name, size in self.sizes.items()}, snapshot)
+        for (name, _), (worker, _) in zip(names, started):
             generation.workers.add(worker)
-            generation.lanes[name].idle.put_nowait(worker)
+            generation.lanes[name].put(worker)
         return generation
 
     def _background(self, coroutine: Any) -> None:
@@ -173,17 +196,17 @@ class ProcessPool:
     async def _stop(self, worker: _Worker) -> None:
         await asyncio.to_thread(worker.stop)
 
-    async def _replace(self, generation: _Generation, lane: _Lane) -> None:
+    async def _replace(self, generation: _Generation, lane: _Lane, quick: bool) -> None:
         while not self._closed and generation is self._current:
             try:
-                worker, _ = await asyncio.to_thread(self._spawn, lane.name, generation.snapshot)
+                worker, _ = await asyncio.to_thread(self._spawn, lane.name, generation.snapshot, quick)
             except RuntimeError as exc:  # the store is being swapped: the watcher will start a new generation
                 log.warning("%s", exc)
                 await asyncio.sleep(self.poll or 1.0)
                 continue
             if generation is self._current and not self._closed:
                 generation.workers.add(worker)
-                lane.idle.put_nowait(worker)
+                lane.put(worker)
             else:
                 await self._stop(worker)
             return
@@ -191,11 +214,11 @@ class ProcessPool:
     def _discard(self, worker: _Worker, generation: _Generation, lane: _Lane) -> None:
         generation.workers.discard(worker)
         self._background(self._stop(worker))
-        self._background(self._replace(generation, lane))
+        self._background(self._replace(generation, lane, worker.quick))
 
     def _release(self, worker: _Worker, generation: _Generation, lane: _Lane) -> None:
         if generation is self._current and not self._closed:
-            lane.idle.put_nowait(worker)
+            lane.put(worker)
         else:
             generation.workers.discard(worker)
             self._background(self._stop(worker))
@@ -237,12 +260,12 @@ class ProcessPool:
         _remove(old.snapshot)
         for lane in old.lanes.values():
             while not lane.idle.empty():
-                worker = lane.idle.get_nowait()
+                worker = lane.take()
                 if worker is not None:
                     old.workers.discard(worker)
                     self._background(self._stop(worker))
             for _ in range(lane.waiting):
-                lane.idle.put_nowait(None)  # wakes each waiter, which then waits in the new generation
+                lane.put(None)  # wakes each waiter, which then waits in the new generation
 
     async def close(self) -> None:
         """Stop every worker."""
@@ -266,8 +289,8 @@ class ProcessPool:
         """Per lane: workers, how many are busy (or being replaced) and how many requests wait."""
         if self._current is None:
             return {}
-        return {name: {"workers": lane.size, "busy": lane.size - lane.idle.qsize(), "waiting": lane.waiting}
-                for name, lane in self._current.lanes.items()}
+        return {name: {"workers": lane.size + lane.quick, "busy": lane.size + lane.quick - lane.idle.qsize(),
+                       "waiting": lane.waiting} for name, lane in self._current.lanes.items()}
 
     async def _worker(self, lane_name: str) -> tuple[_Worker, _Generation, _Lane]:
         while True:
@@ -277,11 +300,11 @@ class ProcessPool:
             lane = generation.lanes[lane_name]
             if lane.idle.empty() and lane.waiting >= lane.queue:
                 retry = max(1, math.ceil(self.timeout / 2))
-                raise Busy(f"all {lane.size} {lane_name} workers are busy and {lane.waiting} requests wait; "
+                raise Busy(f"all {lane.size + lane.quick} {lane_name} workers are busy and {lane.waiting} requests wait; "
                            f"try again in {retry} s", retry)
             lane.waiting += 1
             try:
-                worker = await lane.idle.get()
+                worker = await lane.get()
             finally:
                 lane.waiting -= 1
             if worker is not None:
@@ -315,11 +338,17 @@ class ProcessPool:
         QueryTooBig when it runs out of memory, JobError when it fails."""
         limit = timeout or self.timeout
         worker, generation, chosen = await self._worker(lane)
+        if worker.quick:
+            limit = min(limit, self.quick_timeout)
         try:
             worker.conn.send((job, kwargs))
             status, payload = await self._reply(worker, limit)
         except asyncio.TimeoutError:
             self._discard(worker, generation, chosen)
+            if worker.quick:
+                retry = max(1, math.ceil(self.timeout / 2))
+                raise Busy(f"every {lane} worker is busy with a long query, and the one kept for short queries "
+                           f"stops them at {limit:g} s; try again in {retry} s", retry) from None
             raise QueryTimeout(f"the query was stopped at the time limit of {limit:g} s") from None
         except (EOFError, OSError) as exc:
             lost = self._lost(worker)

@@ -38,7 +38,8 @@ def make_executor(settings: Settings) -> Executor:
     OxigraphStore.open_existing(path)  # fail now, with a clear message, if it is not a store
     return ProcessPool(path, settings.in_memory, settings.workers, settings.query_timeout,
                        page_size=settings.page_workers, queue=settings.queue,
-                       memory_mb=settings.query_memory_mb, poll=settings.store_poll)
+                       memory_mb=settings.query_memory_mb, poll=settings.store_poll,
+                       quick=settings.quick_workers, quick_timeout=settings.quick_timeout)
 
 
 def _handlers(app: FastAPI) -> None:

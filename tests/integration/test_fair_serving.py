@@ -18,7 +18,16 @@ JSON = {"Accept": "application/sparql-results+json"}
 
 @pytest.fixture(scope="module")
 def server(seed_store: Path) -> Iterator[Server]:
-    running = serve(seed_store, PLANGRAPH_QUERY_TIMEOUT="60", PLANGRAPH_WORKERS="3", PLANGRAPH_QUEUE="3")
+    running = serve(seed_store, PLANGRAPH_QUERY_TIMEOUT="60", PLANGRAPH_WORKERS="3", PLANGRAPH_QUEUE="3",
+                    PLANGRAPH_QUICK_WORKERS="0")
+    yield running
+    stop(running)
+
+
+@pytest.fixture(scope="module")
+def quick_server(seed_store: Path) -> Iterator[Server]:
+    running = serve(seed_store, PLANGRAPH_QUERY_TIMEOUT="60", PLANGRAPH_WORKERS="3", PLANGRAPH_QUEUE="3",
+                    PLANGRAPH_QUICK_WORKERS="1", PLANGRAPH_QUICK_TIMEOUT="1")
     yield running
     stop(running)
 
@@ -87,3 +96,26 @@ def test_fair_serving_abandoned_queries_are_cancelled(server: Server) -> None:
     assert answer.status_code == 200 and answer.json()["boolean"] is True
     assert took < 2.0, took
     wait_for(lambda: idle(server), limit=10)
+
+
+SELECT = {"query": "SELECT ?s WHERE { ?s a ?c } LIMIT 3"}
+
+
+def test_fair_serving_small_query_does_not_wait_behind_long_ones(quick_server: Server) -> None:
+    runaways = [send_query(quick_server.url, SLOW_QUERY) for _ in range(3)]
+    try:
+        wait_for(lambda: lanes(quick_server)["query"]["busy"] == 3)
+        for _ in range(3):
+            took, answer = timed(lambda: httpx.get(f"{quick_server.url}/sparql", params=SELECT, headers=JSON,
+                                                   timeout=30))
+            assert answer.status_code == 200 and len(answer.json()["results"]["bindings"]) == 3
+            assert took < 1.0, took
+        took, long_one = timed(lambda: httpx.get(f"{quick_server.url}/sparql", params={"query": SLOW_QUERY},
+                                                 headers=JSON, timeout=30))
+        assert long_one.status_code == 503 and int(long_one.headers["retry-after"]) >= 1
+        assert "busy" in long_one.json()["error"] and took < 5.0, took
+        assert lanes(quick_server)["query"]["busy"] >= 3  # the long ones still run
+    finally:
+        for sock in runaways:
+            sock.close()
+    wait_for(lambda: idle(quick_server))

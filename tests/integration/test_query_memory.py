@@ -13,7 +13,7 @@ import pytest
 from tests.integration.test_server import Server, serve, stop
 
 LIMIT_MB = 300
-SERVER_LIMIT_MB = 1200  # the stated bound for the whole server: its process, fork server and 3 + 1 workers
+SERVER_LIMIT_MB = 1200  # the stated bound for the whole server: its process, fork server, 3 + 1 workers and the quick one
 HUNGRY = ("SELECT ?a ?b ?c ?d WHERE { " + " ".join(
     f"VALUES ?{v} {{ " + " ".join(str(i) for i in range(60)) + " }" for v in "abcd")
     + " } ORDER BY DESC(STR(?a)) ?b ?c ?d LIMIT 1")
