@@ -1,16 +1,22 @@
-"""Inference: owlrl closes the ontology once; SPARQL UPDATE rules apply it to data in the store.
+"""Inference: owlrl closes the ontology once; the rules taken from it apply to the data.
 
-owlrl on data grows with the graph (seconds at 10k triples); the rules below are a handful of
-updates whose cost is that of a join, so they run on the whole store at every build.
+owlrl on data grows with the graph (seconds at 10k triples). The rules are one-triple rules
+(subclass, subproperty, inverse) and transitivity: `entailed` applies them to one document's
+triples in a few milliseconds, so each document's inferred triples are made beside its graph; only
+transitive chains that cross documents are left to a store-wide pass. `updates` / `refresh` are
+the same rules as SPARQL updates over a whole store (used for remote stores).
 """
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import owlrl
 import pyoxigraph as ox
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.term import Node
 from rdflib.term import _toPythonMapping
 
 from plangraph.extract import iris
@@ -18,6 +24,7 @@ from plangraph.extract.vocab import ORG
 
 _TOP = {OWL.Thing, RDFS.Resource, OWL.topObjectProperty, OWL.topDataProperty, OWL.Nothing}
 _MAX_PASSES = 10
+Triple = tuple[Node, Node, Node]
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,50 @@ def _cached_rules(text: str) -> Rules:
 def rules_for(ontology: Graph) -> Rules:
     """`rules_from`, remembered per ontology content (owlrl takes a while even on the ontology)."""
     return _cached_rules(ontology.serialize(format="nt"))
+
+
+def _lookup(pairs: tuple[tuple[URIRef, URIRef], ...]) -> dict[Node, list[URIRef]]:
+    table: dict[Node, list[URIRef]] = defaultdict(list)
+    for a, b in pairs:
+        table[a].append(b)
+    return table
+
+
+def entailed(triples: Iterable[Triple], rules: Rules) -> set[Triple]:
+    """The triples the rules add to `triples` (up to their fixpoint), without those given.
+
+    The subclass and subproperty pairs come from the closed ontology, so one step of each is
+    enough; transitive properties are joined as each new triple arrives (semi-naive).
+
+    >>> from rdflib import URIRef as U
+    >>> r = Rules((), ((U("urn:p"), U("urn:q")),), (), (U("urn:q"),))
+    >>> sorted(str(o) for _, _, o in entailed([(U("urn:a"), U("urn:p"), U("urn:b")), (U("urn:b"), U("urn:q"), U("urn:c"))], r))
+    ['urn:b', 'urn:c']
+    """
+    subclass, subproperty, inverse = _lookup(rules.subclass), _lookup(rules.subproperty), _lookup(rules.inverse)
+    transitive = set(rules.transitive)
+    after: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (p, a) -> {b : a p b}
+    before: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (p, b) -> {a : a p b}
+    known = set(triples)
+    given = frozenset(known)
+    todo = list(known)
+    while todo:
+        s, p, o = todo.pop()
+        found: list[Triple] = [(s, q, o) for q in subproperty.get(p, ())]
+        if p == RDF.type:
+            found += [(s, p, d) for d in subclass.get(o, ())]
+        if not isinstance(o, Literal):
+            found += [(o, q, s) for q in inverse.get(p, ())]
+        if p in transitive:
+            after[(p, s)].add(o)
+            before[(p, o)].add(s)
+            found += [(s, p, c) for c in after.get((p, o), ())]
+            found += [(a, p, o) for a in before.get((p, s), ())]
+        for triple in found:
+            if triple not in known:
+                known.add(triple)
+                todo.append(triple)
+    return known - given
 
 
 def _values(pairs: tuple[tuple[URIRef, URIRef], ...]) -> str:

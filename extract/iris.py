@@ -100,5 +100,14 @@ def inferred_graph_iri(base: str | None = None) -> URIRef:
     return URIRef(f"{base or base_iri()}/graph/inferred")
 
 
+def document_inferred_graph_iri(document_graph: str) -> URIRef:
+    """The graph holding what the rules infer from one source document's graph alone.
+
+    >>> document_inferred_graph_iri("http://x/eli/vn/a/kh/2024/1/source/ab")
+    rdflib.term.URIRef('http://x/eli/vn/a/kh/2024/1/source/ab/inferred')
+    """
+    return URIRef(f"{document_graph}/inferred")
+
+
 def reference_graph_iri(base: str | None = None) -> URIRef:
     return URIRef(f"{base or base_iri()}/graph/reference")

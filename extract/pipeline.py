@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from contextlib import contextmanager
 from functools import partial
 import ctypes
@@ -12,11 +12,17 @@ import os
 import signal
 import sys
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+
+from plangraph.extract import iris
+from plangraph.extract.infer import Rules, entailed
+from plangraph.extract.iris import document_inferred_graph_iri
+from plangraph.extract.paths import ONTOLOGY_DIR, PATTERNS_DIR
 
 from plangraph.extract.errors import InputError
 from plangraph.extract.facts import Extraction
@@ -38,6 +44,7 @@ MAX_FILE_BYTES = 10_000_000  # default limit per file; the build's --max-file-si
 _NOT_PLANS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "CHANGES"})
 _PR_SET_PDEATHSIG = 1
 _POOL_FROM = 12  # files; fewer are quicker in one process than the pool's start-up
+_AHEAD = 16  # files handed to the pool per worker ahead of the one being stored
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,38 @@ class Built:
     extraction: Extraction
     source_path: str = ""  # path relative to the build's root: the document's key in the store
     location: str = ""  # SHA-256 of the file's absolute path: the same file built from another root
+
+
+@dataclass(frozen=True)
+class Compact:
+    """One source text as a store takes it: its graph and its inferred triples as N-Quads bytes
+    (a few hundred kB, where a pickled rdflib graph is megabytes and slow to send between processes)."""
+
+    file_name: str
+    graph_iri: str
+    plan_iri: str
+    source_path: str
+    location: str
+    warnings: tuple[str, ...]
+    nquads: bytes
+    quads: int
+
+
+def _nquads(graph: Graph, name: str) -> bytes:
+    """N-Triples lines turned into N-Quads of graph `name` (a line ends in " .\n" only: N-Triples
+    escapes line breaks inside literals)."""
+    return graph.serialize(format="nt", encoding="utf-8").replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
+
+
+def compact(built: Built, rules: Rules) -> Compact:
+    """A built document with the triples the rules infer from it alone, ready for the bulk loader."""
+    inferred = Graph()
+    for triple in entailed(built.graph, rules):
+        inferred.add(triple)
+    name = str(built.graph_iri)
+    data = _nquads(built.graph, name) + _nquads(inferred, str(document_inferred_graph_iri(name)))
+    return Compact(built.file_name, name, str(built.plan_iri), built.source_path, built.location,
+                   built.extraction.warnings, data, len(built.graph) + len(inferred))
 
 
 def shown(path: Path) -> str:
@@ -162,6 +201,21 @@ def source_path(path: Path, root: Path | None) -> str:
     return file_name(path)
 
 
+def location_of(path: Path) -> str:
+    """SHA-256 of a file's absolute path: the same file, whichever folder it is built from."""
+    return hashlib.sha256(os.fsencode(path.resolve())).hexdigest()
+
+
+def fingerprint() -> str:
+    """A digest of everything that shapes a text's graph (extraction code, cue tables, ontology,
+    base IRI): a store built with the same fingerprint need not extract an unchanged text again."""
+    digest = hashlib.sha256(iris.base_iri().encode("utf-8"))
+    package = Path(__file__).resolve().parent
+    for path in sorted([*package.rglob("*.py"), *PATTERNS_DIR.glob("*.tsv"), *ONTOLOGY_DIR.glob("*.ttl")]):
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None, ocr: bool = False) -> Built:
     """Read, decode and extract one file; a file over `max_bytes` is refused before it is read.
     Its format (text, PDF, Word, web page) is told by its bytes; `ocr` reads scanned PDFs.
@@ -188,7 +242,7 @@ def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None 
         with _no_cyclic_gc():
             built = process_text(reading.text, file_name(path), hashlib.sha256(data).hexdigest(), location=where,
                                  source_path=source_path(path, root), reading=reading)
-            location = hashlib.sha256(os.fsencode(path.resolve())).hexdigest()
+            location = location_of(path)
             built.graph.add((built.graph_iri, PLAN.sourceLocation, Literal(location)))
             return replace(built, location=location)
     except InputError:
@@ -218,6 +272,48 @@ def _try(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None,
         return process_file(path, max_bytes, root, ocr)
     except InputError as error:
         return error
+
+
+def _try_compact(path: Path, rules: Rules, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None,
+                 ocr: bool = False) -> Compact | InputError:
+    outcome = _try(path, max_bytes, root, ocr)
+    return outcome if isinstance(outcome, InputError) else compact(outcome, rules)
+
+
+def extract_stream(paths: list[Path], rules: Rules, workers: int = 1, max_bytes: int = MAX_FILE_BYTES,
+                   root: Path | None = None,
+                   ocr: bool = False) -> Generator[tuple[Path, Compact | InputError], None, None]:
+    """Each file's compact result or its InputError, in the order given, as soon as it is ready.
+
+    With workers > 1 the files go to a process pool a few at a time, so memory holds only the
+    results not yet taken, whatever the number of files. Closing the generator ends the workers.
+    """
+    work = partial(_try_compact, rules=rules, max_bytes=max_bytes, root=root, ocr=ocr)
+    if workers <= 1 or len(paths) < _POOL_FROM:
+        for path in paths:
+            yield path, work(path)
+        return
+    context = multiprocessing.get_context("spawn")  # a forked copy of a process holding store threads can stall
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_die_with_parent,
+                               initargs=(os.getpid(),))
+    pending: deque[tuple[Path, Future[Compact | InputError]]] = deque()
+    waiting = iter(paths)
+    try:
+        for path in waiting:
+            pending.append((path, pool.submit(work, path)))
+            if len(pending) >= workers * _AHEAD:
+                break
+        while pending:
+            path, future = pending.popleft()
+            outcome = future.result()
+            following = next(waiting, None)
+            if following is not None:
+                pending.append((following, pool.submit(work, following)))
+            yield path, outcome
+    except BaseException:  # interrupted (Ctrl-C, SIGTERM) or abandoned: no worker outlives the build
+        _stop(pool)
+        raise
+    pool.shutdown()
 
 
 def _die_with_parent(parent: int) -> None:

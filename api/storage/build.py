@@ -1,16 +1,21 @@
 """Build a store from plan texts: extract every file, then swap in a store holding the new graphs."""
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plangraph.api.storage.loading import LAYOUT, Index, Request, documents, load_stream, requests
 from plangraph.api.storage.schema import refresh_schema
-from plangraph.api.storage.store import OxigraphStore, rebuild
+from plangraph.api.storage.store import MARKER, OxigraphStore, rebuild
 from plangraph.extract.errors import InputError
-from plangraph.extract.pipeline import MAX_FILE_BYTES, build_root, collect, process_all
+from plangraph.extract.infer import rules_for
+from plangraph.extract.pipeline import (MAX_FILE_BYTES, build_root, collect, extract_stream, fingerprint,
+                                        process_all, shown)
 from plangraph.extract.readers.ocr import INSTALL_ADVICE, missing_tools
+from plangraph.extract.schemas import ontology_graph
 
 if TYPE_CHECKING:
     from plangraph.api.storage.remote import SparqlStore
@@ -24,6 +29,20 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)  # "file: what could not be read"
     triples: int = 0
     plans: int = 0
+    unchanged: int = 0  # texts already stored exactly as they are, left alone
+
+
+def _marker(store_dir: Path) -> dict[str, object]:
+    try:
+        loaded = json.loads((store_dir / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _current(marker: dict[str, object], version: str) -> bool:
+    """A store built with this extraction and this layout: its unchanged texts need no new extraction."""
+    return marker.get("layout") == LAYOUT and marker.get("fingerprint") == version
 
 
 def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, workers: int = 1,
@@ -31,7 +50,9 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
           max_bytes: int = MAX_FILE_BYTES, ocr: bool = False) -> BuildReport:
     """Extract `paths` and store them in `store_dir` (or the `remote` store); a bad file refuses the batch unless `skip_bad`.
 
-    The store is only replaced once everything succeeded. `ocr` reads scanned PDFs with Tesseract.
+    The store is only replaced once everything succeeded. Texts already stored exactly as they
+    are (same file, same bytes, same extraction) are left as they are; when all are, the store is
+    not touched at all. `ocr` reads scanned PDFs with Tesseract.
     """
     if ocr:
         missing = missing_tools()
@@ -39,25 +60,80 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
             raise InputError("--ocr", f"{missing}; {INSTALL_ADVICE}")
     ignored: list[str] = []
     files = collect(paths, ignored)
-    built, skipped = process_all(files, workers=workers, skip_bad=skip_bad, progress=progress,
-                                  max_bytes=max_bytes, root=build_root(paths), ocr=ocr)
-    if not built:
-        raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
+    root = build_root(paths)
+    if remote is not None:
+        return _build_remote(paths, files, root, remote, skip_bad, workers, progress, max_bytes, ignored, ocr)
+    if store_dir is None:
+        raise InputError("build", "give a store directory or a remote store")
+    version = fingerprint()
+    wanted = requests(files, root, max_bytes)
+    report = BuildReport(ignored=ignored)
+
+    def nothing_new(existing: OxigraphStore) -> dict[str, object] | None:
+        """The store's summary when every text is stored as it is (nothing to do), else None."""
+        marker = _marker(store_dir)
+        if not _current(marker, version):
+            return None
+        stored = documents(existing.db)
+        index = Index(stored)
+        kept = [index.unchanged(r) for r in wanted]
+        if any(doc is None for doc in kept):
+            return None
+        report.files = [r.name for r in wanted]
+        report.unchanged = len(wanted)
+        report.plans = len({doc.plan for doc in kept if doc is not None})
+        if progress:
+            progress(len(wanted), len(wanted), wanted[-1].path.name)
+        return marker
 
     def fill(store: OxigraphStore) -> dict[str, object]:
-        store.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.source_path for b in built],
-                             drop_locations=[b.location for b in built if b.location])
-        refresh_schema(store)  # ontology, reference data and the inferred graph, after the plans
-        return {"files": [b.file_name for b in built], "skipped": [e.location for e in skipped]}
+        marker = _marker(store_dir)
+        current = _current(marker, version)
+        index = Index(documents(store.db))
+        kept = {r.path: index.unchanged(r) for r in wanted} if current else {}
+        todo = [r for r in wanted if kept.get(r.path) is None]
+        done = len(wanted) - len(todo)
+        by_path: dict[Path, Request] = {r.path: r for r in todo}
 
-    if remote is not None:  # graphs go to the server only once every file was extracted
-        remote.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.source_path for b in built])
-        remote.refresh_schema()
-        summary: dict[str, object] = {"triples": remote.triple_count()}
-    elif store_dir is None:
-        raise InputError("build", "give a store directory or a remote store")
-    else:
-        summary = rebuild(store_dir, fill)
+        def step(path: Path) -> None:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, len(wanted), path.name)
+
+        stream = extract_stream([r.path for r in todo], rules_for(ontology_graph()), workers=workers,
+                                max_bytes=max_bytes, root=root, ocr=ocr)
+        try:
+            loaded = load_stream(store.db, index, by_path, stream, skip_bad, step)
+        finally:
+            stream.close()  # a refused batch ends its workers at once
+        if not loaded.built and not any(kept.values()):
+            raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
+        refresh_schema(store, migrate=marker.get("layout") != LAYOUT)
+        skipped = {e.location for e in loaded.skipped}
+        report.files = [r.name for r in wanted if shown(r.path) not in skipped]
+        report.skipped = loaded.skipped
+        report.unchanged = sum(1 for doc in kept.values() if doc is not None)
+        report.warnings = [f"{b.file_name}: {w}" for b in loaded.built for w in b.warnings]
+        report.plans = len({b.plan_iri for b in loaded.built} | {d.plan for d in kept.values() if d is not None})
+        return {"files": report.files, "skipped": [e.location for e in loaded.skipped],
+                "layout": LAYOUT, "fingerprint": version}
+
+    summary = rebuild(store_dir, fill, unchanged=nothing_new)
+    report.triples = int(str(summary.get("triples", 0)))
+    return report
+
+
+def _build_remote(paths: list[Path], files: list[Path], root: Path, remote: "SparqlStore", skip_bad: bool, workers: int,
+                  progress: Callable[[int, int, str], None] | None, max_bytes: int,
+                  ignored: list[str], ocr: bool) -> BuildReport:
+    """Graphs go to the server only once every file was extracted."""
+    built, skipped = process_all(files, workers=workers, skip_bad=skip_bad, progress=progress,
+                                 max_bytes=max_bytes, root=root, ocr=ocr)
+    if not built:
+        raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
+    remote.replace_graphs({b.graph_iri: b.graph for b in built}, drop_files=[b.source_path for b in built])
+    remote.refresh_schema()
     return BuildReport(files=[b.file_name for b in built], skipped=skipped, ignored=ignored,
                        warnings=[f"{b.file_name}: {w}" for b in built for w in b.extraction.warnings],
-                       triples=int(str(summary["triples"])), plans=len({b.plan_iri for b in built}))
+                       triples=remote.triple_count(), plans=len({b.plan_iri for b in built}))

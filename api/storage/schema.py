@@ -1,15 +1,86 @@
-"""Puts the ontology and reference schemes in a store and recomputes its inferred graph."""
+"""Puts the ontology and reference schemes in a store and brings its inferred graphs up to date.
+
+Each source document has its own inferred graph (what the rules infer from its triples alone,
+made when it is extracted). The store-wide inferred graph holds the rest: what the ontology and
+reference data entail, and transitive chains that cross documents. Only the latter is
+recomputed at every build, from the triples of transitive properties, so its cost does not grow
+with the documents' size.
+"""
 from __future__ import annotations
 
-from plangraph.api.storage.store import OxigraphStore
-from plangraph.extract.infer import refresh, rules_for
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import Graph, URIRef
+
+from plangraph.api.storage.loading import documents
+from plangraph.api.storage.store import OxigraphStore, from_ox, to_ox
+from plangraph.extract.infer import Rules, Triple, entailed, rules_for
+from plangraph.extract.iris import document_inferred_graph_iri, inferred_graph_iri
 from plangraph.extract.schemas import ontology_graph, schema_graphs
 
 
-def refresh_schema(store: OxigraphStore) -> int:
-    """Replace the ontology and reference graphs, then the inferred graph; returns the inferred size.
+def _triple(quad: ox.Quad) -> Triple:
+    s, p, o = from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)
+    assert s is not None and p is not None and o is not None
+    return s, p, o
 
+
+def _triples(db: ox.Store, graph: str) -> set[Triple]:
+    return {_triple(q) for q in db.quads_for_pattern(None, None, None, ox.NamedNode(graph))}
+
+
+def _stored(db: ox.Store, triple: Triple) -> bool:
+    s, p, o = (to_ox(t) for t in triple)
+    return next(iter(db.quads_for_pattern(s, p, o, None)), None) is not None  # type: ignore[arg-type]
+
+
+def _put(db: ox.Store, graph: str, triples: Iterable[Triple]) -> int:
+    name = ox.NamedNode(graph)
+    quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o in triples]  # type: ignore[arg-type]
+    db.extend(quads)
+    return len(quads)
+
+
+def infer_documents(db: ox.Store, rules: Rules, graphs: Iterable[str]) -> int:
+    """Give stored documents their own inferred graph (stores built before documents had one)."""
+    added = 0
+    for graph in graphs:
+        target = str(document_inferred_graph_iri(graph))
+        if db.contains_named_graph(ox.NamedNode(target)):
+            db.remove_graph(ox.NamedNode(target))
+        added += _put(db, target, entailed(_triples(db, graph), rules))
+    return added
+
+
+def refresh_shared(db: ox.Store, rules: Rules, schema: Iterable[Graph], target: URIRef | None = None) -> int:
+    """Recompute the store-wide inferred graph; returns its size.
+
+    Every document's inferred graph is closed under the rules already, so what the whole store
+    entails beyond them comes from joining triples of transitive properties across graphs, and
+    from the schema graphs themselves.
+    """
+    graph = ox.NamedNode(str(target or inferred_graph_iri()))
+    if db.contains_named_graph(graph):
+        db.remove_graph(graph)
+    seed: set[Triple] = set()
+    for part in schema:
+        seed.update(part)
+    for prop in rules.transitive:
+        for quad in db.quads_for_pattern(None, ox.NamedNode(str(prop)), None, None):
+            seed.add(_triple(quad))
+    return _put(db, graph.value, sorted((t for t in entailed(seed, rules) if not _stored(db, t)), key=str))
+
+
+def refresh_schema(store: OxigraphStore, migrate: bool = False) -> int:
+    """Replace the ontology and reference graphs, then the store-wide inferred graph; returns its size.
+
+    With `migrate`, every document first gets its own inferred graph (a store of an earlier layout).
     Both steps replace whole graphs, so building the same texts twice gives the same store.
     """
-    store.replace_graphs(schema_graphs())
-    return refresh(store.db, rules_for(ontology_graph()))
+    schema = schema_graphs()
+    store.replace_graphs(schema)
+    rules = rules_for(ontology_graph())
+    if migrate:
+        infer_documents(store.db, rules, [doc.graph for doc in documents(store.db)])
+    return refresh_shared(store.db, rules, schema.values())

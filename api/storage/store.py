@@ -10,6 +10,7 @@ import errno
 import json
 import os
 import shutil
+import traceback
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,13 +198,19 @@ class OxigraphStore:
         del self.db
 
 
-def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], dict[str, object]]) -> dict[str, object]:
+Summary = dict[str, object]
+
+
+def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
+            unchanged: Callable[["OxigraphStore"], Summary | None] | None = None) -> Summary:
     """Copy the store (or start empty), let `fill` write into the copy, then swap it in.
 
-    On any error the copy is removed and `store_dir` is untouched.
+    On any error the copy is removed and `store_dir` is untouched. `unchanged`, given the store
+    as it is (read-only, the lock held), may return its summary to say there is nothing to do:
+    then nothing is copied or written.
     """
     try:
-        return _rebuild(store_dir, fill)
+        return _rebuild(store_dir, fill, unchanged)
     except OSError as exc:
         raise StoreError(str(store_dir), _os_reason(exc)) from exc
 
@@ -218,7 +225,8 @@ def _os_reason(exc: OSError) -> str:
     return f"cannot write the store: {exc.strerror or exc}"
 
 
-def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], dict[str, object]]) -> dict[str, object]:
+def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
+             unchanged: Callable[["OxigraphStore"], Summary | None] | None) -> Summary:
     if store_dir.exists() and not store_dir.is_dir():
         raise StoreError(str(store_dir), "is a file, not a store folder; give a folder for --store")
     store_dir = store_dir.resolve()
@@ -227,6 +235,14 @@ def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], dict[str, object
         swap.recover(store_dir, MARKER)
         if store_dir.exists() and not (store_dir / MARKER).is_file() and any(store_dir.iterdir()):
             raise StoreError(str(store_dir), "exists and is not a plangraph store; refusing to overwrite it")
+        if unchanged is not None and (store_dir / MARKER).is_file():
+            current = OxigraphStore(store_dir, read_only=True)
+            try:
+                same = unchanged(current)
+            finally:
+                del current
+            if same is not None:
+                return same
         work = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
@@ -236,7 +252,14 @@ def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], dict[str, object
                 source.db.backup(str(work / DATABASE))
                 del source
             store = OxigraphStore(work)
-            summary = fill(store)
+            try:
+                summary = fill(store)
+            except BaseException as exc:
+                # the copy's database stays open while anything refers to it (the frames of the
+                # traceback do): release it now, so that a next build in this process can open one
+                traceback.clear_frames(exc.__traceback__)
+                del store.db
+                raise
             summary["triples"] = store.triple_count()
             store.close()
             (work / MARKER).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -145,7 +145,9 @@ def test_build_disk_full_is_a_message(cli: Cli, store: Path, monkeypatch: pytest
         raise OSError("IO error: No space left on device: While appending to file: 000008.log")
     monkeypatch.setattr(OxigraphStore, "replace_graphs", full)
     before = fingerprint(store)
-    outcome = cli("build", PLAN, "--store", store)
+    plan = store.parent / "new-plan.txt"  # not in the store yet: a text stored as it is needs no writing
+    shutil.copy(PLAN, plan)
+    outcome = cli("build", plan, "--store", store)
     assert outcome.code == 2 and str(store) in outcome.err and "disk is full" in outcome.err
     assert fingerprint(store) == before
     assert not [p for p in store.parent.iterdir() if p.name.startswith(".store.") and p.name != ".store.lock"]
@@ -188,7 +190,11 @@ def test_build_on_a_full_disk_leaves_the_store(cli: Cli, seed_store: Path, mount
     target = mounted(f"size={size * 3 // 2}") / "store"
     shutil.copytree(seed_store, target)
     before = fingerprint(target)
-    outcome = cli("build", PLAN, OTHER, "--store", target, "--workers", "1")
+    texts = target.parent / "texts"  # not in the store yet: texts stored as they are need no writing
+    texts.mkdir()
+    shutil.copy(PLAN, texts / "a.txt")
+    shutil.copy(OTHER, texts / "b.txt")
+    outcome = cli("build", texts, "--store", target, "--workers", "1")
     assert outcome.code == 2 and "disk is full" in outcome.err, outcome.err
     assert fingerprint(target) == before
     assert not [p for p in target.parent.iterdir() if p.name.startswith(".store.") and p.name != ".store.lock"]

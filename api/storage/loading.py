@@ -1,0 +1,168 @@
+"""Documents into an Oxigraph store: the index of stored source documents, which texts a build
+can keep as they are, and extracted documents streamed in with the bulk loader as they arrive."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from plangraph.extract.errors import InputError
+from plangraph.extract.iris import document_inferred_graph_iri
+from plangraph.extract.pipeline import Compact, file_name, location_of, source_path
+
+LAYOUT = 2  # stores whose documents each carry their own inferred graph
+CHUNK_BYTES = 64_000_000  # N-Quads handed to the bulk loader at once: memory stays flat, few files on disk
+_PLAN = "https://w3id.org/plangraph/ontology#"
+_INDEX = ("SELECT ?g ?name ?plan ?path ?place ?sha WHERE { GRAPH ?g { ?g <" + _PLAN + "fileName> ?name "
+          "OPTIONAL { ?g <http://data.europa.eu/eli/ontology#realizes> ?plan } "
+          "OPTIONAL { ?g <" + _PLAN + "sourcePath> ?path } OPTIONAL { ?g <" + _PLAN + "sourceLocation> ?place } "
+          "OPTIONAL { ?g <" + _PLAN + "sha256> ?sha } } }")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source document in the store, as its graph describes itself."""
+
+    graph: str
+    name: str
+    plan: str | None
+    path: str | None
+    place: str | None  # SHA-256 of the absolute path it was built from
+    sha256: str | None
+
+
+@dataclass(frozen=True)
+class Request:
+    """A file given to a build, with the keys that find its earlier version in a store."""
+
+    path: Path
+    name: str
+    source_path: str
+    location: str
+    sha256: str | None  # None: not read here (too large, unreadable); the extraction says why
+
+
+def _value(term: object) -> str | None:
+    return term.value if isinstance(term, (ox.NamedNode, ox.Literal)) else None
+
+
+def documents(db: ox.Store) -> list[Document]:
+    """Every source document stored (one row each)."""
+    found: dict[str, Document] = {}
+    for s in db.query(_INDEX):  # type: ignore[union-attr]
+        graph = s["g"].value
+        found.setdefault(graph, Document(graph, _value(s["name"]) or "", _value(s["plan"]), _value(s["path"]),
+                                         _value(s["place"]), _value(s["sha"])))
+    return list(found.values())
+
+
+def requests(files: Iterable[Path], root: Path | None, max_bytes: int) -> list[Request]:
+    """The keys of each file; its content hash when it can be read within the size limit."""
+    out = []
+    for path in files:
+        digest = None
+        try:
+            if path.stat().st_size <= max_bytes:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            pass
+        out.append(Request(path, file_name(path), source_path(path, root), location_of(path), digest))
+    return out
+
+
+class Index:
+    """Stored documents by the keys a build finds them with."""
+
+    def __init__(self, stored: Iterable[Document]) -> None:
+        self.by_place: dict[str, list[Document]] = {}
+        self.by_path: dict[str, list[Document]] = {}
+        self.by_name: dict[str, list[Document]] = {}
+        for doc in stored:
+            if doc.place is not None:
+                self.by_place.setdefault(doc.place, []).append(doc)
+            elif doc.path is not None:
+                self.by_path.setdefault(doc.path, []).append(doc)
+            else:
+                self.by_name.setdefault(doc.name, []).append(doc)
+
+    def older(self, request: Request) -> list[Document]:
+        """Earlier versions of the file: built from the same absolute path; documents from before
+        locations were kept are matched by source path, then by file name."""
+        return (self.by_place.get(request.location, []) + self.by_path.get(request.source_path, [])
+                + self.by_name.get(request.name, []))
+
+    def unchanged(self, request: Request) -> Document | None:
+        """The stored document that is exactly this file as it is now, if any."""
+        for doc in self.by_place.get(request.location, []):
+            if request.sha256 is not None and doc.sha256 == request.sha256 and doc.path == request.source_path:
+                return doc
+        return None
+
+
+@dataclass
+class Loaded:
+    """What a load stored and what it left out."""
+
+    built: list[Compact] = field(default_factory=list)
+    skipped: list[InputError] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)  # graphs of older versions removed
+
+
+class BulkWriter:
+    """N-Quads gathered into chunks for the bulk loader (which writes sorted files straight to disk,
+    with no write-ahead log, and bytes per quad a third of transactional loads)."""
+
+    def __init__(self, db: ox.Store, chunk_bytes: int = CHUNK_BYTES) -> None:
+        self.db = db
+        self.chunk_bytes = chunk_bytes
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def add(self, data: bytes) -> None:
+        self.parts.append(data)
+        self.size += len(data)
+        if self.size >= self.chunk_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.parts:
+            data, self.parts, self.size = b"".join(self.parts), [], 0
+            self.db.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+
+
+def remove_document(db: ox.Store, graph: str) -> None:
+    """A document's graph and its inferred graph."""
+    for name in (graph, str(document_inferred_graph_iri(graph))):
+        node = ox.NamedNode(name)
+        if db.contains_named_graph(node):
+            db.remove_graph(node)
+
+
+def load_stream(db: ox.Store, index: Index, wanted: dict[Path, Request],
+                stream: Iterator[tuple[Path, Compact | InputError]], skip_bad: bool,
+                progress: Callable[[Path], None] | None = None) -> Loaded:
+    """Store each document as it arrives, replacing its older versions; a bad file raises its
+    InputError (the caller's store copy is then thrown away) unless `skip_bad`."""
+    loaded = Loaded()
+    writer = BulkWriter(db)
+    handed: set[str] = set()  # graphs given to the loader: never removed as someone's older version
+    for path, outcome in stream:
+        if isinstance(outcome, InputError):
+            if not skip_bad:
+                raise outcome
+            loaded.skipped.append(outcome)
+        else:
+            for doc in index.older(wanted[path]):
+                if doc.graph not in handed:
+                    remove_document(db, doc.graph)
+                    loaded.replaced.append(doc.graph)
+            handed.add(outcome.graph_iri)
+            writer.add(outcome.nquads)
+            loaded.built.append(outcome)
+        if progress:
+            progress(path)
+    writer.flush()
+    return loaded
