@@ -109,7 +109,9 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
             stream.close()  # a refused batch ends its workers at once
         if not loaded.built and not any(kept.values()):
             raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
-        refresh_schema(store, migrate=marker.get("layout") != LAYOUT)
+        # a store of an earlier layout: its other documents get their own inferred graphs now
+        earlier = bool(marker) and marker.get("layout") != LAYOUT
+        refresh_schema(store, migrate=earlier, fresh={b.graph_iri for b in loaded.built})
         skipped = {e.location for e in loaded.skipped}
         report.files = [r.name for r in wanted if shown(r.path) not in skipped]
         report.skipped = loaded.skipped

@@ -8,7 +8,7 @@ with the documents' size.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -72,15 +72,16 @@ def refresh_shared(db: ox.Store, rules: Rules, schema: Iterable[Graph], target: 
     return _put(db, graph.value, sorted((t for t in entailed(seed, rules) if not _stored(db, t)), key=str))
 
 
-def refresh_schema(store: OxigraphStore, migrate: bool = False) -> int:
+def refresh_schema(store: OxigraphStore, migrate: bool = False, fresh: Collection[str] = ()) -> int:
     """Replace the ontology and reference graphs, then the store-wide inferred graph; returns its size.
 
-    With `migrate`, every document first gets its own inferred graph (a store of an earlier layout).
+    With `migrate`, every document but the `fresh` ones (which have theirs) first gets its own
+    inferred graph (a store of an earlier layout).
     Both steps replace whole graphs, so building the same texts twice gives the same store.
     """
     schema = schema_graphs()
     store.replace_graphs(schema)
     rules = rules_for(ontology_graph())
     if migrate:
-        infer_documents(store.db, rules, [doc.graph for doc in documents(store.db)])
+        infer_documents(store.db, rules, [doc.graph for doc in documents(store.db) if doc.graph not in fresh])
     return refresh_shared(store.db, rules, schema.values())
