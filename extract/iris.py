@@ -83,6 +83,10 @@ def agency_kind_iri(kind: str, base: str | None = None) -> URIRef:
     return URIRef(f"{base or base_iri()}/ref/agency-kind/{slug(kind)}")
 
 
+def indicator_kind_iri(kind: str, base: str | None = None) -> URIRef:
+    return URIRef(f"{base or base_iri()}/ref/indicator-kind/{slug(kind)}")
+
+
 def province_iri(name: str, base: str | None = None) -> URIRef:
     return URIRef(f"{base or base_iri()}/ref/province/{slug(name)}")
 

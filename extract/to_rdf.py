@@ -10,6 +10,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from plangraph.extract import iris
 from plangraph.extract.agencies import is_national
 from plangraph.extract.facts import Agency, Extraction, TableCell
+from plangraph.extract.indicator_kinds import indicator_kind
 from plangraph.extract.normalize import CleanText, strip_marks
 from plangraph.extract.vocab import DCTERMS, ELI, OA, ORG, PLAN, PROV, SCHEMA
 
@@ -256,6 +257,9 @@ class _Writer:
             self.add(self.plan, PLAN.hasIndicator, node)
             self.add(node, RDF.type, PLAN.Indicator)
             self.add(node, PLAN.subjectText, self.literal(item.subject, lang="vi"))
+            kind = indicator_kind(item.subject)
+            if kind:
+                self.add(node, PLAN.indicatorKind, iris.indicator_kind_iri(kind))
             self.add(node, PLAN.inSection, iris.part_iri(self.plan, "section", item.section))
             self.add(node, PLAN.hasTarget, target)
             self.add(target, RDF.type, PLAN.Target)

@@ -91,6 +91,7 @@ class PLAN(DefinedNamespace):
 
     # indicators
     subjectText: URIRef
+    indicatorKind: URIRef
     hasTarget: URIRef
     targetYear: URIRef
     comparator: URIRef

@@ -120,6 +120,17 @@ def agency_kinds() -> str:
     return out
 
 
+def indicator_kinds() -> str:
+    scheme = "ref/indicator-kind"
+    out = _header("Kinds of indicator shared across provinces (assigned from extract/patterns/indicator_kinds.tsv)",
+                  "data/reference/indicator_kinds.tsv")
+    out += _scheme(scheme, "Loại chỉ tiêu", "Indicator kinds")
+    for r in _rows(REFERENCE / "indicator_kinds.tsv"):
+        out += _concept(f"ref/indicator-kind/{slug(r['id'])}", scheme, r["name_vi"], r["name_en"],
+                        [f"skos:notation {_lit(r['id'])}"])
+    return out
+
+
 def provinces() -> str:
     rows = _rows(REFERENCE / "provinces.tsv")
     out = _header("Provinces with their statistics-office (GSO) codes, before and since 1 July 2025",
@@ -164,6 +175,7 @@ TARGETS: dict[str, Callable[[], str]] = {
     "document-types.ttl": document_types,
     "units.ttl": units,
     "agency-kinds.ttl": agency_kinds,
+    "indicator-kinds.ttl": indicator_kinds,
     "provinces.ttl": provinces,
 }
 

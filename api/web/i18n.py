@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "site.tagline": ("Kế hoạch cấp tỉnh thành dữ liệu liên kết", "Provincial plans as linked data"),
     "nav.plans": ("Kế hoạch", "Plans"),
     "nav.who": ("Ai làm gì", "Who does what"),
+    "nav.compare": ("So sánh", "Compare"),
     "nav.audit": ("Kiểm tra", "Audit"),
     "nav.queries": ("Câu hỏi sẵn có", "Ready questions"),
     "nav.sparql": ("SPARQL", "SPARQL"),

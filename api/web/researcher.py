@@ -13,6 +13,7 @@ from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.web.page_queries import rows
 from plangraph.api.web.i18n import human_date
 from plangraph.api.web.templating import TEMPLATES
+from plangraph.api.web.named import fold_key
 
 ROLES = {"lead": "chủ trì (lead)", "coordinate": "phối hợp (coordinate)", "responsible": "báo cáo (reports)"}
 
@@ -61,6 +62,27 @@ async def agency_page(request: Request, executor: Executor, iri: URIRef) -> Resp
     return TEMPLATES.TemplateResponse(request, "agency.html", context, headers={"Vary": "Accept"})
 
 
+def matching_tasks(found: list[dict[str, str]], words: str, province: str, kind_of: dict[str, str],
+                   kind: str, role: str) -> list[dict[str, Any]]:
+    """Tasks whose text holds the words (marks and case ignored), with their lead and coordinating agencies."""
+    needle = fold_key(words)
+    tasks: dict[str, dict[str, Any]] = {}
+    for row in found:
+        if province and row["province"] != province:
+            continue
+        if row["task"] not in tasks and needle not in fold_key(row["text"]):
+            continue
+        task = tasks.setdefault(row["task"], {**row, "lead": [], "coordinate": []})
+        if row["role"] and (row["agency"], row["label"]) not in task[row["role"]]:
+            task[row["role"]].append((row["agency"], row["label"]))
+    kept = []
+    for t in tasks.values():
+        agencies = t[role] if role else t["lead"] + t["coordinate"]
+        if (not role or agencies) and (not kind or any(kind_of.get(a) == kind for a, _ in agencies)):
+            kept.append(t)
+    return kept
+
+
 def _choices(found: list[dict[str, str]], key: str, label: str) -> list[tuple[str, str]]:
     return sorted({(r[key], r[label] or r[key].rsplit("/", 1)[-1]) for r in found if r[key]}, key=lambda c: c[1])
 
@@ -70,12 +92,15 @@ def router(executor: Executor) -> APIRouter:
     routes = APIRouter(include_in_schema=False, route_class=CancelOnDisconnect)
 
     @routes.get("/who", response_class=HTMLResponse)
-    async def who(request: Request, province: str = "", kind: str = "", role: str = "") -> Response:
+    async def who(request: Request, province: str = "", kind: str = "", role: str = "", task: str = "") -> Response:
         found = await rows(executor, "who")
+        kind_of = {r["agency"]: r["kind"] for r in found}
+        tasks = matching_tasks(await rows(executor, "who_tasks"), task[:200], province, kind_of, kind, role) \
+            if task.strip() else []
         shown = [r for r in found if (not province or r["province"] == province) and
                  (not kind or r["kind"] == kind) and (not role or r["role"] == role)]
         context = {
-            "rows": shown, "province": province, "kind": kind, "role": role,
+            "rows": shown, "province": province, "kind": kind, "role": role, "task": task, "tasks": tasks,
             "provinces": _choices(found, "province", "province_label"),
             "kinds": _choices(found, "kind", "kind_label"),
             "agencies": len({r["agency"] for r in shown}),

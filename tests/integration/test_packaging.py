@@ -37,7 +37,8 @@ def test_packaging_carries_every_data_file(installed: Path) -> None:
                             ("extract/patterns", "*.tsv"), ("data/plans", "*.txt"),
                             ("data/reference", "*.tsv"), ("api/web/templates", "*.html"), ("api/web/static", "*"),
                             ("api/web/static/js", "*.js"), ("api/web/static/vendor/yasgui", "*"),
-                            ("api/web/static/vendor/swagger-ui", "*")]:
+                            ("api/web/static/vendor/swagger-ui", "*"),
+                            ("api/web/queries", "*.rq"), ("api/web/static/vendor/vega", "*")]:
         shipped = sorted(p.name for p in (package / folder).glob(pattern))
         expected = sorted(p.name for p in (ROOT / folder).glob(pattern))
         assert shipped == expected and expected, folder
