@@ -58,6 +58,7 @@ async def agency_page(request: Request, executor: Executor, iri: URIRef) -> Resp
     plans = duties_by_plan(await rows(executor, "agency_tasks", agency=iri))
     counts = Counter(item["role"] for plan in plans for item in plan["items"])
     context = {"iri": iri, "info": info, "plans": plans, "counts": counts,
+               "issued": await rows(executor, "agency_issued", agency=iri),
                "title": agency_title(info.get("label", str(iri)), info.get("province_label", ""))}
     return TEMPLATES.TemplateResponse(request, "agency.html", context, headers={"Vary": "Accept"})
 

@@ -91,5 +91,5 @@ def test_pages_agency_page_links_back_to_its_plan(server: Server, browser: objec
                   if "/org/" in a.get_attribute("href"))
     agency.click()
     wait_for(browser, "#resource-label")
-    incoming = browser.find_elements(By.CSS_SELECTOR, "#incoming a")  # type: ignore[attr-defined]
-    assert any("/eli/vn/bac-kan/" in a.get_attribute("href") for a in incoming)
+    plans = browser.find_elements(By.CSS_SELECTOR, "main a.plan-link")  # type: ignore[attr-defined]
+    assert any("/eli/vn/bac-kan/" in a.get_attribute("href") for a in plans)
