@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
@@ -171,7 +172,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from plangraph.api.web.connections import HeaderTimeoutProtocol
 
-    settings = Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk)
+    settings = replace(Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk),
+                       served_host=args.host)
     protocol = type("Protocol", (HeaderTimeoutProtocol,), {"header_timeout": settings.header_timeout})
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", http=protocol,
                 timeout_keep_alive=5, timeout_graceful_shutdown=5, limit_concurrency=settings.max_connections,

@@ -35,13 +35,15 @@ class Settings:
     body_timeout: float = 30.0
     max_connections: int = 200
     cors_origins: tuple[str, ...] = ()
+    allowed_hosts: tuple[str, ...] = ()  # Host names answered besides local ones, addresses and the base's host
+    served_host: str | None = None
 
     @classmethod
     def from_env(cls, store: str | None = None, endpoint: str | None = None, in_memory: bool = True,
                  query_timeout: float | None = None, row_limit: int | None = None,
                  workers: int | None = None) -> "Settings":
         """Arguments first, then PLANGRAPH_STORE, _ENDPOINT, _QUERY_TIMEOUT, _ROW_LIMIT, _WORKERS, _PAGE_WORKERS,
-        _QUEUE, _QUICK_WORKERS, _QUICK_TIMEOUT, _QUERY_MEMORY_MB, _STORE_POLL, _MAX_BODY_BYTES, _HEADER_TIMEOUT, _BODY_TIMEOUT, _MAX_CONNECTIONS, _CORS_ORIGINS."""
+        _QUEUE, _QUICK_WORKERS, _QUICK_TIMEOUT, _QUERY_MEMORY_MB, _STORE_POLL, _MAX_BODY_BYTES, _HEADER_TIMEOUT, _BODY_TIMEOUT, _MAX_CONNECTIONS, _CORS_ORIGINS, _ALLOWED_HOSTS."""
         return cls(store=store or os.environ.get("PLANGRAPH_STORE"),
                    endpoint=endpoint or os.environ.get("PLANGRAPH_ENDPOINT"),
                    in_memory=in_memory,
@@ -58,4 +60,5 @@ class Settings:
                    header_timeout=_number("PLANGRAPH_HEADER_TIMEOUT", 10),
                    body_timeout=_number("PLANGRAPH_BODY_TIMEOUT", 30),
                    max_connections=int(_number("PLANGRAPH_MAX_CONNECTIONS", 200)),
-                   cors_origins=_words(os.environ.get("PLANGRAPH_CORS_ORIGINS")))
+                   cors_origins=_words(os.environ.get("PLANGRAPH_CORS_ORIGINS")),
+                   allowed_hosts=_words(os.environ.get("PLANGRAPH_ALLOWED_HOSTS")))

@@ -18,6 +18,7 @@ from plangraph.extract.paths import SAMPLE_CORPUS_DIR
 SEEDS = sorted(SAMPLE_CORPUS_DIR.glob("*.txt"))
 OCR_SEED = SAMPLE_CORPUS_DIR / "000_9d97a9bda7f39042.txt"
 PDF_SEED = SAMPLE_CORPUS_DIR / "002_a90d6cc7bffac5f6.txt"
+LOCAL = "http://127.0.0.1"  # base URL for TestClient: the server answers local hosts, not its "testserver"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from plangraph.api.web import audit, compare, linked_data, named, pages, researcher, sparql, workbench
+from plangraph.api.web.guard import RequestGuard, allowed_hosts
 from plangraph.api.web.i18n import LanguageCookie
 from plangraph.api.web.responses import error
 from plangraph.api.execution.pool import ProcessPool
@@ -20,6 +21,7 @@ from plangraph.api.query.catalog import load_all
 from plangraph.api.settings import Settings
 from plangraph.api.storage.store import OxigraphStore
 from plangraph.api.execution.workers import Busy, Executor, InlineExecutor, JobError, QueryTimeout, QueryTooBig
+from plangraph.extract import iris
 from plangraph.extract.errors import StoreError
 
 
@@ -89,8 +91,7 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
                 await runner.close()
 
     # docs_url=None: FastAPI's own /docs loads Swagger UI from a CDN; workbench serves it from static/.
-    app = FastAPI(title="plangraph", lifespan=lifespan, max_body_size=settings.max_body_bytes,
-                  docs_url=None, redoc_url=None,
+    app = FastAPI(title="plangraph", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Vietnamese provincial plans (Kế hoạch) as a linked-data knowledge graph: "
                               "a SPARQL endpoint, named questions, dereferenceable IRIs and pages.")
     app.state.settings = settings
@@ -100,6 +101,8 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
                            allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["Accept", "Content-Type"],
                            expose_headers=["X-Row-Limit", "X-Truncated", "Warning"])
     app.add_middleware(LanguageCookie)
+    app.add_middleware(RequestGuard, max_body=settings.max_body_bytes,  # outermost: before any other work
+                       allowed=allowed_hosts(settings.allowed_hosts, settings.served_host, iris.base_iri()))
     _handlers(app)
 
     @app.get("/health", tags=["service"], summary="Is the service up, and how big is the store")

@@ -48,7 +48,12 @@ async def cancel_on_disconnect(request: Request, handler: Coroutine[Any, Any, Re
     watch = asyncio.ensure_future(_gone(request))
     try:
         done, _ = await asyncio.wait({work, watch}, return_when=asyncio.FIRST_COMPLETED)
-    except BaseException:  # this request itself is cancelled (the server stops): so is its work
+    except asyncio.CancelledError:  # the server stops and ends what still runs: so is the query, with an answer
+        work.cancel()
+        await _settled(work)
+        return JSONResponse({"error": "the server is stopping; try again in a moment"}, status_code=503,
+                            headers={"Retry-After": "5", "Connection": "close"})
+    except BaseException:
         work.cancel()
         raise
     finally:
@@ -56,11 +61,16 @@ async def cancel_on_disconnect(request: Request, handler: Coroutine[Any, Any, Re
     if work in done:
         return work.result()
     work.cancel()
+    await _settled(work)
+    return Response(status_code=499)
+
+
+async def _settled(work: asyncio.Future[Response]) -> None:
+    """Wait until cancelled work has let go of its worker."""
     try:
         await work
     except (asyncio.CancelledError, Exception):
         pass
-    return Response(status_code=499)
 
 
 class CancelOnDisconnect(APIRoute):

@@ -16,6 +16,7 @@ from plangraph.api.query.catalog import load_all
 from plangraph.api.settings import Settings
 from plangraph.api.storage.store import OxigraphStore
 from plangraph.api.execution.workers import InlineExecutor
+from tests.conftest import LOCAL
 
 JSON = "application/sparql-results+json"
 ELI_TITLE = URIRef("http://data.europa.eu/eli/ontology#title")
@@ -31,7 +32,7 @@ def store(seed_store: Path) -> OxigraphStore:
 @pytest.fixture(scope="module")
 def client(seed_store: Path, store: OxigraphStore) -> Iterator[TestClient]:
     app = create_app(Settings(store=str(seed_store), row_limit=3, workers=0), executor=InlineExecutor(store))
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client
 
 

@@ -17,7 +17,7 @@ from plangraph.api.execution.remote_executor import RemoteExecutor
 from plangraph.api.settings import Settings
 from plangraph.api.storage.store import OxigraphStore
 from plangraph.api.execution.workers import InlineExecutor
-from tests.conftest import Listener
+from tests.conftest import LOCAL, Listener
 
 
 def test_outbound_lexer_finds_service_but_not_data_named_service() -> None:
@@ -42,7 +42,7 @@ def test_outbound_allow_list_admits_only_listed_endpoints() -> None:
 def client(seed_store: Path) -> Iterator[TestClient]:
     store = OxigraphStore.in_memory_copy(seed_store)
     app = create_app(Settings(store=str(seed_store), workers=0), executor=InlineExecutor(store))
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client
 
 
@@ -81,7 +81,7 @@ def test_outbound_cors_is_off_unless_origins_are_configured(seed_store: Path, cl
     store = OxigraphStore.in_memory_copy(seed_store)
     app = create_app(Settings(store=str(seed_store), workers=0, cors_origins=("http://yasgui.example",)),
                      executor=InlineExecutor(store))
-    with TestClient(app) as allowed:
+    with TestClient(app, base_url=LOCAL) as allowed:
         ok = allowed.options("/sparql", headers={**preflight, "Origin": "http://yasgui.example"})
         assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == "http://yasgui.example"
         assert "access-control-allow-origin" not in allowed.options("/sparql", headers=preflight).headers

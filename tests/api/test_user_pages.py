@@ -16,6 +16,7 @@ from plangraph.api.settings import Settings
 from plangraph.api.storage.store import OxigraphStore
 from plangraph.api.web.app import create_app
 from plangraph.extract.iris import base_iri
+from tests.conftest import LOCAL
 
 HTML = {"Accept": "text/html"}
 TASKS = """PREFIX plan: <https://w3id.org/plangraph/ontology#>
@@ -30,7 +31,7 @@ def store(seed_store: Path) -> OxigraphStore:
 @pytest.fixture(scope="module")
 def client(seed_store: Path, store: OxigraphStore) -> Iterator[TestClient]:
     app = create_app(Settings(store=str(seed_store), workers=0), executor=InlineExecutor(store))
-    with TestClient(app) as test_client:
+    with TestClient(app, base_url=LOCAL) as test_client:
         yield test_client
 
 

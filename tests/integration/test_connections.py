@@ -7,12 +7,12 @@ import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 import pytest
 
-from tests.integration.test_server import Server, serve, stop
+from tests.integration.test_server import SLOW_QUERY, Server, serve, stop
 
 
 def descendants(root: int) -> set[int]:
@@ -79,7 +79,7 @@ def test_connections_unfinished_heads_time_out(server: Server) -> None:
     idle = []
     for _ in range(50):
         sock = socket.create_connection((parts.hostname, parts.port))
-        sock.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ")  # the head never ends
+        sock.sendall(b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")  # the head never ends
         idle.append(sock)
     try:
         assert httpx.get(f"{server.url}/health", timeout=10).status_code == 200
@@ -93,7 +93,7 @@ def test_connections_unfinished_heads_time_out(server: Server) -> None:
 def test_connections_body_that_never_arrives_is_408(server: Server) -> None:
     parts = urlsplit(server.url)
     with socket.create_connection((parts.hostname, parts.port)) as sock:
-        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
                      b"Content-Length: 100\r\n\r\nASK {")  # 95 bytes never come
         sock.settimeout(15)
         start = time.monotonic()
@@ -105,7 +105,46 @@ def test_connections_big_body_is_refused(server: Server) -> None:
     body = b"query=" + b"x" * 2_000_000
     response = httpx.post(f"{server.url}/sparql", content=body, timeout=30,
                           headers={"Content-Type": "application/x-www-form-urlencoded"})
-    assert response.status_code == 413
+    assert response.status_code == 413 and "over the limit" in response.json()["error"]
+
+
+def test_connections_body_announced_too_big_is_a_json_413_at_once(server: Server) -> None:
+    parts = urlsplit(server.url)
+    with socket.create_connection((parts.hostname, parts.port)) as sock:
+        sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
+                     b"Content-Length: 200000000\r\n\r\nASK {")  # the rest never comes: the length alone decides
+        sock.settimeout(10)
+        answer = sock.recv(4096)
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 413") and b"application/json" in head, answer[:300]
+    assert b"over the limit" in body
+
+
+def test_connections_other_sites_host_is_refused(server: Server) -> None:
+    response = httpx.get(f"{server.url}/sparql", params={"query": "ASK {}"}, headers={"Host": "rebound.example"})
+    assert response.status_code == 400 and "PLANGRAPH_ALLOWED_HOSTS" in response.json()["error"]
+    assert httpx.get(f"{server.url}/health", headers={"Host": "localhost"}).status_code == 200
+
+
+def test_connections_query_running_when_the_server_stops_gets_an_answer(seed_store: Path) -> None:
+    running = serve(seed_store, PLANGRAPH_WORKERS="1", PLANGRAPH_QUERY_TIMEOUT="60")
+    parts = urlsplit(running.url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port)) as sock:
+            body = urlencode({"query": SLOW_QUERY}).encode()
+            sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                         b"application/x-www-form-urlencoded\r\nContent-Length: " + str(len(body)).encode()
+                         + b"\r\n\r\n" + body)
+            assert wait_until(lambda: httpx.get(f"{running.url}/health").json()["lanes"]["query"]["busy"] >= 1, 30)
+            running.process.send_signal(signal.SIGTERM)
+            sock.settimeout(30)
+            answer = sock.recv(4096)
+        running.process.wait(timeout=30)
+        log = running.process.stderr.read().decode() if running.process.stderr else ""
+    finally:
+        stop(running)
+    assert answer.startswith(b"HTTP/1.1 503") and b"stopping" in answer, answer[:300]
+    assert "Traceback" not in log and "500" not in log, log
 
 
 @pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])

@@ -37,7 +37,7 @@ def send_query(url: str, query: str) -> socket.socket:
     parts = urlsplit(url)
     body = urlencode({"query": query}).encode()
     sock = socket.create_connection((parts.hostname, parts.port))
-    sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+    sock.sendall(b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
                  b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
     return sock
 
