@@ -14,13 +14,14 @@ from plangraph.api.query import negotiate as nt
 from plangraph.api.execution.jobs import Table
 from plangraph.api.query.results import spreadsheet_safe
 from plangraph.api.query.catalog import NamedQuery
+from plangraph.api.web.query_pages import listing_page, query_page, wants_html
 from plangraph.api.web.responses import error
 from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.execution.workers import Executor
 from plangraph.extract.errors import QueryError
 from plangraph.extract.normalize import strip_marks
 
-RESERVED = ("format",)
+RESERVED = ("format", "lang")
 _SCHEMAS: dict[str, dict[str, Any]] = {
     "iri": {"type": "string", "format": "uri"},
     "string": {"type": "string", "maxLength": 500},
@@ -92,6 +93,8 @@ def router(executor: Executor, queries: dict[str, NamedQuery], row_limit: int, t
     async def run(query: NamedQuery, request: Request) -> Response:
         values = {k: fold_key(v) if k.endswith("_key") else v
                   for k, v in request.query_params.items() if k not in RESERVED}
+        if wants_html(request):
+            return await query_page(request, executor, query, values, RESERVED, timeout)
         try:
             bindings = query.bind(values)
         except QueryError as exc:
@@ -120,7 +123,9 @@ def router(executor: Executor, queries: dict[str, NamedQuery], row_limit: int, t
         return handler
 
     @routes.get("/queries", summary="List the named queries with their parameters and examples")
-    async def listing(request: Request) -> dict[str, object]:
+    async def listing(request: Request) -> Any:
+        if wants_html(request):
+            return listing_page(request, queries)
         return {"queries": [{"name": q.name, "summary": q.summary, "params": q.params,
                              "optional": list(q.optional), "defaults": q.defaults, "example": q.example,
                              "url": str(request.url_for(f"query_{q.name}"))} for q in queries.values()]}

@@ -100,3 +100,37 @@ def test_user_pages_evidence_shows_whole_text_with_span_marked(client: TestClien
     assert marked and unescape(marked.group(1)) == unescape(quote)
     before = page.text[page.text.index('id="source-text"'):marked.start()]
     assert len(text_of(before)) > 100  # the text before the span is there too
+
+
+def test_user_pages_named_query_page_has_form_table_downloads_and_sparql(client: TestClient) -> None:
+    page = client.get("/queries/indicators_by_year", params={"year": "2025", "about": "thư viện"}, headers=HTML)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'id="query-form"' in page.text and 'id="param-year"' in page.text
+    rows = re.findall(r"<tr>(.*?)</tr>", page.text.split('id="query-results"')[1], re.S)
+    assert len(rows) > 1 and all("2025" in r for r in rows[1:])
+    assert 'id="query-csv"' in page.text and 'id="query-json"' in page.text
+    assert "SELECT" in page.text.split('id="query-sparql"')[1]
+    assert client.get("/queries/indicators_by_year", params={"year": "2025"}).headers["content-type"].startswith(
+        "application/json")  # a client that asks for nothing gets JSON, as before
+
+
+def test_user_pages_named_query_page_without_parameters_shows_the_form_only(client: TestClient) -> None:
+    page = client.get("/queries/indicators_by_year", headers=HTML)
+    assert page.status_code == 200 and 'id="query-hint"' in page.text and 'id="query-results"' not in page.text
+    bad = client.get("/queries/indicators_by_year", params={"year": "20x5"}, headers=HTML)
+    assert bad.status_code == 422 and "not a valid year" in bad.text and 'id="query-form"' in bad.text
+
+
+def test_user_pages_query_list_links_every_query_page(client: TestClient) -> None:
+    page = client.get("/queries", headers=HTML)
+    names = set(re.findall(r'class="query-link" href="/queries/(\w+)\?', page.text))
+    assert names == {q["name"] for q in client.get("/queries").json()["queries"]}
+
+
+@pytest.mark.parametrize("key", ["so-van-hoa-the-thao-va-du-lich", "Sở Văn hóa, Thể thao và Du lịch"])
+def test_user_pages_agency_duties_takes_a_kind_by_short_name(client: TestClient, key: str) -> None:
+    by_iri = client.get("/queries/agency_duties",
+                        params={"kind": f"{base_iri()}/ref/agency-kind/so-van-hoa-the-thao-va-du-lich"}).json()
+    by_name = client.get("/queries/agency_duties", params={"kind_key": key}).json()
+    assert by_iri["rows"] and len(by_name["rows"]) == len(by_iri["rows"])
+    assert {r["kind"] for r in by_name["rows"]} == {f"{base_iri()}/ref/agency-kind/so-van-hoa-the-thao-va-du-lich"}
