@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plangraph.api.storage import originals
 from plangraph.api.storage.loading import LAYOUT, Index, Request, documents, load_stream, requests
 from plangraph.api.storage.schema import refresh_schema
 from plangraph.api.storage.store import MARKER, OxigraphStore, rebuild
@@ -112,6 +113,9 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
         # a store of an earlier layout: its other documents get their own inferred graphs now
         earlier = bool(marker) and marker.get("layout") != LAYOUT
         refresh_schema(store, migrate=earlier, fresh={b.graph_iri for b in loaded.built})
+        if store.path is not None:  # each source's original file, for download
+            held = {doc.sha256 for doc in documents(store.db) if doc.sha256}
+            originals.keep(store.path, store_dir.resolve(), [(r.sha256, str(r.path)) for r in wanted if r.sha256], held)
         skipped = {e.location for e in loaded.skipped}
         report.files = [r.name for r in wanted if shown(r.path) not in skipped]
         report.skipped = loaded.skipped

@@ -223,3 +223,36 @@ def test_build_formats_ocr_reads_a_scanned_header(cli: Cli, tmp_path: Path) -> N
     db = OxigraphStore.open_existing(store)
     confidence = db.select(f"SELECT ?c WHERE {{ ?doc <{PLAN_TERM}ocrConfidence> ?c }}")
     assert 0.5 < float(str(confidence.rows[0]["c"])) <= 1.0
+
+
+def test_build_formats_store_keeps_originals_for_download(cli: Cli, tmp_path: Path) -> None:
+    """The source page links to the original file, served as it was built; a rebuild of other
+    files keeps the originals of the sources still in the store."""
+    from fastapi.testclient import TestClient
+
+    from plangraph.api.execution.workers import InlineExecutor
+    from plangraph.api.settings import Settings
+    from plangraph.api.web.app import create_app
+
+    seed = SEEDS[1]
+    word = tmp_path / "kế hoạch.docx"
+    word.write_bytes(renderings(seed.read_text(encoding="utf-8"))[".docx"])
+    store = tmp_path / "store"
+    assert cli("build", word, "--store", store, "--workers", "1").code == 0
+    assert cli("build", SEEDS[2], "--store", store, "--workers", "1").code == 0
+    digest = hashlib.sha256(word.read_bytes()).hexdigest()
+    db = OxigraphStore.open_existing(store)
+    source = str(db.select(f'SELECT ?s WHERE {{ ?s <{PLAN_TERM}sha256> "{digest}" }}').rows[0]["s"])
+    del db
+    app = create_app(Settings(store=str(store), workers=0), executor=InlineExecutor(OxigraphStore.open_existing(store)))
+    with TestClient(app, base_url="http://127.0.0.1:8000") as client:
+        page = client.get(source.replace("http://127.0.0.1:8000", ""), headers={"Accept": "text/html"})
+        assert page.status_code == 200 and f'/original/{digest}?name=' in page.text
+        got = client.get(f"/original/{digest}", params={"name": word.name})
+        assert got.status_code == 200 and got.content == word.read_bytes()
+        assert got.headers["content-type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+        assert "attachment" in got.headers["content-disposition"]
+        text = client.get(f"/original/{hashlib.sha256(SEEDS[2].read_bytes()).hexdigest()}")
+        assert text.status_code == 200 and text.content == SEEDS[2].read_bytes()
+        assert client.get("/original/" + "0" * 64).status_code == 404
+        assert client.get("/original/..%2Fplangraph.json").status_code == 404
