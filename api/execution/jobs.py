@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -159,7 +160,12 @@ def triple_count(store: OxigraphStore) -> int:
     return store.triple_count()
 
 
+_FINDINGS: "weakref.WeakKeyDictionary[OxigraphStore, list[dict[str, str]]]" = weakref.WeakKeyDictionary()
+
+
 def shacl_findings(store: OxigraphStore) -> list[dict[str, str]]:
-    """The SHACL findings of every source text, for the audit page."""
+    """The SHACL findings of every source text, for the audit page (checked once per store a worker holds)."""
     from plangraph.api.storage.validate import finding_rows
-    return finding_rows(store)
+    if store not in _FINDINGS:
+        _FINDINGS[store] = finding_rows(store)
+    return _FINDINGS[store]

@@ -7,6 +7,7 @@ from rdflib import RDF, Graph, Namespace, URIRef
 
 from plangraph.api.execution.workers import Executor
 from plangraph.api.web.evidence import evidence_page, source_page
+from plangraph.api.web.fact_page import fact_page
 from plangraph.api.web.pages import resource_page
 from plangraph.api.web.researcher import agency_page
 
@@ -23,6 +24,8 @@ async def html_view(request: Request, executor: Executor, iri: URIRef, data: Gra
         page = await evidence_page(request, executor, iri)
     elif ELI.LegalExpression in types:
         page = await source_page(request, executor, iri)
+    elif types & {PLAN.Task, PLAN.Indicator, PLAN.Deadline}:
+        page = await fact_page(request, executor, iri)
     elif ORG.Organization in types and PLAN.Province not in types:
         page = await agency_page(request, executor, iri)
     return page or await resource_page(request, executor, iri, data)

@@ -134,3 +134,20 @@ def test_user_pages_agency_duties_takes_a_kind_by_short_name(client: TestClient,
     by_name = client.get("/queries/agency_duties", params={"kind_key": key}).json()
     assert by_iri["rows"] and len(by_name["rows"]) == len(by_iri["rows"])
     assert {r["kind"] for r in by_name["rows"]} == {f"{base_iri()}/ref/agency-kind/so-van-hoa-the-thao-va-du-lich"}
+
+
+def test_user_pages_task_page_names_its_agencies_and_links_its_evidence(client: TestClient) -> None:
+    page = client.get("/eli/vn/bac-kan/qd/2021/1472-qd-ubnd/task/V.3-1", headers=HTML)
+    assert page.status_code == 200
+    lead = re.search(r'<dd class="lead">(.*?)</dd>', page.text, re.S)
+    assert lead and text_of(lead.group(1)) == "Sở Tài chính"
+    assert "Sở Kế hoạch và Đầu tư" in text_of(re.search(r'<dd class="coordinate">(.*?)</dd>', page.text, re.S).group(1))  # type: ignore[union-attr]
+    assert re.search(r'class="evidence-link" href="/eli/vn/bac-kan/[^"]+/evidence/[^"]+#span"', page.text)
+
+
+def test_user_pages_task_without_lead_says_so(client: TestClient) -> None:
+    audit = client.get("/audit").text
+    task = re.search(r'<tr class="finding no_lead"><td><a class="finding-link" href="([^"]+)"', audit)
+    assert task
+    page = client.get(task.group(1), headers=HTML)
+    assert 'id="no-lead"' in page.text
