@@ -11,18 +11,22 @@ import sys
 import threading
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from plangraph.api.storage.build import build
-from plangraph.api.query.catalog import load_all, parse
+from plangraph.api.query.catalog import from_file, load_all
+from plangraph.api.query.text_table import render
 from plangraph.api.storage.remote import SparqlStore
 from plangraph.api.storage.store import OxigraphStore, Rows, Store
 from plangraph.extract.errors import PipelineError, QueryError
+from plangraph.extract.normalize import strip_marks
 from plangraph.extract.pipeline import MAX_FILE_BYTES
 
 EXIT_OK, EXIT_NOT_CONFORMING, EXIT_BAD_INPUT = 0, 1, 2
+QUERY_SUFFIXES = (".rq", ".sparql")
 
 
 def _progress(stream: io.TextIOBase) -> object:
@@ -71,6 +75,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.base:
+        os.environ["PLANGRAPH_BASE"] = args.base  # read by every stage, also in the extraction processes
     report = build([Path(p) for p in args.paths], Path(args.store) if args.store else None,
                    skip_bad=args.skip_bad, workers=args.workers, progress=_progress(sys.stderr),  # type: ignore[arg-type]
                    remote=_remote(args) if args.endpoint else None,
@@ -121,20 +127,15 @@ def format_rows(rows: Rows, fmt: str) -> str:
         return json.dumps({"head": {"vars": rows.columns}, "results": {"bindings": bindings}},
                           ensure_ascii=False, indent=2) + "\n"
     if fmt == "table":
-        cells = [[_cell(row[c]) for c in rows.columns] for row in rows.rows]
-        widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(rows.columns)]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(rows.columns, widths)),
-                 "  ".join("-" * w for w in widths)]
-        for r in cells:
-            lines.append("  ".join((v if len(v) <= w else v[:w - 1] + "…").ljust(w) for v, w in zip(r, widths)))
-        lines.append(f"({len(cells)} rows)")
-        return "\n".join(lines) + "\n"
+        return render(rows.columns, [[_cell(row[c]) for c in rows.columns] for row in rows.rows])
     raise QueryError("--format", f"{fmt} is for graphs; a SELECT query prints table, csv or json")
 
 
 def cmd_query(args: argparse.Namespace) -> int:
     target = Path(args.name)
-    query = parse(target) if target.suffix == ".rq" and target.is_file() else None
+    query = from_file(target) if target.is_file() else None
+    if query is None and target.suffix in QUERY_SUFFIXES:
+        raise QueryError(args.name, "no such query file")
     if query is None:
         queries = load_all()
         if args.name not in queries:
@@ -145,7 +146,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         key, sep, value = item.partition("=")
         if not sep:
             raise QueryError("--param", f"expected key=value, got {item!r}")
-        values[key] = value
+        values[key] = " ".join(strip_marks(value).split()) if key.endswith("_key") else value  # as the API folds it
     bindings = query.bind(values)
     store: Store = _remote(args) if args.endpoint else OxigraphStore.open_existing(Path(args.store))
     if query.form in ("CONSTRUCT", "DESCRIBE"):
@@ -168,12 +169,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from plangraph.api.web.app import create_app
-    from plangraph.api.settings import Settings
+    from plangraph.api.settings import Settings, serving_base
 
     from plangraph.api.web.connections import HeaderTimeoutProtocol
 
     settings = replace(Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk),
                        served_host=args.host)
+    base, note = serving_base(settings.store, args.host, args.port)
+    os.environ["PLANGRAPH_BASE"] = base  # the pages and the query workers (started later) dereference this base
+    url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '') else args.host}:{args.port}"
+    print(f"plangraph: serving {settings.store or settings.endpoint} at {url}/ "
+          f"(SPARQL {url}/sparql, API docs {url}/docs); Ctrl+C stops", flush=True)
+    if note:
+        print(f"plangraph: note: {note}", file=sys.stderr, flush=True)
     protocol = type("Protocol", (HeaderTimeoutProtocol,), {"header_timeout": settings.header_timeout})
     uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="warning", http=protocol,
                 timeout_keep_alive=5, timeout_graceful_shutdown=5, limit_concurrency=settings.max_connections,
@@ -189,6 +197,27 @@ def _positive_megabytes(value: str) -> float:
     if not 0 < size < 1_000_000:
         raise argparse.ArgumentTypeError(f"expected a size in MB greater than 0, got {value!r}")
     return size
+
+
+def _query_names() -> str:
+    """The named queries with their parameters, for `plangraph query --help`."""
+    try:
+        queries = load_all()
+    except PipelineError as exc:
+        return f"named queries: cannot be listed ({exc})"
+    lines = ["named queries (parameters: --param key=value; ? = optional):"]
+    for query in queries.values():
+        params = ", ".join(f"{k}{'?' if k in query.optional or k in query.defaults else ''}" for k in query.params)
+        lines.append(f"  {query.name:<20} {query.summary}" + (f" [{params}]" if params else ""))
+    lines.append("example: plangraph query tasks_by_agency --store store --param agency_key='so van hoa'")
+    return "\n".join(lines)
+
+
+def _base_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"expected an http(s) URL such as http://127.0.0.1:8765, got {value!r}")
+    return value.rstrip("/")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -207,6 +236,9 @@ def parser() -> argparse.ArgumentParser:
                    help="leave out files that are not plan text (reported on stderr) instead of refusing the batch")
     p.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)),
                    help="parallel extraction processes (default: up to 4)")
+    p.add_argument("--base", type=_base_url, metavar="URL",
+                   help="IRI base of the minted IRIs, e.g. http://127.0.0.1:8765 (default: PLANGRAPH_BASE, "
+                        "else http://127.0.0.1:8000); serve the store at this address so its IRIs answer")
     p.add_argument("--max-file-size", type=_positive_megabytes, default=MAX_FILE_BYTES / 1_000_000, metavar="MB",
                    help=f"refuse plan files larger than this (default: {MAX_FILE_BYTES // 1_000_000} MB)")
     p.add_argument("--ocr", action="store_true",
@@ -214,8 +246,10 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("query", help="run a named query or a .rq file",
-                       description="Run a named query (see queries/) or a SPARQL file against the store.")
-    p.add_argument("name", metavar="NAME|FILE.rq", help="named query, e.g. plans, tasks; or a path to a .rq file")
+                       description="Run a named query (see queries/) or a SPARQL file against the store.",
+                       epilog=_query_names(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("name", metavar="NAME|FILE.rq",
+                   help="a named query (listed below) or a path to a SPARQL file (a header of '#:' lines is optional)")
     _store_options(p)
     p.add_argument("--param", action="append", metavar="KEY=VALUE", help="query parameter (repeatable)")
     p.add_argument("--format", choices=["table", "csv", "json", "turtle"], default="table",

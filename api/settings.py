@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 
 def _words(value: str | None) -> tuple[str, ...]:
@@ -62,3 +63,21 @@ class Settings:
                    max_connections=int(_number("PLANGRAPH_MAX_CONNECTIONS", 200)),
                    cors_origins=_words(os.environ.get("PLANGRAPH_CORS_ORIGINS")),
                    allowed_hosts=_words(os.environ.get("PLANGRAPH_ALLOWED_HOSTS")))
+
+
+def serving_base(store: str | None, host: str, port: int) -> tuple[str, str | None]:
+    """The IRI base to serve, and a note when the store's IRIs will not answer at this address.
+
+    PLANGRAPH_BASE wins; else the base the store was built with (its IRIs are fixed at build);
+    else (a remote store, a store built before bases were recorded) the default base.
+    """
+    from plangraph.api.storage.store import recorded_base
+    from plangraph.extract.iris import base_iri
+    served = f"http://{'127.0.0.1' if host in ('0.0.0.0', '') else host}:{port}"
+    configured = os.environ.get("PLANGRAPH_BASE", "").rstrip("/")
+    base = configured or (recorded_base(Path(store)) if store else None) or base_iri()
+    note = None
+    if base.rstrip("/") != served and not configured:
+        note = (f"the store's IRIs were minted with the base {base}, so they answer there, not at {served}; "
+                f"to serve them here, rebuild with --base {served} (or PLANGRAPH_BASE)")
+    return base, note

@@ -12,9 +12,11 @@ if [ "${1:-}" = "--with-test-services" ] && command -v apt-get >/dev/null 2>&1 &
     fonts-dejavu-core >/dev/null
 fi
 python3 -m venv .venv
-.venv/bin/pip install -q --upgrade pip
+# -qq: errors only. pip -q still prints every build backend warning (setuptools' notice about
+# editable installs) and index notices, which would bury run.sh's own output.
+.venv/bin/pip install -qq --upgrade pip
 if [ "${1:-}" = "--with-test-services" ]; then
-  .venv/bin/pip install -q -e '.[test]'
+  .venv/bin/pip install -qq -e '.[test]'
 else
-  .venv/bin/pip install -q -e .
+  .venv/bin/pip install -qq -e .
 fi

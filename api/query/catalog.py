@@ -22,6 +22,7 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from plangraph.extract.errors import QueryError
+from plangraph.extract.iris import DEFAULT_BASE, base_iri
 from plangraph.extract.paths import QUERIES_DIR
 
 PARAM_TYPES = ("iri", "string", "integer", "decimal", "year", "date", "boolean")
@@ -103,10 +104,32 @@ def parse(path: Path) -> NamedQuery:
         if param not in params:
             raise QueryError(f"{where}:{header['_optional_line']}", f"optional parameter {param} is not declared")
     defaults = _parse_map(header.get("defaults", "{}"), f"{where}:{header.get('_defaults_line', 1)}")
-    example = _parse_map(header.get("example", "{}"), f"{where}:{header.get('_example_line', 1)}")
+    example = {k: _on_this_base(v) for k, v in
+               _parse_map(header.get("example", "{}"), f"{where}:{header.get('_example_line', 1)}").items()}
     query = NamedQuery(name, path, text, header["summary"], params, optional, defaults, example)
     query.bind(example)  # the example must itself be valid
     return query
+
+
+def from_file(path: Path) -> NamedQuery:
+    """A query file given on the command line: with a `#:` header it is read like a named query;
+    a plain SPARQL file (no header, any file name) runs as it is, without parameters."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(str(path), f"cannot read the query file: {exc}") from exc
+    if any(_HEADER.match(line) for line in text.splitlines()):
+        return parse(path)
+    return NamedQuery(path.stem, path, text, summary=path.name)
+
+
+def _on_this_base(value: str) -> str:
+    """An example IRI written with the default base, moved to the configured one (so that it answers).
+
+    >>> _on_this_base("http://127.0.0.1:8000/org/x") == base_iri() + "/org/x"
+    True
+    """
+    return base_iri() + value[len(DEFAULT_BASE):] if value.startswith(DEFAULT_BASE + "/") else value
 
 
 def load_all(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 from plangraph.api.storage import originals
 from plangraph.api.storage.loading import LAYOUT, Index, Request, documents, load_stream, requests
 from plangraph.api.storage.schema import refresh_schema
-from plangraph.api.storage.store import MARKER, OxigraphStore, rebuild
-from plangraph.extract.errors import InputError
+from plangraph.api.storage.store import MARKER, OxigraphStore, rebuild, recorded_base
+from plangraph.extract.errors import InputError, StoreError
+from plangraph.extract.iris import base_iri
 from plangraph.extract.infer import rules_for
 from plangraph.extract.pipeline import (MAX_FILE_BYTES, build_root, collect, extract_stream, fingerprint,
                                         process_all, shown)
@@ -59,6 +60,8 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
         missing = missing_tools()
         if missing is not None:
             raise InputError("--ocr", f"{missing}; {INSTALL_ADVICE}")
+    if store_dir is not None:
+        check_base(store_dir)
     ignored: list[str] = []
     files = collect(paths, ignored)
     root = build_root(paths)
@@ -123,7 +126,7 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
         report.warnings = [f"{b.file_name}: {w}" for b in loaded.built for w in b.warnings]
         report.plans = len({b.plan_iri for b in loaded.built} | {d.plan for d in kept.values() if d is not None})
         return {"files": report.files, "skipped": [e.location for e in loaded.skipped],
-                "layout": LAYOUT, "fingerprint": version}
+                "layout": LAYOUT, "fingerprint": version, "base": base_iri()}
 
     summary = rebuild(store_dir, fill, unchanged=nothing_new)
     report.triples = int(str(summary.get("triples", 0)))

@@ -201,6 +201,16 @@ class OxigraphStore:
 Summary = dict[str, object]
 
 
+def recorded_base(store_dir: Path) -> str | None:
+    """The IRI base the store's graphs were minted with, as its last build recorded it (None: unknown)."""
+    try:
+        summary = json.loads((store_dir / MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    base = summary.get("base") if isinstance(summary, dict) else None
+    return str(base) if base else None
+
+
 def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
             unchanged: Callable[["OxigraphStore"], Summary | None] | None = None) -> Summary:
     """Copy the store (or start empty), let `fill` write into the copy, then swap it in.

@@ -22,6 +22,7 @@ from plangraph.extract.errors import QueryError
 from plangraph.extract.normalize import strip_marks
 
 RESERVED = ("format", "lang")
+BOM = "\ufeff"
 _SCHEMAS: dict[str, dict[str, Any]] = {
     "iri": {"type": "string", "format": "uri"},
     "string": {"type": "string", "maxLength": 500},
@@ -108,7 +109,9 @@ def router(executor: Executor, queries: dict[str, NamedQuery], row_limit: int, t
                                           row_limit=row_limit)
         headers = {"X-Row-Limit": str(row_limit), "X-Truncated": "true" if table.truncated else "false"}
         if media == nt.CSV:
-            return Response(table_csv(table), media_type="text/csv; charset=utf-8", headers=headers)
+            # The byte-order mark makes spreadsheets read the file as UTF-8 (Excel shows mojibake without it).
+            headers["Content-Disposition"] = f'attachment; filename="{query.name}.csv"'
+            return Response(BOM + table_csv(table), media_type="text/csv; charset=utf-8", headers=headers)
         return JSONResponse({
             "query": query.name, "summary": query.summary,
             "params": {k: str(v) for k, v in bindings.items()},

@@ -148,7 +148,9 @@ def test_app_named_query_example_runs(client: TestClient, name: str) -> None:
     body = response.json()
     assert body["query"] == name and body["row_limit"] == 3
     csv_response = client.get(f"/queries/{name}", params={**query.example, "format": "csv"})
-    header = next(csv.reader(io.StringIO(csv_response.text)))
+    assert csv_response.content.startswith("\ufeff".encode("utf-8"))  # spreadsheets then read UTF-8
+    assert csv_response.headers["content-disposition"] == f'attachment; filename="{name}.csv"'
+    header = next(csv.reader(io.StringIO(csv_response.content.decode("utf-8-sig"))))
     assert header == body["columns"]
 
 

@@ -83,7 +83,7 @@ def test_limits_http_csv_cells_never_run_as_formulas(client: TestClient) -> None
 
 def test_limits_named_query_csv_is_safe_while_the_cli_prints_exact_values(
         client: TestClient, seed_store: Path, cli: Callable[..., Outcome]) -> None:
-    web = list(csv.DictReader(io.StringIO(client.get("/queries/deadlines", params={"format": "csv"}).text)))
+    web = list(csv.DictReader(io.StringIO(client.get("/queries/deadlines", params={"format": "csv"}).content.decode("utf-8-sig"))))
     exact = cli("query", "deadlines", "--store", seed_store, "--format", "csv").csv()
     assert any(row["date"].startswith("--") for row in exact)  # recurring dates such as --11-20
     assert all(not cell.startswith(("=", "+", "-", "@")) for row in web for cell in row.values())

@@ -161,7 +161,7 @@ def test_server_slow_query_stops_at_time_limit_while_others_are_answered(server:
 def test_server_named_query_csv_and_openapi(server: Server) -> None:
     response = httpx.get(f"{server.url}/queries/plans", params={"format": "csv"})
     assert response.headers["content-type"].startswith("text/csv")
-    assert response.text.splitlines()[0].startswith("plan,document,province")
+    assert response.content.decode("utf-8-sig").splitlines()[0].startswith("plan,document,province")
     spec = httpx.get(f"{server.url}/openapi.json").json()
     assert "/queries/tasks_by_agency" in spec["paths"] and "/sparql" in spec["paths"]
 
