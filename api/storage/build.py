@@ -146,3 +146,13 @@ def _build_remote(paths: list[Path], files: list[Path], root: Path, remote: "Spa
     return BuildReport(files=[b.file_name for b in built], skipped=skipped, ignored=ignored,
                        warnings=[f"{b.file_name}: {w}" for b in built for w in b.extraction.warnings],
                        triples=remote.triple_count(), plans=len({b.plan_iri for b in built}))
+
+
+def check_base(store_dir: Path) -> None:
+    """Refuse to add graphs minted with one IRI base to a store built with another: the two would
+    never meet, and the reference graphs would be there twice."""
+    recorded = recorded_base(store_dir)
+    if recorded is not None and recorded != base_iri():
+        raise StoreError(str(store_dir), f"its IRIs were minted with the base {recorded}, this build's base is "
+                                         f"{base_iri()} (PLANGRAPH_BASE or --base); build into another --store, "
+                                         f"or remove {store_dir} to rebuild it with the new base")
