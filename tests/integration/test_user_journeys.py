@@ -82,6 +82,9 @@ def test_user_journeys_analyst_compares_two_provinces(server: Server, browser: o
     snapshot(browser, tmp_path, "compare", "Bắc Kạn", "Lai Châu", "Chỉ tiêu phần trăm theo năm")
     svg = browser.find_element(By.CSS_SELECTOR, "#chart-targets svg")  # type: ignore[attr-defined]
     assert svg.is_displayed() and svg.size["width"] > 200 and svg.size["height"] > 100
+    fetched = browser.execute_script(  # type: ignore[attr-defined]
+        "return performance.getEntriesByType('resource').map(function (e) { return e.name; })")
+    assert fetched and all(url.startswith(server.url + "/") for url in fetched), fetched  # charts load nothing remote
 
 
 def test_user_journeys_auditor_follows_a_no_lead_finding_to_its_source_text(
