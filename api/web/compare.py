@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from plangraph.api.execution.workers import Executor
 from plangraph.api.web.connections import CancelOnDisconnect
+from plangraph.api.web.named import fold_key
 from plangraph.api.web.page_queries import rows
 from plangraph.api.web.templating import TEMPLATES
 from plangraph.api.web.researcher import when
@@ -97,7 +98,7 @@ def router(executor: Executor) -> APIRouter:
                       plan: list[str] = Query(default=[])) -> Response:
         plans = await rows(executor, "plan_titles")
         titles = {p["plan"]: p["title"] or p["plan"] for p in plans}
-        provinces = sorted({(p["province"], p["province_label"]) for p in plans if p["province"]}, key=lambda p: p[1])
+        provinces = sorted({(p["province"], p["province_label"]) for p in plans if p["province"]}, key=lambda p: fold_key(p[1]))
         group = groups_of(plans, province, plan)
         columns = sorted(set(group.values()))
         context: dict[str, Any] = {"plans": plans, "provinces": provinces, "chosen_provinces": province,

@@ -85,7 +85,7 @@ def matching_tasks(found: list[dict[str, str]], words: str, province: str, kind_
 
 
 def _choices(found: list[dict[str, str]], key: str, label: str) -> list[tuple[str, str]]:
-    return sorted({(r[key], r[label] or r[key].rsplit("/", 1)[-1]) for r in found if r[key]}, key=lambda c: c[1])
+    return sorted({(r[key], r[label] or r[key].rsplit("/", 1)[-1]) for r in found if r[key]}, key=lambda c: fold_key(c[1]))
 
 
 def router(executor: Executor) -> APIRouter:

@@ -14,7 +14,7 @@
       encoding: {
         x: {field: "year", type: "ordinal", title: "Năm (year)", axis: {labelAngle: 0}},
         xOffset: {field: "column", type: "nominal"},
-        y: {field: "value", type: "quantitative", title: "Chỉ tiêu (%)", scale: {domain: [0, 100]}},
+        y: {field: "value", type: "quantitative", title: "Chỉ tiêu (%)", scale: {zero: true}},
         color: {field: "column", type: "nominal", title: null, legend: {orient: "bottom", columns: 1, labelLimit: 300}},
         shape: {field: "column", type: "nominal", legend: null},
         tooltip: [{field: "column"}, {field: "kind"}, {field: "subject"}, {field: "year"}, {field: "value", title: "%"}]
