@@ -12,19 +12,13 @@ from rdflib import URIRef
 
 from plangraph.api.execution.workers import Executor
 from plangraph.api.web.connections import CancelOnDisconnect
+from plangraph.api.web.page_messages import MESSAGES
 from plangraph.api.web.page_queries import rows
 from plangraph.api.web.templating import TEMPLATES
 from plangraph.api.web.responses import error, valid_iri
 
-CHECKS = {
-    "no_lead": "Nhiệm vụ không có cơ quan chủ trì (tasks without a lead)",
-    "vague_lead": "Cơ quan chủ trì chỉ là nhóm chung chung (lead is only a vague group)",
-    "report_no_date": "Báo cáo không có thời hạn (reports without a date)",
-    "indicator_no_year": "Chỉ tiêu không có năm (indicators without a year)",
-    "objective_no_task": "Mục tiêu không có nhiệm vụ (objectives with no task)",
-    "draft_no_number": "Kế hoạch không có số hiệu (plans or drafts without a number)",
-    "draft_no_date": "Kế hoạch không có ngày ban hành (plans or drafts without a date)",
-}
+CHECKS = ("no_lead", "vague_lead", "report_no_date", "indicator_no_year", "objective_no_task",
+          "draft_no_number", "draft_no_date")  # their names are messages check.*
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 CSV_COLUMNS = ["kind", "check", "plan", "plan_title", "item", "text", "section", "agency", "message", "document"]
 
@@ -49,7 +43,7 @@ def as_csv(gaps: dict[str, list[dict[str, Any]]], shacl: list[dict[str, str]], t
         for f in items:
             writer.writerow({"kind": "gap", "check": check, "plan": f["plan"], "plan_title": titles.get(f["plan"], ""),
                              "item": f["item"], "text": f["text"], "section": f["section"],
-                             "agency": "; ".join(f["agencies"]), "message": CHECKS.get(check, check), "document": ""})
+                             "agency": "; ".join(f["agencies"]), "message": " / ".join(MESSAGES.get(f"check.{check}", (check,))), "document": ""})
     for f in shacl:
         writer.writerow({"kind": "shacl", "check": f["severity"], "plan": f["plan"],
                          "plan_title": titles.get(f["plan"], ""), "item": f["focus"], "text": f["label"],

@@ -12,9 +12,8 @@ from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.web.named import fold_key
 from plangraph.api.web.page_queries import rows
 from plangraph.api.web.templating import TEMPLATES
-from plangraph.api.web.researcher import when
 
-UNCLASSIFIED = "Chưa phân loại (unclassified)"
+UNCLASSIFIED = ""  # a kind no cue row gave; the page names it (compare.unclassified)
 
 
 def short_title(title: str, limit: int = 60) -> str:
@@ -50,7 +49,7 @@ def indicator_table(found: list[dict[str, str]], group: dict[str, str]) -> list[
         entry = (_target(row), row["subject"], row["indicator"])
         if entry not in cell:
             cell.append(entry)
-    ordered = sorted(table.items(), key=lambda kv: (kv[0][0] == UNCLASSIFIED, kv[0][0], kv[0][1]))
+    ordered = sorted(table.items(), key=lambda kv: (kv[0][0] == UNCLASSIFIED, fold_key(kv[0][0]), kv[0][1]))
     return [{"kind": kind, "year": year, "cells": cells} for (kind, year), cells in ordered]
 
 
@@ -66,7 +65,7 @@ def task_table(found: list[dict[str, str]], group: dict[str, str]) -> list[dict[
 
 def calendar(found: list[dict[str, str]], group: dict[str, str]) -> list[dict[str, str]]:
     """Deadlines of every column on one calendar: yearly ones by day of the year, then dated ones."""
-    entries = [{**row, "column": group[row["plan"]], "when": when(row["date"], row["recurrence"])}
+    entries = [{**row, "column": group[row["plan"]]}
                for row in found if row["plan"] in group]
     return sorted(entries, key=lambda r: (not r["date"].startswith("--"), r["date"].lstrip("-"), r["column"]))
 
@@ -82,7 +81,7 @@ def chart_data(indicators: list[dict[str, str]], coverage: list[dict[str, str]],
     for row in indicators:
         if row["plan"] in group and row["unit"] == "%" and row["year"][:4].isdigit():
             targets.append({"column": group[row["plan"]], "year": row["year"][:4], "value": float(row["value"]),
-                            "kind": row["kind_label"] or UNCLASSIFIED, "subject": short_title(row["subject"], 80)})
+                            "kind": row["kind_label"] or "—", "subject": short_title(row["subject"], 80)})
     plans = [{"plan": _plan_label(group[r["plan"]], titles.get(r["plan"], r["plan"])), "column": group[r["plan"]],
               "share": round(100 * int(r["led_tasks"]) / int(r["tasks"]), 1) if int(r["tasks"]) else 0.0,
               "tasks": int(r["tasks"])} for r in coverage if r["plan"] in group]

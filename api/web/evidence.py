@@ -6,6 +6,7 @@ from fastapi.responses import Response
 from rdflib import URIRef
 
 from plangraph.api.execution.workers import Executor
+from plangraph.api.web import page_messages  # noqa: F401  (the pages' messages)
 from plangraph.api.web.page_queries import rows
 from plangraph.api.web.templating import TEMPLATES
 
@@ -35,7 +36,7 @@ async def evidence_page(request: Request, executor: Executor, iri: URIRef) -> Re
     row = found[0]
     before, span, after = split_text(row["text"], _offset(row["start"]), _offset(row["end"]))
     context = {"iri": iri, "row": row, "before": before, "span": span, "after": after,
-               "title": f"Văn bản gốc (source text): {row['file']}"}
+               "title": row["file"]}
     return TEMPLATES.TemplateResponse(request, "source.html", context, headers={"Vary": "Accept"})
 
 
@@ -48,5 +49,5 @@ async def source_page(request: Request, executor: Executor, iri: URIRef) -> Resp
     start, end = _offset(request.query_params.get("start", "")), _offset(request.query_params.get("end", ""))
     before, span, after = split_text(row["text"], start, end)
     context = {"iri": iri, "row": row, "before": before, "span": span, "after": after,
-               "title": f"Văn bản gốc (source text): {row['file']}"}
+               "title": row["file"]}
     return TEMPLATES.TemplateResponse(request, "source.html", context, headers={"Vary": "Accept"})

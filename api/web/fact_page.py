@@ -9,7 +9,7 @@ from rdflib import URIRef
 
 from plangraph.api.execution.workers import Executor
 from plangraph.api.web.page_queries import rows
-from plangraph.api.web.researcher import ROLES, when
+from plangraph.api.web.researcher import ROLES
 from plangraph.api.web.templating import TEMPLATES
 
 
@@ -19,7 +19,7 @@ def summarise(found: list[dict[str, str]]) -> dict[str, Any]:
     fact: dict[str, Any] = {**first, "agencies": {role: [] for role in ROLES}, "dues": [], "targets": [],
                             "evidence": []}
     for row in found:
-        for key, value in (("dues", when(row["due"], row["recurrence"])), ("targets", row["target"]),
+        for key, value in (("dues", (row["due"], row["recurrence"]) if row["due"] else ""), ("targets", row["target"]),
                            ("evidence", (row["evidence"], row["quote"], row["file"]) if row["evidence"] else "")):
             if value and value not in fact[key]:
                 fact[key].append(value)

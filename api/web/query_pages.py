@@ -11,6 +11,7 @@ from plangraph.api.execution.jobs import Table
 from plangraph.api.execution.workers import Executor
 from plangraph.api.query import negotiate as nt
 from plangraph.api.query.catalog import NamedQuery
+from plangraph.api.web import page_messages  # noqa: F401  (the pages' messages)
 from plangraph.api.web.templating import TEMPLATES
 from plangraph.extract.errors import QueryError
 

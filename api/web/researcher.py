@@ -9,22 +9,13 @@ from fastapi.responses import HTMLResponse, Response
 from rdflib import URIRef
 
 from plangraph.api.execution.workers import Executor
+from plangraph.api.web import page_messages  # noqa: F401  (the pages' messages)
 from plangraph.api.web.connections import CancelOnDisconnect
 from plangraph.api.web.page_queries import rows
-from plangraph.api.web.i18n import human_date
 from plangraph.api.web.templating import TEMPLATES
 from plangraph.api.web.named import fold_key
 
-ROLES = {"lead": "chủ trì (lead)", "coordinate": "phối hợp (coordinate)", "responsible": "báo cáo (reports)"}
-
-
-def when(due: str, recurrence: str = "") -> str:
-    """A due date as people write it: '--11-20' + annual → '20/11 hằng năm', '2025-06-30' → '30/06/2025'.
-
-    >>> when("--11-20", "P1Y"), when("2025-06-30"), when("2025")
-    ('20/11 hằng năm', '30/06/2025', '2025')
-    """
-    return human_date(due, recurrence)
+ROLES = ("lead", "coordinate", "responsible")  # their names are messages role.*
 
 
 TEMPLATES.env.globals["ROLES"] = ROLES
@@ -46,9 +37,8 @@ def duties_by_plan(found: list[dict[str, str]]) -> list[dict[str, Any]]:
         plan = plans.setdefault(row["plan"], {"plan": row["plan"], "title": row["plan_title"], "items": {}})
         plan["title"] = plan["title"] or row["plan_title"]
         item = plan["items"].setdefault((row["item"], row["role"]), {**row, "dues": []})
-        due = when(row["due"], row["recurrence"])
-        if due and due not in item["dues"]:
-            item["dues"].append(due)
+        if row["due"] and (row["due"], row["recurrence"]) not in item["dues"]:
+            item["dues"].append((row["due"], row["recurrence"]))
     return [{**p, "items": list(p["items"].values())} for p in plans.values()]
 
 

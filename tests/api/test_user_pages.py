@@ -75,7 +75,7 @@ def test_user_pages_audit_counts_each_task_without_lead_once(client: TestClient,
     expected = int(str(store.select(TASKS).rows[0]["n"]))
     page = client.get("/audit")
     assert page.status_code == 200
-    assert f"(tasks without a lead) ({expected})" in text_of(page.text)
+    assert f"Nhiệm vụ không có cơ quan chủ trì ({expected})" in text_of(page.text)
     assert len(re.findall(r'<tr class="finding no_lead">', page.text)) == expected
     assert 'id="shacl-findings"' in page.text
 
@@ -151,3 +151,14 @@ def test_user_pages_task_without_lead_says_so(client: TestClient) -> None:
     assert task
     page = client.get(task.group(1), headers=HTML)
     assert 'id="no-lead"' in page.text
+
+
+@pytest.mark.parametrize("path", ["/who", "/audit", "/compare", "/org/bac-kan/so-tai-chinh", "/queries"])
+def test_user_pages_speak_english_when_asked(client: TestClient, path: str) -> None:
+    vi = text_of(client.get(path, params={"lang": "vi"}, headers=HTML).text)
+    en = text_of(client.get(path, params={"lang": "en"}, headers=HTML).text)
+    client.cookies.clear()  # the switch is remembered in a cookie
+    words = {"/who": ("Ai làm gì", "Who does what"), "/audit": ("Kiểm tra", "Tasks without a lead"),
+             "/compare": ("So sánh kế hoạch", "Compare plans"), "/org/bac-kan/so-tai-chinh": ("chủ trì", "lead"),
+             "/queries": ("Câu hỏi sẵn có", "Ready questions")}[path]
+    assert words[0] in vi and words[1] in en and words[1] not in vi.replace("English", "")

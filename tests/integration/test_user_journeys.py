@@ -57,7 +57,7 @@ def test_user_journeys_researcher_finds_who_leads_a_task_in_a_province(
     lead.click()
     heading = wait_for(browser, "h1")
     assert heading.text == "Sở Tài chính — Bắc Kạn"  # type: ignore[attr-defined]
-    snapshot(browser, tmp_path, "agency", "Sở Tài chính — Bắc Kạn", "bố trí kinh phí", "chủ trì (lead)")
+    snapshot(browser, tmp_path, "agency", "Sở Tài chính — Bắc Kạn", "bố trí kinh phí", "chủ trì")
 
 
 def test_user_journeys_analyst_compares_two_provinces(server: Server, browser: object,  # noqa: F811
@@ -94,7 +94,7 @@ def test_user_journeys_auditor_follows_a_no_lead_finding_to_its_source_text(
     wait_for(browser, "#no_lead")
     finding = browser.find_element(By.CSS_SELECTOR, "#no_lead a.finding-link")  # type: ignore[attr-defined]
     text = finding.text
-    snapshot(browser, tmp_path, "audit", "tasks without a lead", text[:40])
+    snapshot(browser, tmp_path, "audit", "Nhiệm vụ không có cơ quan chủ trì", text[:40])
     finding.click()
     heading = wait_for(browser, "h1")
     assert heading.text == text  # type: ignore[attr-defined]
