@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from plangraph.api.web import audit, compare, downloads, linked_data, named, pages, researcher, sparql, workbench
+from plangraph.api.web import audit, compare, downloads, linked_data, named, pages, researcher, sparql, vocabulary, workbench
 from plangraph.api.web.guard import RequestGuard, allowed_hosts
 from plangraph.api.web.i18n import LanguageCookie
 from plangraph.api.web.responses import error
@@ -119,6 +119,7 @@ def create_app(settings: Settings, executor: Executor | None = None) -> FastAPI:
     app.include_router(researcher.router(runner))
     app.include_router(audit.router(runner))
     app.include_router(workbench.router())
+    app.include_router(vocabulary.router())
     app.include_router(compare.router(runner))
     app.include_router(downloads.router(settings))
     app.mount("/static", StaticFiles(directory=str(Path(__file__).parent / "static")), name="static")

@@ -8,6 +8,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
 
 from plangraph.api.query import negotiate as nt
 from plangraph.api.execution.jobs import PREFIXES, graph
+from plangraph.api.web.templating import TEMPLATES
 from plangraph.api.web.views import html_view
 from plangraph.api.web.responses import error, valid_iri
 from plangraph.api.web.connections import CancelOnDisconnect
@@ -107,13 +108,25 @@ def description(request: Request, triples: int) -> Graph:
     return g
 
 
+def dataset_page(request: Request, data: Graph) -> Response:
+    """The dataset description for people: each described node with its statements."""
+    nodes = sorted({s for s in data.subjects() if isinstance(s, URIRef)}, key=lambda n: (str(n) != f"{base_iri()}/dataset", str(n)))
+    described = [(node, sorted(((p, o) for p, o in data.predicate_objects(node)), key=lambda po: (str(po[0]), str(po[1]))))
+                 for node in nodes]
+    page: Response = TEMPLATES.TemplateResponse(request, "void.html", {"described": described}, headers={"Vary": "Accept"})
+    return page
+
+
 def router(executor: Executor) -> APIRouter:
     """Routes that dereference minted IRIs and describe the dataset."""
     routes = APIRouter(tags=["linked data"], route_class=CancelOnDisconnect)
 
     async def void(request: Request) -> Response:
-        media = pick(request, (nt.TURTLE, nt.JSONLD, nt.NTRIPLES, nt.RDFXML)) or nt.TURTLE
-        return rdf_response(description(request, await executor.triple_count()), media)
+        media = pick(request, (nt.TURTLE, nt.HTML, nt.JSONLD, nt.NTRIPLES, nt.RDFXML)) or nt.TURTLE
+        data = description(request, await executor.triple_count())
+        if media == nt.HTML:  # a browser (programs that accept anything get Turtle)
+            return dataset_page(request, data)
+        return rdf_response(data, media)
 
     for path in ("/void", "/.well-known/void", "/dataset"):
         routes.add_api_route(path, void, methods=["GET"], summary="VoID/DCAT description of the dataset",

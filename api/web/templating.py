@@ -13,6 +13,7 @@ from plangraph.extract.iris import base_iri
 
 ONTOLOGY_NS = "https://w3id.org/plangraph/ontology#"
 ONTOLOGY_IRI = "https://w3id.org/plangraph/ontology"
+SHAPES_NS = "https://w3id.org/plangraph/shapes#"
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 
 
@@ -30,6 +31,8 @@ def href(term: object) -> str:
         return "/ontology#" + text[len(ONTOLOGY_NS):]
     if text == ONTOLOGY_IRI:
         return "/ontology"
+    if text.startswith(SHAPES_NS):
+        return "/shapes#" + text[len(SHAPES_NS):]
     return text
 
 
@@ -38,12 +41,15 @@ def short(term: object) -> str:
     return i18n.local_name(term)
 
 
-def _lang(context: Any) -> str:
-    request = context.get("request")
-    if request is None:
-        return i18n.DEFAULT
+def page_language_of(request: Any) -> str:
+    """The language a request's page is shown in (?lang=, else the cookie, else Vietnamese)."""
     return i18n.pick_language(request.scope.get("query_string", b"").decode("latin-1"),
                               request.headers.get("cookie"))
+
+
+def _lang(context: Any) -> str:
+    request = context.get("request")
+    return i18n.DEFAULT if request is None else page_language_of(request)
 
 
 @pass_context

@@ -42,9 +42,9 @@ def serve(store: Path, **env: str) -> Server:
     return serve_from(["--store", str(store)], **env)
 
 
-def serve_from(source: list[str], **env: str) -> Server:
+def serve_from(source: list[str], port: int | None = None, **env: str) -> Server:
     """Start `plangraph serve SOURCE…` (--store DIR or --endpoint URL) and wait until /health answers."""
-    port = free_port()
+    port = port or free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "plangraph.api.cli", "serve", *source, "--port", str(port)],
         env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
