@@ -109,12 +109,12 @@ async def plan_page(request: Request, executor: Executor, plan: URIRef, data: Gr
 
 
 def _facts(iri: URIRef, data: Graph) -> list[tuple[str, Node, str]]:
-    """(property, value, label of value) for the resource's own statements."""
+    """(property IRI, value, label of value) for the resource's own statements."""
     out = []
     for p, o in sorted(data.predicate_objects(iri), key=lambda po: (short(po[0]), str(po[1]))):
         label = data.value(o, URIRef("http://www.w3.org/2000/01/rdf-schema#label")) or \
             data.value(o, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
-        out.append((short(p), o, str(label) if label else ""))
+        out.append((str(p), o, str(label) if label else ""))
     return out
 
 
@@ -122,7 +122,7 @@ async def resource_page(request: Request, executor: Executor, iri: URIRef, data:
     """The HTML view of a dereferenced IRI (a plan gets its plan page)."""
     if (iri, RDF.type, ELI.LegalResource) in data and (iri, ELI.title, None) in data:
         return await plan_page(request, executor, iri, data)
-    incoming = sorted({(short(p), s) for s, p in data.subject_predicates(iri)}, key=lambda x: (x[0], str(x[1])))
+    incoming = sorted({(str(p), s) for s, p in data.subject_predicates(iri)}, key=lambda x: (short(x[0]), str(x[1])))
     label = next((str(o) for p, o in data.predicate_objects(iri) if isinstance(o, Literal)
                   and short(p) in ("label", "prefLabel", "title", "taskText", "exact")), str(iri))
     return TEMPLATES.TemplateResponse(request, "resource.html", {

@@ -1,5 +1,6 @@
 """Every page a visitor can reach from / (to depth 3), served as run.sh serves it: built with the
-base of the port it is served on. Each answers HTML with one h1 and a language; every IRI a page
+base of the port it is served on. Each answers HTML with one h1, a language, headings in order and
+labelled form fields; every IRI a page
 shows answers on that port; a browser at 390 px and 1280 px never scrolls sideways and fetches
 nothing from another host."""
 from __future__ import annotations
@@ -35,6 +36,10 @@ class Page(HTMLParser):
         self.links: list[str] = []
         self.h1 = 0
         self.lang: str | None = None
+        self.levels: list[int] = []
+        self.labelled: set[str] = set()
+        self.fields: list[tuple[str, bool]] = []  # (id, named by aria-label, title or an enclosing label)
+        self.in_label = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = dict(attrs)
@@ -45,6 +50,27 @@ class Page(HTMLParser):
             self.h1 += 1
         if tag == "html":
             self.lang = found.get("lang")
+        if re.fullmatch(r"h[1-6]", tag):
+            self.levels.append(int(tag[1]))
+        if tag == "label":
+            self.in_label += 1
+            if found.get("for"):
+                self.labelled.add(str(found["for"]))
+        if tag in ("input", "select", "textarea") and found.get("type") not in ("hidden", "submit", "button"):
+            named = bool(found.get("aria-label") or found.get("title") or self.in_label)
+            self.fields.append((str(found.get("id") or ""), named))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label" and self.in_label:
+            self.in_label -= 1
+
+    def unlabelled(self) -> list[str]:
+        """Form fields that no <label for> names (nor an aria-label)."""
+        return [field or "(no id)" for field, named in self.fields if not named and field not in self.labelled]
+
+    def skipped_levels(self) -> list[int]:
+        """Headings that go down more than one level at once (h1 then h3)."""
+        return [b for a, b in zip([0] + self.levels, self.levels) if b > a + 1]
 
 
 @dataclass
@@ -86,6 +112,8 @@ def crawl(origin: str) -> Crawl:
             page.feed(response.text)
             if page.h1 != 1 or not page.lang:
                 result.problems.append(f"{path}: {page.h1} h1, lang={page.lang!r}")
+            if page.skipped_levels() or page.unlabelled():
+                result.problems.append(f"{path}: headings {page.levels}, unlabelled fields {page.unlabelled()}")
             result.kinds.setdefault(kind(path), []).append(path)
             for shown in iri.findall(response.text):
                 result.shown.setdefault(shown.replace("&amp;", "&"), path)
@@ -119,7 +147,7 @@ def crawled(server: Server) -> Crawl:
     return crawl(server.url)
 
 
-def test_crawl_every_page_is_html_with_one_h1_and_a_language(crawled: Crawl) -> None:
+def test_crawl_every_page_is_html_with_one_h1_a_language_ordered_headings_and_labels(crawled: Crawl) -> None:
     assert len(crawled.pages) > 50
     assert not crawled.problems, crawled.problems[:20]
     for route in ("/sparql", "/docs", "/ontology", "/shapes", "/void"):
