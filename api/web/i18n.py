@@ -52,6 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "graph; results show as a table."),
     "sparql.examples": ("Câu hỏi mẫu", "Ready examples"),
     "sparql.load": ("Mở câu hỏi", "Open example"),
+    "sparql.open_in": ("Mở trong trình truy vấn SPARQL", "Open in the SPARQL workbench"),
     "sparql.query": ("Câu truy vấn", "Query"),
     "sparql.format": ("Định dạng", "Format"),
     "sparql.run": ("Chạy", "Run"),

@@ -68,3 +68,10 @@ def test_workbench_docs_served_without_cdn(server: Server, browser: Any, tmp_pat
     page = httpx.get(f"{server.url}/docs").text
     assert "cdn." not in page and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page
     assert httpx.get(f"{server.url}/redoc").status_code == 404
+
+
+def test_workbench_opens_a_named_query_from_its_link(server: Server, browser: Any) -> None:
+    browser.get(f"{server.url}/sparql?example=reporting_calendar")
+    wait(browser, ".yasqe_queryButton")
+    assert "reporting" in browser.execute_script("return window.yasgui.getTab().getQuery()").lower()
+    assert browser.find_element("css selector", "#example-select").get_attribute("value") == "reporting_calendar"

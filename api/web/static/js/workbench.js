@@ -19,10 +19,16 @@
   window.yasgui = yasgui;
   var byName = {};
   config.examples.forEach(function (example) { byName[example.name] = example; });
-  document.getElementById("example-load").addEventListener("click", function () {
-    var example = byName[document.getElementById("example-select").value];
+  var select = document.getElementById("example-select");
+  function load(name) {
+    var example = byName[name];
+    if (!example) { return; }
     var tab = yasgui.getTab();
     tab.setQuery(example.query);
     tab.setName(example.name);
-  });
+  }
+  document.getElementById("example-load").addEventListener("click", function () { load(select.value); });
+  // /sparql?example=NAME opens a named query (the query pages link here)
+  var asked = new URLSearchParams(window.location.search).get("example");
+  if (asked && byName[asked]) { select.value = asked; load(asked); }
 })();
