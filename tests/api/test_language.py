@@ -80,3 +80,9 @@ def test_language_type_links_go_to_the_served_vocabulary(client: TestClient) -> 
     shapes = client.get("/shapes", headers=HTML)
     assert 'id="TaskLead"' in shapes.text and "Nhiệm vụ không có cơ quan chủ trì." in shapes.text
     assert re.escape(base_iri()) in client.get("/shapes?format=turtle").text.replace("\\\\", "\\")
+
+
+def test_language_query_pages_show_human_dates(client: TestClient) -> None:
+    client.cookies.clear()
+    page = text_of(client.get("/queries/deadlines", headers=HTML).text)
+    assert "20/11" in page and "--11-20" not in page
