@@ -8,7 +8,6 @@ tables are the tables the table reader finds, rebuilt as real tables.
 """
 from __future__ import annotations
 
-import copy
 import html
 import io
 import re
@@ -53,7 +52,7 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
-def _table_block(table: Table, original: str, span: tuple[int, int] | None, clean_map: object) -> TableBlock:
+def _table_block(table: Table, original: str, clean_map: object) -> TableBlock:
     rows = []
     for row in (*table.header, *table.rows):
         cells = []
@@ -83,7 +82,7 @@ def blocks(original: str) -> list[Block]:
             continue
         table = tables.get(start)
         if table is not None:
-            found.append(_table_block(table, original, None, clean))
+            found.append(_table_block(table, original, clean))
             skip_until = table.end
             continue
         if not line.strip():
@@ -111,11 +110,6 @@ def _numbered(text: str, counters: list[int]) -> Paragraph:
             return Paragraph(match.group(2), level)
         return Paragraph(text)
     return Paragraph(text)
-
-
-def plain(block: Paragraph) -> str:
-    """The paragraph as written, with its number."""
-    return block.text
 
 
 # ------------------------------------------------------------------ Word
@@ -317,7 +311,3 @@ def to_scan_pdf(original: str, lines: int = 40) -> bytes:
 def renderings(original: str) -> dict[str, bytes]:
     """Every rendering by suffix."""
     return {".docx": to_docx(original), ".pdf": to_pdf(original), ".html": to_html(original)}
-
-
-def copy_block(block: Block) -> Block:
-    return copy.copy(block)

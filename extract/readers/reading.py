@@ -47,8 +47,18 @@ def markdown_table(rows: Sequence[Sequence[str]]) -> str:
 
 
 def table_or_lines(rows: Sequence[Sequence[str]]) -> str:
-    """A table of two columns or more as Markdown rows; a one-column table (a framed paragraph)
-    as its cells' paragraphs."""
-    if max((len(row) for row in rows), default=0) >= 2:
-        return markdown_table(rows)
-    return "\n\n".join(" ".join(cell.split()) for row in rows for cell in row if cell.strip())
+    """A table of two rows and two columns or more as Markdown rows; a one-row table (a signature
+    block set out side by side) or a one-column one (a framed paragraph) as its cells' lines, since
+    it holds no data rows.
+
+    >>> print(table_or_lines([["Nơi nhận:\\n- Như trên;", "KT. CHỦ TỊCH"]]))
+    Nơi nhận:
+    - Như trên;
+    <BLANKLINE>
+    KT. CHỦ TỊCH
+    """
+    filled = [row for row in rows if any(cell.strip() for cell in row)]
+    if len(filled) >= 2 and max(len(row) for row in filled) >= 2:
+        return markdown_table(filled)
+    cells = ["\n".join(" ".join(line.split()) for line in cell.split("\n") if line.strip()) for row in filled for cell in row]
+    return "\n\n".join(cell for cell in cells if cell)

@@ -162,7 +162,7 @@ def _table_rows(table: Any) -> list[list[str]]:
                 column += 1
             parts: list[str] = []
             _render(cell, parts)
-            cells.append(" ".join(" ".join(parts).split()))
+            cells.append("\n".join(" ".join(part.split()) for part in parts if part.strip()))
             span = _number(cell.attributes.get("rowspan"))
             width = _number(cell.attributes.get("colspan"))
             for k in range(column, column + width):

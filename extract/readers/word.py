@@ -132,7 +132,7 @@ def _table(tbl: etree._Element, numbering: Numbering, styles: dict[str, tuple[st
             if merge is not None and merge.get(W + "val", "continue") == "continue":
                 cells.append("")  # merged into the cell above
                 continue
-            cells.append(" ".join(" ".join(_blocks(tc, numbering, styles)).split()))
+            cells.append("\n".join(block for block in _blocks(tc, numbering, styles) if block))
         rows.append(cells)
     return table_or_lines(rows)
 

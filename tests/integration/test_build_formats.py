@@ -27,7 +27,9 @@ from tests.integration.test_build import fingerprint
 pytest.importorskip("docx")
 pytest.importorskip("reportlab")
 
-from tests.render_formats import renderings, to_pdf, to_scan_pdf  # noqa: E402
+from tests.render_formats import FONT, renderings, to_pdf, to_scan_pdf  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not FONT.is_file(), reason=f"no DejaVu Sans at {FONT} (Debian fonts-dejavu-core)")
 
 Cli = Callable[..., Outcome]
 SHARED = ROOT.parent / "shared"

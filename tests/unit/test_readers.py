@@ -17,6 +17,7 @@ from tests.render_formats import FONT, to_docx, to_html, to_pdf
 
 docx = pytest.importorskip("docx")
 pytest.importorskip("reportlab")
+pytestmark = pytest.mark.skipif(not FONT.is_file(), reason=f"no DejaVu Sans at {FONT} (Debian fonts-dejavu-core)")
 
 PLAN = """ỦY BAN NHÂN DÂN TỈNH AN GIANG
 
