@@ -4,6 +4,7 @@ page break is one table); a PDF without a text layer is a scan, read only with O
 from __future__ import annotations
 
 import io
+import re
 import statistics
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from plangraph.extract.readers.reading import PDF, Reading, table_or_lines
 _PARAGRAPH_GAP = 1.3  # a line starting this many typical line pitches below the last opens a paragraph
 _LEADING = 1.35  # a line's pitch in a paragraph is at most this many times its height
 _INDENT = 12.0  # points: a line indented this much more than the page's text starts a paragraph
+_WRAPPED_NUMBER = re.compile(r"(?<=\d[.,])(\d{0,2})\n(?=\d)")  # an unfinished group of three digits, wrapped
 _MIN_TEXT_CHARS = 20  # fewer characters on every page: a scan (its text layer, if any, is a stamp or a page number)
 
 
@@ -108,9 +110,19 @@ def _rows(table: Any) -> list[list[str]]:
                 found.append("")
                 continue
             right = box[2]
-            found.append(" ".join((text or "").split()))
+            found.append(_cell_text(text or ""))
         rows.append(found)
     return rows
+
+
+def _cell_text(text: str) -> str:
+    """A cell's lines joined by spaces; a number wrapped inside a narrow column ("240.00" over
+    "0": a thousands group has three digits) is joined back.
+
+    >>> _cell_text("240.00\\n0"), _cell_text("Sở Y tế\\nSở Tài chính"), _cell_text("2026\\n2030")
+    ('240.000', 'Sở Y tế Sở Tài chính', '2026 2030')
+    """
+    return " ".join(_WRAPPED_NUMBER.sub(r"\1", text).split())
 
 
 def _paragraphs(lines: list[dict[str, Any]], left: float) -> list[_Block]:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from plangraph.extract.errors import InputError
-from plangraph.extract.readers.reading import HTML, Reading, markdown_table
+from plangraph.extract.readers.reading import HTML, Reading, table_or_lines
 
 _DROPPED_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
                  "iframe", "button", "input", "select", "textarea", "svg", "canvas", "object", "head", "menu")
@@ -42,7 +42,10 @@ def read_html(data: bytes, name: str) -> Reading:
     root = _document_root(body)
     lines: list[str] = []
     _render(root, lines)
-    text = "\n\n".join(line for line in (" ".join(part.split()) if not part.startswith("| ") else part for part in lines) if line)
+    # a paragraph's own line breaks are the page source's and mean nothing; those between table rows and
+    # cell lines (table_or_lines) are kept
+    text = "\n\n".join(p for p in ("\n".join(" ".join(line.split()) for line in part.split("\n")).strip()
+                                    for part in lines) if p)
     if not text.strip():
         raise InputError(name, "a web page with no text")
     return Reading(text, HTML)
@@ -99,7 +102,7 @@ def _render(node: Any, lines: list[str], label: str = "") -> None:
     for child in _children(node):
         tag = child.tag
         if tag == "-text":
-            lines[-1] += child.text_content or ""
+            lines[-1] += " ".join((child.text_content or "").split("\n"))
         elif tag == "br":
             lines.append("")
         elif tag == "table":
@@ -110,7 +113,7 @@ def _render(node: Any, lines: list[str], label: str = "") -> None:
                         _render(cell, lines)
                         lines.append("")
                 continue
-            lines.append(markdown_table(_table_rows(child)))
+            lines.append(table_or_lines(_table_rows(child)))
             lines.append("")
         elif tag in ("ol", "ul"):
             _list(child, lines)
