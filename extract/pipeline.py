@@ -277,7 +277,10 @@ def _try(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None,
 def _try_compact(path: Path, rules: Rules, max_bytes: int = MAX_FILE_BYTES, root: Path | None = None,
                  ocr: bool = False) -> Compact | InputError:
     outcome = _try(path, max_bytes, root, ocr)
-    return outcome if isinstance(outcome, InputError) else compact(outcome, rules)
+    if isinstance(outcome, InputError):
+        return outcome
+    with _no_cyclic_gc():  # as for extraction: a large plan's graph is millions of objects to walk
+        return compact(outcome, rules)
 
 
 def extract_stream(paths: list[Path], rules: Rules, workers: int = 1, max_bytes: int = MAX_FILE_BYTES,
