@@ -55,6 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sparql.open_in": ("Mở trong trình truy vấn SPARQL", "Open in the SPARQL workbench"),
     "sparql.query": ("Câu truy vấn", "Query"),
     "sparql.format": ("Định dạng", "Format"),
+    "sparql.field": ("Tùy chọn của trình truy vấn", "Workbench setting"),
     "sparql.run": ("Chạy", "Run"),
     "sparql.endpoint": ("Địa chỉ điểm truy vấn", "Endpoint address"),
     "sparql.nojs": ("Trình duyệt chưa bật JavaScript: dùng biểu mẫu đơn giản dưới đây.",

@@ -11,7 +11,8 @@ from plangraph.api.execution.jobs import PREFIXES
 from plangraph.api.query.catalog import NamedQuery, load_all
 from plangraph.api.storage.remote import bind_values
 from plangraph.api.web.named import fold_key
-from plangraph.api.web.templating import TEMPLATES
+from plangraph.api.web.i18n import message
+from plangraph.api.web.templating import TEMPLATES, page_language_of
 
 START = """PREFIX eli: <http://data.europa.eu/eli/ontology#>
 PREFIX plan: <https://w3id.org/plangraph/ontology#>
@@ -37,9 +38,10 @@ def examples() -> tuple[tuple[str, str, str], ...]:
     return tuple((q.name, q.summary, example_text(q)) for q in sorted(queries.values(), key=lambda q: q.name))
 
 
-def workbench_config() -> str:
+def workbench_config(lang: str) -> str:
     """The workbench's settings as JSON for the page script: prefixes, examples, the first query."""
-    return json.dumps({"prefixes": PREFIXES, "start": START,
+    labels = {"editor": message("sparql.query", lang), "field": message("sparql.field", lang)}
+    return json.dumps({"prefixes": PREFIXES, "start": START, "labels": labels,
                        "examples": [{"name": n, "summary": s, "query": q} for n, s, q in examples()]},
                       ensure_ascii=False).replace("</", "<\\/")
 
@@ -47,7 +49,7 @@ def workbench_config() -> str:
 def sparql_page(request: Request) -> Response:
     """The workbench page: Yasgui over this endpoint, with every named query as an example."""
     return TEMPLATES.TemplateResponse(request, "sparql.html", {
-        "start": START, "examples": examples(), "config": workbench_config()},
+        "start": START, "examples": examples(), "config": workbench_config(page_language_of(request))},
         headers={"Vary": "Accept"})
 
 

@@ -43,6 +43,11 @@ def test_workbench_yasgui_query_shows_a_table(server: Server, browser: Any, tmp_
     assert "Lạng Sơn" in visible and "title" in visible  # a plan title in a column headed by the variable
     assert len(cells) >= 8
     assert not foreign(requested(browser), server.url)
+    unnamed = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#yasgui input, #yasgui select, #yasgui textarea'))"
+        ".filter(f => !f.getAttribute('aria-label') && !(f.id && document.querySelector(`label[for='${f.id}']`)))"
+        ".map(f => f.outerHTML.slice(0, 80))")
+    assert not unnamed, unnamed
 
 
 def test_workbench_named_query_example_runs(server: Server, browser: Any) -> None:

@@ -17,6 +17,24 @@
     yasr: { defaultPlugin: "table", prefixes: config.prefixes, persistenceId: null }
   });
   window.yasgui = yasgui;
+  // Yasgui draws its own fields (endpoint, filter, page size, the editor's input) without labels:
+  // name each by its placeholder or role so that screen readers can tell them apart.
+  function labelFields() {
+    var fields = document.querySelectorAll("#yasgui input, #yasgui select, #yasgui textarea");
+    Array.prototype.forEach.call(fields, function (field) {
+      if (field.getAttribute("aria-label") || (field.id && document.querySelector("label[for='" + field.id + "']"))) {
+        return;
+      }
+      var name = field.getAttribute("placeholder") || field.getAttribute("title") || field.getAttribute("name");
+      if (!name && field.closest(".CodeMirror")) { name = config.labels.editor; }
+      if (!name && field.type === "checkbox" && field.parentElement) { name = field.parentElement.textContent.trim(); }
+      field.setAttribute("aria-label", name || config.labels.field);
+    });
+  }
+  labelFields();
+  ["tabSelect", "tabAdd", "queryResponse", "tabChange"].forEach(function (event) {
+    yasgui.on(event, function () { window.setTimeout(labelFields, 0); });
+  });
   var byName = {};
   config.examples.forEach(function (example) { byName[example.name] = example; });
   var select = document.getElementById("example-select");
