@@ -173,7 +173,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from plangraph.api.web.connections import HeaderTimeoutProtocol
 
-    settings = replace(Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=not args.on_disk),
+    settings = replace(Settings.from_env(store=args.store, endpoint=args.endpoint, in_memory=args.in_memory),
                        served_host=args.host)
     base, note = serving_base(settings.store, args.host, args.port)
     os.environ["PLANGRAPH_BASE"] = base  # the pages and the query workers (started later) dereference this base
@@ -269,7 +269,12 @@ def parser() -> argparse.ArgumentParser:
     source.add_argument("--endpoint", metavar="URL", help="remote SPARQL 1.1 endpoint")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--on-disk", action="store_true", help="query the store on disk instead of loading it into memory")
+    memory = p.add_mutually_exclusive_group()
+    memory.add_argument("--in-memory", action="store_true",
+                        help="give every query worker a copy of the store in memory (small stores only; "
+                             "start-up and memory grow with the store)")
+    memory.add_argument("--on-disk", action="store_true",
+                        help="query workers share the store on disk, each opening it read-only (the default)")
     p.set_defaults(run=cmd_serve)
     return top
 

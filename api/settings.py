@@ -21,12 +21,12 @@ class Settings:
 
     store: str | None = None
     endpoint: str | None = None
-    in_memory: bool = True
+    in_memory: bool = False
     query_timeout: float = 10.0
     row_limit: int = 10000
     workers: int = 3
-    page_workers: int = 1
-    queue: int = 6
+    page_workers: int = 2
+    queue: int = 16
     quick_workers: int = 1
     quick_timeout: float = 1.0
     query_memory_mb: int = 1024
@@ -40,7 +40,7 @@ class Settings:
     served_host: str | None = None
 
     @classmethod
-    def from_env(cls, store: str | None = None, endpoint: str | None = None, in_memory: bool = True,
+    def from_env(cls, store: str | None = None, endpoint: str | None = None, in_memory: bool = False,
                  query_timeout: float | None = None, row_limit: int | None = None,
                  workers: int | None = None) -> "Settings":
         """Arguments first, then PLANGRAPH_STORE, _ENDPOINT, _QUERY_TIMEOUT, _ROW_LIMIT, _WORKERS, _PAGE_WORKERS,
@@ -51,8 +51,8 @@ class Settings:
                    query_timeout=query_timeout or _number("PLANGRAPH_QUERY_TIMEOUT", 10),
                    row_limit=row_limit or int(_number("PLANGRAPH_ROW_LIMIT", 10000)),
                    workers=workers if workers is not None else int(_number("PLANGRAPH_WORKERS", 3)),
-                   page_workers=int(_number("PLANGRAPH_PAGE_WORKERS", 1)),
-                   queue=int(_number("PLANGRAPH_QUEUE", 6)),
+                   page_workers=int(_number("PLANGRAPH_PAGE_WORKERS", 2)),
+                   queue=int(_number("PLANGRAPH_QUEUE", 16)),
                    quick_workers=int(_number("PLANGRAPH_QUICK_WORKERS", 1)),
                    quick_timeout=_number("PLANGRAPH_QUICK_TIMEOUT", 1),
                    query_memory_mb=int(_number("PLANGRAPH_QUERY_MEMORY_MB", 1024)),

@@ -115,3 +115,8 @@ def document_inferred_graph_iri(document_graph: str) -> URIRef:
 
 def reference_graph_iri(base: str | None = None) -> URIRef:
     return URIRef(f"{base or base_iri()}/graph/reference")
+
+
+def facts_graph_iri(base: str | None = None) -> URIRef:
+    """The graph holding each distinct fact of the source documents once (the default graph's data)."""
+    return URIRef(f"{base or base_iri()}/graph/facts")

@@ -168,9 +168,7 @@ class _Writer:
             self.label(plan, info.title)
         if info.province:
             province = iris.province_iri(info.province)
-            self.add(plan, ELI.jurisdiction, province)
-            self.add(province, RDF.type, PLAN.Province)
-            self.add(province, SKOS.prefLabel, self.literal(info.province, lang="vi"))
+            self.add(plan, ELI.jurisdiction, province)  # its type and names are in the reference graph, once
         if info.issuer:
             issuer = self.agency(Agency(info.issuer, "provincial-peoples-committee"))
             self.add(plan, ELI.passed_by, issuer)

@@ -74,7 +74,7 @@ def sparql(store: OxigraphStore, query: str, accept: str | None, format_name: st
         options["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
         options["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
     elif not _FROM.search(query):
-        options["use_default_graph_as_union"] = True
+        options.update(store.dataset())
     try:
         result = store.db.query(query, **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
@@ -126,10 +126,9 @@ def _substitutions(bindings: Mapping[str, Node] | None) -> dict[ox.Variable, obj
 
 
 def select(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None, row_limit: int) -> Table:
-    """A SELECT over the union of graphs, as rdflib terms, cut at the row limit."""
+    """A SELECT over the default graph (each fact once), as rdflib terms, cut at the row limit."""
     refuse_service(query)
-    result = store.db.query(query, use_default_graph_as_union=True,
-                            substitutions=_substitutions(bindings))  # type: ignore[arg-type]
+    result = store.db.query(query, substitutions=_substitutions(bindings), **store.dataset())  # type: ignore[arg-type]
     if not isinstance(result, ox.QuerySolutions):
         raise TypeError("not a SELECT query")
     columns = [v.value for v in result.variables]
@@ -138,10 +137,9 @@ def select(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None
 
 
 def construct(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None) -> bytes:
-    """A CONSTRUCT or DESCRIBE over the union of graphs, as N-Triples."""
+    """A CONSTRUCT or DESCRIBE over the default graph (each fact once), as N-Triples."""
     refuse_service(query)
-    result = store.db.query(query, use_default_graph_as_union=True,
-                            substitutions=_substitutions(bindings))  # type: ignore[arg-type]
+    result = store.db.query(query, substitutions=_substitutions(bindings), **store.dataset())  # type: ignore[arg-type]
     if not isinstance(result, ox.QueryTriples):
         raise TypeError("not a CONSTRUCT or DESCRIBE query")
     return ox.serialize(result, format=ox.RdfFormat.N_TRIPLES) or b""

@@ -109,7 +109,7 @@ class _Generation:
 class ProcessPool:
     """Worker processes over one store directory, in lanes, switched whole to each new build of the store."""
 
-    def __init__(self, store_path: Path, in_memory: bool = True, size: int = 3, timeout: float = 10.0,
+    def __init__(self, store_path: Path, in_memory: bool = False, size: int = 3, timeout: float = 10.0,
                  page_size: int = 1, queue: int = 6, memory_mb: int = 0, poll: float = 2.0, quick: int = 1,
                  quick_timeout: float = 1.0) -> None:
         self.store_path = store_path

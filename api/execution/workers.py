@@ -2,7 +2,10 @@
 
 Oxigraph cannot interrupt a query from another thread, so a time limit that really stops a
 query has to stop the process running it (api/execution/pool.py keeps the processes). Each worker:
-- holds the store (an in-memory copy by default) and reports its size when ready;
+- opens the store on disk read-only (each worker its own handle on the same files, so start-up
+  and memory do not grow with the store; `--in-memory` gives each a copy in memory instead) and
+  reports its size when ready; a worker killed at the time limit is replaced in a fraction of a
+  second, since its replacement only opens the store again;
 - runs without a network when it can (a network namespace of its own), so no query it runs
   can connect anywhere, whatever the query says;
 - has an address-space limit (RLIMIT_AS): a query that needs more memory than the limit ends

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from plangraph.api.storage import facts
+
 from plangraph.extract.errors import InputError
 from plangraph.extract.iris import document_inferred_graph_iri
 from plangraph.extract.pipeline import Compact, file_name, location_of, source_path
@@ -134,7 +136,8 @@ class BulkWriter:
 
 
 def remove_document(db: ox.Store, graph: str) -> None:
-    """A document's graph and its inferred graph."""
+    """A document's graph and its inferred graph (and what only they held, from the facts graph)."""
+    facts.forget(db, [graph, str(document_inferred_graph_iri(graph))])
     for name in (graph, str(document_inferred_graph_iri(graph))):
         node = ox.NamedNode(name)
         if db.contains_named_graph(node):
@@ -147,6 +150,7 @@ def load_stream(db: ox.Store, index: Index, wanted: dict[Path, Request],
     """Store each document as it arrives, replacing its older versions; a bad file raises its
     InputError (the caller's store copy is then thrown away) unless `skip_bad`."""
     loaded = Loaded()
+    facts.ensure(db)  # a store built before the facts graph existed gets it before anything changes
     writer = BulkWriter(db)
     handed: set[str] = set()  # graphs given to the loader: never removed as someone's older version
     for path, outcome in stream:
@@ -165,4 +169,5 @@ def load_stream(db: ox.Store, index: Index, wanted: dict[Path, Request],
         if progress:
             progress(path)
     writer.flush()
+    facts.remember(db, [g for b in loaded.built for g in (b.graph_iri, str(document_inferred_graph_iri(b.graph_iri)))])
     return loaded

@@ -6,10 +6,11 @@ The dataset. The embedded store answers over the union of the plangraph named gr
 each of them also reachable as `GRAPH ?g`. Endpoints differ here (Virtuoso's default graph
 is every graph it holds, system graphs included; Fuseki's is a graph of its own), so every
 query names its dataset explicitly through the protocol's `default-graph-uri` and
-`named-graph-uri` parameters: all plangraph graphs (the source documents' graphs,
-whose IRI carries plan:fileName, and the ontology, reference and inferred graphs), as both
-default and named graphs. The same named queries then see the same
-data on every engine, and triples that others keep in the same server stay out of answers.
+`named-graph-uri` parameters: as named graphs, all plangraph graphs (the source documents'
+graphs, whose IRI carries plan:fileName, and the facts, ontology, reference and inferred graphs);
+as the default graph, the facts graph (the merge of the others, each triple once, see
+api/storage/facts.py), as on the embedded store. The same named queries then see the same data on every engine, and triples that others
+keep in the same server stay out of answers.
 
 Parameters. Endpoints have no substitution API, so bindings become a VALUES block placed at
 the start of the query's WHERE group, written from the terms' own escaped N3 form
@@ -30,10 +31,11 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from plangraph.api.query.lexer import tokens
 from plangraph.api.query.outbound import refuse_service
+from plangraph.api.storage.facts import rebuild as rebuild_facts
 from plangraph.api.storage.store import OxigraphStore, Rows
 from plangraph.extract.errors import QueryError, StoreError
 from plangraph.extract.infer import refresh, rules_for
-from plangraph.extract.iris import inferred_graph_iri, reference_graph_iri
+from plangraph.extract.iris import facts_graph_iri, inferred_graph_iri, reference_graph_iri
 from plangraph.extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
 
 FILE_NAME = "https://w3id.org/plangraph/ontology#fileName"
@@ -167,8 +169,8 @@ def iso_duration(value: str) -> str:
 
 
 def fixed_graphs() -> list[str]:
-    """The graphs beside the documents' own: ontology, reference data, inferred triples."""
-    return [str(ONTOLOGY_GRAPH), str(reference_graph_iri()), str(inferred_graph_iri())]
+    """The graphs beside the documents' own: facts, ontology, reference data, inferred triples."""
+    return [str(facts_graph_iri()), str(ONTOLOGY_GRAPH), str(reference_graph_iri()), str(inferred_graph_iri())]
 
 
 def default_graph_store(endpoint_url: str, authenticated: bool) -> str:
@@ -205,8 +207,10 @@ class SparqlStore:
         sparql.setTimeout(int(self.timeout))
         if dataset:
             graphs = self.graphs() or [EMPTY_GRAPH]
-            for graph in graphs:
+            facts = str(facts_graph_iri())
+            for graph in [facts] if facts in graphs else graphs:  # each fact once; else (older stores) all
                 sparql.addDefaultGraph(graph)
+            for graph in graphs:
                 sparql.addNamedGraph(graph)
         sparql.setQuery(query)
         return sparql
@@ -258,7 +262,7 @@ class SparqlStore:
         """The plangraph named graphs at the endpoint (looked up again after a short while).
 
         Those are the graphs of source documents (their IRI carries plan:fileName) and, when
-        present, the ontology, reference and inferred graphs.
+        present, the facts, ontology, reference and inferred graphs.
         """
         if self._graphs is None or time.monotonic() - self._graphs_at > self.graph_cache_seconds:
             fixed = " ".join(f"<{g}>" for g in fixed_graphs())
@@ -312,20 +316,24 @@ class SparqlStore:
         self._graphs = None
 
     def refresh_schema(self) -> int:
-        """Replace the ontology and reference graphs, then recompute the inferred graph; returns its size.
+        """Replace the ontology and reference graphs, then recompute the facts and inferred graphs;
+        returns the inferred graph's size.
 
         The rules run on an in-memory copy of the plangraph graphs (the same updates as the embedded
-        store, so the inferred triples are the same); only the inferred graph is sent back.
+        store, so the inferred triples are the same), which also makes the facts graph; only those
+        two graphs are sent back.
         """
         self.replace_graphs(schema_graphs())
-        inferred = inferred_graph_iri()
+        inferred, facts = inferred_graph_iri(), facts_graph_iri()
         mirror = OxigraphStore(None)
         for iri in self.graphs():
-            if iri != str(inferred):
+            if iri not in (str(inferred), str(facts)):
                 mirror.replace_graphs({URIRef(iri): self.fetch_graph(iri)})
         size = refresh(mirror.db, rules_for(ontology_graph()))
-        graph = mirror.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{inferred}> {{ ?s ?p ?o }} }}")
-        self.replace_graphs({inferred: graph})
+        rebuild_facts(mirror.db)
+        made = {iri: mirror.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+                for iri in (inferred, facts)}
+        self.replace_graphs(made)
         return size
 
     def triple_count(self) -> int:

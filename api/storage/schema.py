@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterable
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
+from plangraph.api.storage import facts
 from plangraph.api.storage.loading import documents
 from plangraph.api.storage.store import OxigraphStore, from_ox, to_ox
 from plangraph.extract.infer import Rules, Triple, entailed, rules_for
@@ -83,5 +84,12 @@ def refresh_schema(store: OxigraphStore, migrate: bool = False, fresh: Collectio
     store.replace_graphs(schema)
     rules = rules_for(ontology_graph())
     if migrate:
-        infer_documents(store.db, rules, [doc.graph for doc in documents(store.db) if doc.graph not in fresh])
-    return refresh_shared(store.db, rules, schema.values())
+        older = [doc.graph for doc in documents(store.db) if doc.graph not in fresh]
+        facts.forget(store.db, [str(document_inferred_graph_iri(g)) for g in older])
+        infer_documents(store.db, rules, older)
+        facts.remember(store.db, [str(document_inferred_graph_iri(g)) for g in older])
+    shared = [str(inferred_graph_iri())]
+    facts.forget(store.db, shared)  # the facts graph follows every graph (api/storage/facts.py)
+    size = refresh_shared(store.db, rules, schema.values())
+    facts.remember(store.db, shared)
+    return size

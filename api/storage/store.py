@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from plangraph.api.storage import swap
+from plangraph.api.storage import facts, swap
 from plangraph.extract.errors import StoreError
 
 MARKER = "plangraph.json"
@@ -85,7 +85,12 @@ def from_ox(term: object) -> Node | None:
 
 
 class OxigraphStore:
-    """Oxigraph on disk (or in memory when `path` is None); the union of graphs is the default."""
+    """Oxigraph on disk (or in memory when `path` is None).
+
+    The default graph of queries is the facts graph, the merge of all its graphs with each triple
+    once (api/storage/facts.py); a store built before the facts graph existed is queried over the
+    union of its graphs.
+    """
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
         self.path = path
@@ -99,6 +104,18 @@ class OxigraphStore:
                 self.db = ox.Store(str(path / DATABASE))
         except OSError as exc:
             raise StoreError(str(path), f"cannot open the store: {exc}") from exc
+        self._dataset: dict[str, object] | None = None
+
+    def dataset(self) -> dict[str, object]:
+        """The query options that name the default graph (remembered while the store cannot change)."""
+        if self._dataset is not None:
+            return self._dataset
+        graph = facts.default_graph(g.value for g in self.db.named_graphs() if isinstance(g, ox.NamedNode))
+        options: dict[str, object] = ({"use_default_graph_as_union": True} if graph is None
+                                      else {"default_graph": graph})
+        if self.read_only:
+            self._dataset = options
+        return options
 
     @classmethod
     def open_existing(cls, path: Path, read_only: bool = True) -> "OxigraphStore":
@@ -115,6 +132,7 @@ class OxigraphStore:
         memory = cls(None)
         memory.db.bulk_extend(disk.db.quads_for_pattern(None, None, None, None))
         memory.path = path
+        memory.read_only = True  # nothing writes into a served copy: its dataset can be remembered
         return memory
 
     def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
@@ -122,7 +140,7 @@ class OxigraphStore:
         refuse_service(query)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        return self.db.query(query, use_default_graph_as_union=True, substitutions=substitutions or None)
+        return self.db.query(query, substitutions=substitutions or None, **self.dataset())  # type: ignore[arg-type]
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Rows:
         result = self._query(query, bindings)
@@ -172,8 +190,13 @@ class OxigraphStore:
     def replace_graphs(self, graphs: Mapping[URIRef, Graph], drop_files: Iterable[str] = (),
                        drop_locations: Iterable[str] = ()) -> None:
         """Put each graph in its named graph, replacing what was there and older versions of the
-        documents (same source path, or the same file built from another root)."""
-        for name in self.graphs_of_files(drop_files, drop_locations):
+        documents (same source path, or the same file built from another root). The facts graph
+        follows: what only the replaced graphs held leaves it, what the new ones hold enters it."""
+        facts.ensure(self.db)
+        stale = self.graphs_of_files(drop_files, drop_locations)
+        replaced = [str(iri) for iri in graphs if self.db.contains_named_graph(ox.NamedNode(str(iri)))]
+        facts.forget(self.db, stale + replaced)
+        for name in stale:
             self.db.remove_graph(ox.NamedNode(name))
         for iri, graph in graphs.items():
             target = ox.NamedNode(str(iri))
@@ -182,6 +205,7 @@ class OxigraphStore:
             # no transaction needed: builds write into a private copy that is only swapped in whole
             self.db.bulk_load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
                               to_graph=target)
+        facts.remember(self.db, [str(iri) for iri in graphs])
 
     def update(self, sparql: str) -> None:
         self.db.update(sparql)

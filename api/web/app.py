@@ -35,7 +35,8 @@ def make_executor(settings: Settings) -> Executor:
         raise StoreError("serve", "no store given (--store DIR or --endpoint URL)")
     path = Path(settings.store)
     if settings.workers <= 0:
-        store = OxigraphStore.in_memory_copy(path) if settings.in_memory else OxigraphStore.open_existing(path)
+        store = (OxigraphStore.in_memory_copy(path) if settings.in_memory
+                 else OxigraphStore.open_existing(path, read_only=True))
         return InlineExecutor(store)
     OxigraphStore.open_existing(path)  # fail now, with a clear message, if it is not a store
     return ProcessPool(path, settings.in_memory, settings.workers, settings.query_timeout,
