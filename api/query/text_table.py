@@ -1,11 +1,14 @@
-"""SELECT rows as a plain-text table that fits the terminal: wide columns give way first."""
+"""SELECT rows as plain text that fits the terminal: a table whose wide columns give way first,
+or, when there are too many columns for a readable table, one block of `name  value` lines per row."""
 from __future__ import annotations
 
 import shutil
+import textwrap
 
 GAP = "  "
 MIN_WIDTH = 6
 MAX_WIDTH = 60
+READABLE = 12  # below this many characters a column says too little: rows become blocks
 
 
 def fit_widths(natural: list[int], headers: list[int], total: int) -> list[int]:
@@ -39,10 +42,37 @@ def clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[:max(0, width - 1)] + "…"
 
 
+def records(columns: list[str], cells: list[list[str]], total: int) -> str:
+    """Each row as a numbered block of `name  value` lines, long values wrapped under themselves.
+
+    >>> print(records(["plan", "title"], [["p1", "Kế hoạch phát triển thư viện"]], 30), end="")
+    -- 1 --
+    plan   p1
+    title  Kế hoạch phát triển thư
+           viện
+    (1 rows)
+    """
+    label = max(len(c) for c in columns)
+    room = max(MIN_WIDTH, total - label - len(GAP))
+    lines: list[str] = []
+    for number, row in enumerate(cells, start=1):
+        lines.append(f"-- {number} --")
+        for name, value in zip(columns, row):
+            wrapped = textwrap.wrap(" ".join(value.split()), room) or [""]
+            lines.append(f"{name.ljust(label)}{GAP}{wrapped[0]}".rstrip())
+            lines.extend(" " * (label + len(GAP)) + more for more in wrapped[1:])
+    lines.append(f"({len(cells)} rows)")
+    return "\n".join(lines) + "\n"
+
+
 def render(columns: list[str], cells: list[list[str]], width: int | None = None) -> str:
-    """A table with a header line, a rule and one line per row, then the row count."""
+    """A table with a header line, a rule and one line per row, then the row count; blocks per row
+    when the columns cannot each get READABLE characters."""
     total = width or shutil.get_terminal_size((100, 24)).columns
     natural = [max([len(c)] + [len(" ".join(r[i].split())) for r in cells]) for i, c in enumerate(columns)]
+    needed = sum(min(w, READABLE) for w in natural) + len(GAP) * max(0, len(columns) - 1)
+    if needed > total:
+        return records(columns, cells, total)
     widths = fit_widths(natural, [len(c) for c in columns], total)
     lines = [GAP.join(clip(c, w).ljust(w) for c, w in zip(columns, widths)).rstrip(),
              GAP.join("-" * w for w in widths)]

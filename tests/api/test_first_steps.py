@@ -52,11 +52,23 @@ def test_text_table_fits_the_terminal_width(width: int) -> None:
     assert "…" in lines[2] and lines[-1] == "(2 rows)"
 
 
+def test_text_table_too_many_columns_become_blocks_that_fit() -> None:
+    columns = [f"column_{i}" for i in range(13)]
+    cells = [[f"value {i} " + "rất dài " * 12 for i in range(13)] for _ in range(2)]
+    text = render(columns, cells, width=80)
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert lines[0] == "-- 1 --" and lines[-1] == "(2 rows)"
+    assert sum(line.startswith("column_") for line in lines) == 26  # every cell of every row, none cut
+    assert "…" not in text
+
+
 def test_cli_query_table_fits_columns_env(cli: Cli, seed_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "90")
-    outcome = cli("query", "tasks", "--store", seed_store)
-    assert outcome.code == 0
-    assert max(len(line) for line in outcome.out.splitlines()) <= 90
+    for name in ("tasks", "plans"):
+        outcome = cli("query", name, "--store", seed_store)
+        assert outcome.code == 0
+        assert max(len(line) for line in outcome.out.splitlines()) <= 90
 
 
 def test_build_records_its_base_and_refuses_another(cli: Cli, seed_store: Path, tmp_path: Path,
