@@ -57,8 +57,10 @@ CITATIONS = PREFIX + """SELECT DISTINCT ?plan ?number ?relation ?cited ?quote ?e
   OPTIONAL { ?citation plan:evidence ?evidence . ?evidence oa:exact ?quote }
 } ORDER BY ?relation ?number"""
 SOURCES = PREFIX + """SELECT DISTINCT ?plan ?source ?file WHERE { ?source eli:realizes ?plan ; plan:fileName ?file } ORDER BY ?file"""
-SEARCH = PREFIX + """SELECT ?thing ?needle (SAMPLE(?label_) AS ?label) (SAMPLE(?kind_) AS ?kind) WHERE {
+SEARCH = PREFIX + """SELECT ?thing ?needle (SAMPLE(?label_) AS ?label) (SAMPLE(?kind_) AS ?kind)
+       (SAMPLE(?province_) AS ?province) WHERE {
   ?thing plan:searchKey ?key . FILTER(CONTAINS(?key, ?needle))
+  OPTIONAL { ?thing plan:province/skos:prefLabel ?province_ FILTER(LANG(?province_) = "vi") }
   OPTIONAL { ?thing rdfs:label|eli:title|skos:prefLabel|plan:taskText|plan:subjectText ?label_ }
   OPTIONAL { ?thing a ?kind_ }
 } GROUP BY ?thing ?needle ORDER BY ?label LIMIT 200"""

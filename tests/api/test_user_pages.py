@@ -162,3 +162,11 @@ def test_user_pages_speak_english_when_asked(client: TestClient, path: str) -> N
              "/compare": ("So sánh kế hoạch", "Compare plans"), "/org/bac-kan/so-tai-chinh": ("chủ trì", "lead"),
              "/queries": ("Câu hỏi sẵn có", "Ready questions")}[path]
     assert words[0] in vi and words[1] in en and words[1] not in vi.replace("English", "")
+
+
+def test_user_pages_search_tells_same_named_agencies_apart(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "so van hoa", "lang": "vi"})
+    client.cookies.clear()
+    names = [text_of(a) for a in re.findall(r'<li class="result"><a href="/org/[^"]+">(.*?)</a>', page.text, re.S)]
+    assert len(names) >= 2 and len(set(names)) == len(names)
+    assert any(name.endswith("— Bắc Kạn") for name in names)
