@@ -109,7 +109,9 @@ def entailed(triples: Iterable[Triple], rules: Rules) -> set[Triple]:
     before: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (p, b) -> {a : a p b}
     known = set(triples)
     given = frozenset(known)
-    todo = list(known)
+    # only triples some rule reads start a derivation (most of a plan's triples are its texts)
+    read = set(subproperty) | set(inverse) | transitive
+    todo = [t for t in known if t[1] in read or (t[1] == RDF.type and t[2] in subclass)]
     while todo:
         s, p, o = todo.pop()
         found: list[Triple] = [(s, q, o) for q in subproperty.get(p, ())]

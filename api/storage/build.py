@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
+
 from plangraph.api.storage import originals
 from plangraph.api.storage.loading import LAYOUT, Index, Request, documents, load_stream, requests
-from plangraph.api.storage.schema import refresh_schema
+from plangraph.api.storage.schema import refresh_schema, rules_from_json, rules_to_json
 from plangraph.api.storage.store import MARKER, OxigraphStore, rebuild, recorded_base
 from plangraph.extract.errors import InputError, StoreError
-from plangraph.extract.iris import base_iri
+from plangraph.extract.iris import base_iri, facts_graph_iri
 from plangraph.extract.infer import rules_for
 from plangraph.extract.pipeline import (MAX_FILE_BYTES, build_root, collect, extract_stream, fingerprint,
                                         process_all, shown)
@@ -40,6 +42,10 @@ def _marker(store_dir: Path) -> dict[str, object]:
     except (OSError, ValueError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
+
+
+def _size(store: OxigraphStore, graph: str) -> int:
+    return sum(1 for _ in store.db.quads_for_pattern(None, None, None, ox.NamedNode(str(graph))))
 
 
 def _current(marker: dict[str, object], version: str) -> bool:
@@ -105,17 +111,25 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
             if progress:
                 progress(done, len(wanted), path.name)
 
-        stream = extract_stream([r.path for r in todo], rules_for(ontology_graph()), workers=workers,
+        rules = (rules_from_json(marker.get("rules")) if current else None) or rules_for(ontology_graph())
+        stream = extract_stream([r.path for r in todo], rules, workers=workers,
                                 max_bytes=max_bytes, root=root, ocr=ocr)
         try:
-            loaded = load_stream(store.db, index, by_path, stream, skip_bad, step)
+            assert store.path is not None
+            loaded = load_stream(store.db, store.path / "load.nq", index, by_path, stream, skip_bad, step)
         finally:
             stream.close()  # a refused batch ends its workers at once
         if not loaded.built and not any(kept.values()):
             raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
         # a store of an earlier layout: its other documents get their own inferred graphs now
         earlier = bool(marker) and marker.get("layout") != LAYOUT
-        refresh_schema(store, migrate=earlier, fresh={b.graph_iri for b in loaded.built})
+        gained = refresh_schema(store, rules, reload=not current, migrate=earlier,
+                                fresh={b.graph_iri for b in loaded.built})
+        # counting a large store's quads takes seconds: keep the count up to date instead (the
+        # quads of every graph but the facts graph, which merges them)
+        counted = marker.get("triples", 0 if not marker else None)
+        triples = (counted + loaded.added - loaded.removed + gained if isinstance(counted, int) and not earlier
+                   else store.triple_count() - _size(store, facts_graph_iri()))
         if store.path is not None:  # each source's original file, for download
             held = {doc.sha256 for doc in documents(store.db) if doc.sha256}
             originals.keep(store.path, store_dir.resolve(), [(r.sha256, str(r.path)) for r in wanted if r.sha256], held)
@@ -126,7 +140,8 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
         report.warnings = [f"{b.file_name}: {w}" for b in loaded.built for w in b.warnings]
         report.plans = len({b.plan_iri for b in loaded.built} | {d.plan for d in kept.values() if d is not None})
         return {"files": report.files, "skipped": [e.location for e in loaded.skipped],
-                "layout": LAYOUT, "fingerprint": version, "base": base_iri()}
+                "layout": LAYOUT, "fingerprint": version, "rules": rules_to_json(rules), "base": base_iri(),
+                "triples": triples}
 
     summary = rebuild(store_dir, fill, unchanged=nothing_new)
     report.triples = int(str(summary.get("triples", 0)))

@@ -14,11 +14,11 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from plangraph.api.storage import facts
-from plangraph.api.storage.loading import documents
+from plangraph.api.storage.loading import documents, remove_graph
 from plangraph.api.storage.store import OxigraphStore, from_ox, to_ox
 from plangraph.extract.infer import Rules, Triple, entailed, rules_for
-from plangraph.extract.iris import document_inferred_graph_iri, inferred_graph_iri
-from plangraph.extract.schemas import ontology_graph, schema_graphs
+from plangraph.extract.iris import document_inferred_graph_iri, inferred_graph_iri, reference_graph_iri
+from plangraph.extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
 
 
 def _triple(quad: ox.Quad) -> Triple:
@@ -48,13 +48,12 @@ def infer_documents(db: ox.Store, rules: Rules, graphs: Iterable[str]) -> int:
     added = 0
     for graph in graphs:
         target = str(document_inferred_graph_iri(graph))
-        if db.contains_named_graph(ox.NamedNode(target)):
-            db.remove_graph(ox.NamedNode(target))
+        added -= remove_graph(db, target)
         added += _put(db, target, entailed(_triples(db, graph), rules))
     return added
 
 
-def refresh_shared(db: ox.Store, rules: Rules, schema: Iterable[Graph], target: URIRef | None = None) -> int:
+def refresh_shared(db: ox.Store, rules: Rules, schema: Iterable[Iterable[Triple]], target: URIRef | None = None) -> int:
     """Recompute the store-wide inferred graph; returns its size.
 
     Every document's inferred graph is closed under the rules already, so what the whole store
@@ -62,8 +61,7 @@ def refresh_shared(db: ox.Store, rules: Rules, schema: Iterable[Graph], target: 
     from the schema graphs themselves.
     """
     graph = ox.NamedNode(str(target or inferred_graph_iri()))
-    if db.contains_named_graph(graph):
-        db.remove_graph(graph)
+    remove_graph(db, graph.value)
     seed: set[Triple] = set()
     for part in schema:
         seed.update(part)
@@ -73,23 +71,54 @@ def refresh_shared(db: ox.Store, rules: Rules, schema: Iterable[Graph], target: 
     return _put(db, graph.value, sorted((t for t in entailed(seed, rules) if not _stored(db, t)), key=str))
 
 
-def refresh_schema(store: OxigraphStore, migrate: bool = False, fresh: Collection[str] = ()) -> int:
-    """Replace the ontology and reference graphs, then the store-wide inferred graph; returns its size.
+def refresh_schema(store: OxigraphStore, rules: Rules | None = None, reload: bool = True, migrate: bool = False,
+                   fresh: Collection[str] = ()) -> int:
+    """Replace the ontology and reference graphs (unless `reload` is off: the store holds them as
+    this version makes them), then the store-wide inferred graph; returns how many quads the
+    store gained (negative: lost).
 
     With `migrate`, every document but the `fresh` ones (which have theirs) first gets its own
     inferred graph (a store of an earlier layout).
     Both steps replace whole graphs, so building the same texts twice gives the same store.
     """
-    schema = schema_graphs()
-    store.replace_graphs(schema)
-    rules = rules_for(ontology_graph())
+    rules = rules or rules_for(ontology_graph())
+    gained = 0
+    if reload:
+        graphs = schema_graphs()
+        for iri in graphs:
+            gained -= sum(1 for _ in store.db.quads_for_pattern(None, None, None, ox.NamedNode(str(iri))))
+        store.replace_graphs(graphs)  # (it keeps the facts graph in step)
+        gained += sum(len(g) for g in graphs.values())
+        schema: list[set[Triple]] = [set(g) for g in graphs.values()]
+    else:
+        schema = [_triples(store.db, str(iri)) for iri in (ONTOLOGY_GRAPH, reference_graph_iri())]
     if migrate:
         older = [doc.graph for doc in documents(store.db) if doc.graph not in fresh]
         facts.forget(store.db, [str(document_inferred_graph_iri(g)) for g in older])
-        infer_documents(store.db, rules, older)
+        gained += infer_documents(store.db, rules, older)
         facts.remember(store.db, [str(document_inferred_graph_iri(g)) for g in older])
     shared = [str(inferred_graph_iri())]
     facts.forget(store.db, shared)  # the facts graph follows every graph (api/storage/facts.py)
-    size = refresh_shared(store.db, rules, schema.values())
+    gained -= sum(1 for _ in store.db.quads_for_pattern(None, None, None, ox.NamedNode(shared[0])))
+    gained += refresh_shared(store.db, rules, schema)
     facts.remember(store.db, shared)
-    return size
+    return gained
+
+
+def rules_to_json(rules: Rules) -> dict[str, list[list[str]] | list[str]]:
+    """The rules as a store's summary keeps them (closing the ontology with owlrl takes a second)."""
+    return {"subclass": [[str(a), str(b)] for a, b in rules.subclass],
+            "subproperty": [[str(a), str(b)] for a, b in rules.subproperty],
+            "inverse": [[str(a), str(b)] for a, b in rules.inverse], "transitive": [str(p) for p in rules.transitive]}
+
+
+def rules_from_json(data: object) -> Rules | None:
+    """Rules kept by `rules_to_json`; None when `data` is not such a record."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        pairs = {k: tuple((URIRef(a), URIRef(b)) for a, b in data[k]) for k in ("subclass", "subproperty", "inverse")}
+        return Rules(pairs["subclass"], pairs["subproperty"], pairs["inverse"],
+                     tuple(URIRef(p) for p in data["transitive"]))
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -294,7 +294,8 @@ def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
                 traceback.clear_frames(exc.__traceback__)
                 del store.db
                 raise
-            summary["triples"] = store.triple_count()
+            if "triples" not in summary:
+                summary["triples"] = store.triple_count()
             store.close()
             (work / MARKER).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
             swap._step("built")

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import plangraph.extract.pipeline
+from plangraph.api.storage.loading import BulkWriter
 from plangraph.api.storage.store import OxigraphStore
 from tests.conftest import SEEDS, Outcome
 from tests.integration.test_build import BAD_INPUTS, fingerprint
@@ -141,9 +142,9 @@ def test_build_refused_file_with_a_name_that_is_not_utf8_is_a_message(cli: Cli, 
 
 
 def test_build_disk_full_is_a_message(cli: Cli, store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def full(self: OxigraphStore, *args: object, **kwargs: object) -> None:
+    def full(self: BulkWriter, *args: object, **kwargs: object) -> None:
         raise OSError("IO error: No space left on device: While appending to file: 000008.log")
-    monkeypatch.setattr(OxigraphStore, "replace_graphs", full)
+    monkeypatch.setattr(BulkWriter, "flush", full)
     before = fingerprint(store)
     plan = store.parent / "new-plan.txt"  # not in the store yet: a text stored as it is needs no writing
     shutil.copy(PLAN, plan)

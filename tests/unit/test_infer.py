@@ -4,7 +4,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
 
-from plangraph.extract.infer import infer, refresh, rules_for
+from plangraph.extract.infer import entailed, infer, refresh, rules_for
 from plangraph.extract.schemas import ontology_graph
 from plangraph.extract.vocab import ODRL, ORG, PLAN
 
@@ -61,3 +61,15 @@ def test_issue4_closure_leaves_rdflib_literal_parsing_alone() -> None:
 
     closure(ontology_graph())
     assert not Literal("--12-20", datatype=XSD.gMonthDay).ill_typed
+
+
+def test_infer_entailed_in_python_equals_the_sparql_rules() -> None:
+    data = _data()
+    assert entailed(set(data), rules_for(ontology_graph())) == set(infer(data, ontology_graph()))
+
+
+def test_infer_entailed_joins_transitive_chains_in_any_order() -> None:
+    chain = [(URIRef(f"urn:o{i}"), ORG.transitiveSubOrganizationOf, URIRef(f"urn:o{i + 1}")) for i in range(5)]
+    found = entailed(list(reversed(chain)), rules_for(ontology_graph()))
+    assert (URIRef("urn:o0"), ORG.transitiveSubOrganizationOf, URIRef("urn:o5")) in found
+    assert not set(chain) & found
