@@ -9,7 +9,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from plangraph.api.execution.jobs import PREFIXES
 from plangraph.api.query.catalog import NamedQuery, load_all
-from plangraph.api.storage.remote import bind_values
+from plangraph.api.query.lexer import tokens
+from plangraph.api.storage.remote import bind_values, term_n3
 from plangraph.api.web.named import fold_key
 from plangraph.api.web.i18n import message
 from plangraph.api.web.templating import TEMPLATES, page_language_of
@@ -26,9 +27,35 @@ SWAGGER_PARAMETERS = {"validatorUrl": None, "deepLinking": True, "defaultModelsE
 
 
 def example_text(query: NamedQuery) -> str:
-    """A named query as a ready example: its text with its example parameters bound by VALUES."""
+    """A named query as a ready example: its example parameters written into its WHERE group.
+
+    Each parameter variable inside the group becomes its value, so that a filter in an inner
+    group sees it (a VALUES block at the top would not reach into a group that filters on it);
+    the projection keeps the variable's name, unbound.
+
+    >>> from pathlib import Path
+    >>> q = NamedQuery("q", Path("q.rq"), 'SELECT ?a ?k WHERE { { ?a ?p ?v FILTER(?v = ?k) } }', "", {"k": "string"},
+    ...                example={"k": "x"})
+    >>> example_text(q)
+    'SELECT ?a ?k WHERE { { ?a ?p ?v FILTER(?v = "x") } }'
+    """
     values = {k: fold_key(v) if k.endswith("_key") else v for k, v in query.example.items()}
-    return bind_values(query.text, query.bind(values))
+    bound = query.bind(values)
+    text = query.text
+    found = list(tokens(text))
+    opening = next((i for i, (kind, word, _) in enumerate(found) if kind == "other" and word == "{"), None)
+    if opening is None:
+        return bind_values(text, bound)
+    depth, pieces, last = 0, [], 0
+    for kind, word, offset in found[opening:]:
+        if kind == "other" and word in "{}":
+            depth += 1 if word == "{" else -1
+            if depth == 0:
+                break
+        elif kind == "var" and word[1:] in bound:
+            pieces.append(text[last:offset] + term_n3(word[1:], bound[word[1:]]))
+            last = offset + len(word)
+    return "".join(pieces) + text[last:]
 
 
 @lru_cache(maxsize=1)
