@@ -75,19 +75,24 @@ class Compact:
     quads: int
 
 
-def _nquads(graph: Graph, name: str) -> bytes:
+def _nquads(triples: bytes, name: str) -> bytes:
     """N-Triples lines turned into N-Quads of graph `name` (a line ends in " .\n" only: N-Triples
     escapes line breaks inside literals)."""
-    return graph.serialize(format="nt", encoding="utf-8").replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
+    return triples.replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
 
 
 def compact(built: Built, rules: Rules) -> Compact:
-    """A built document with the triples the rules infer from it alone, ready for the bulk loader."""
+    """A built document with the triples the rules infer from it alone, ready for the bulk loader;
+    both also go to the store's facts graph (the merge of every graph: a triple loaded twice is
+    stored once), so that the store need not read them back to merge them."""
     inferred = Graph()
     for triple in entailed(built.graph, rules):
         inferred.add(triple)
     name = str(built.graph_iri)
-    data = _nquads(built.graph, name) + _nquads(inferred, str(document_inferred_graph_iri(name)))
+    own = built.graph.serialize(format="nt", encoding="utf-8")
+    derived = inferred.serialize(format="nt", encoding="utf-8")
+    data = (_nquads(own, name) + _nquads(derived, str(document_inferred_graph_iri(name)))
+            + _nquads(own + derived, str(iris.facts_graph_iri())))
     return Compact(built.file_name, name, str(built.plan_iri), built.source_path, built.location,
                    built.extraction.warnings, data, len(built.graph) + len(inferred))
 

@@ -182,7 +182,7 @@ def load_stream(db: ox.Store, spool: Path, index: Index, wanted: dict[Path, Requ
     try:
         _load(stream, index, wanted, skip_bad, progress, writer, loaded)
         writer.flush()
-        facts.remember(db, [g for b in loaded.built for g in (b.graph_iri, str(document_inferred_graph_iri(b.graph_iri)))])
+        # (each document's lines include its triples in the facts graph: nothing to merge here)
     finally:
         if writer.handle is not None:
             writer.handle.close()
