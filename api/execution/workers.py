@@ -141,7 +141,7 @@ def worker_main(conn: Connection, store_path: str, in_memory: bool, memory_mb: i
     gc.freeze()  # the code inherited from the fork server: never scanned by the collector, never copied
     try:
         store = load_store(Path(store_path), in_memory, snapshot)
-        count = store.triple_count()
+        count = store.recorded_count()  # a worker's start-up must not read the whole store
     except Exception as exc:  # the store moved or broke: tell the pool, which keeps the workers it has
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
