@@ -12,9 +12,7 @@ as the default graph, the facts graph (the merge of the others, each triple once
 api/storage/facts.py), as on the embedded store. The same named queries then see the same data on every engine, and triples that others
 keep in the same server stay out of answers.
 
-Parameters. Endpoints have no substitution API, so bindings become a VALUES block placed at
-the start of the query's WHERE group, written from the terms' own escaped N3 form
-(`Literal.n3()`, `URIRef.n3()`): a parameter value can only ever be data.
+Parameters are written into the query text (api/query/binding.py).
 """
 from __future__ import annotations
 
@@ -29,98 +27,17 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from plangraph.api.query.lexer import tokens
+from plangraph.api.query.binding import bind_values
 from plangraph.api.query.outbound import refuse_service
 from plangraph.api.storage.facts import rebuild as rebuild_facts
 from plangraph.api.storage.store import OxigraphStore, Rows
-from plangraph.extract.errors import QueryError, StoreError
+from plangraph.extract.errors import StoreError
 from plangraph.extract.infer import refresh, rules_for
 from plangraph.extract.iris import facts_graph_iri, inferred_graph_iri, reference_graph_iri
 from plangraph.extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
 
 FILE_NAME = "https://w3id.org/plangraph/ontology#fileName"
 EMPTY_GRAPH = "urn:plangraph:no-graph"  # names the dataset when no plangraph graph exists yet
-_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_FORMS = {"SELECT", "CONSTRUCT", "ASK", "DESCRIBE"}
-_BRACKETS = {"{": "open", "}": "close", "(": "lparen", ")": "rparen"}
-
-
-def _where_group(query: str) -> tuple[int, int, bool]:
-    """Offsets of the `{` and matching `}` of the query's WHERE group, and whether it holds a sub-SELECT."""
-    braces = parens = 0
-    form: str | None = None
-    seen_where = False
-    top_groups = 0
-    start: int | None = None
-    first_in_group = False
-    for kind, text, offset in tokens(query):
-        kind = _BRACKETS.get(text, kind) if kind == "other" else kind
-        if kind in ("string", "iri", "var", "pname", "lang"):
-            first_in_group = False
-            continue
-        if start is not None:
-            if first_in_group:
-                subselect = kind == "word" and text.upper() == "SELECT"
-                first_in_group = False
-            if kind == "open":
-                braces += 1
-            elif kind == "close":
-                braces -= 1
-                if braces == 0:
-                    return start, offset, subselect
-            continue
-        if kind == "word" and braces == 0 and parens == 0:
-            word = text.upper()
-            if form is None and word in _FORMS:
-                form = word
-            elif form is not None and word == "WHERE":
-                seen_where = True
-        elif kind == "lparen":
-            parens += 1
-        elif kind == "rparen":
-            parens -= 1
-        elif kind == "open":
-            if braces == 0 and parens == 0 and form is not None:
-                top_groups += 1
-                if seen_where or form != "CONSTRUCT" or top_groups == 2:
-                    start, braces, first_in_group, subselect = offset, 1, True, False
-                    continue
-            braces += 1
-        elif kind == "close":
-            braces -= 1
-    raise QueryError("query", "cannot find the WHERE clause to bind parameters in")
-
-
-def term_n3(name: str, term: Node) -> str:
-    """One bound value as escaped SPARQL syntax; anything that is not a clean IRI or literal is refused."""
-    if isinstance(term, URIRef):
-        try:
-            return term.n3()
-        except Exception as exc:  # rdflib refuses IRIs that would break out of <…>
-            raise QueryError(name, f"parameter {name}: not a valid IRI") from exc
-    if isinstance(term, Literal):
-        return term.n3()
-    raise QueryError(name, f"parameter {name}: only IRIs and literals can be bound")
-
-
-def bind_values(query: str, bindings: Mapping[str, Node] | None) -> str:
-    """The query with its parameters bound by a VALUES block at the start of its WHERE group.
-
-    >>> bind_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x")})
-    'SELECT ?s WHERE { VALUES (?o) { ("x") } ?s ?p ?o }'
-    """
-    if not bindings:
-        return query
-    names = list(bindings)
-    for name in names:
-        if not _VARIABLE.match(name):
-            raise QueryError(name, "not a SPARQL variable name")
-    values = " ".join(term_n3(name, bindings[name]) for name in names)
-    block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({values}) }}"
-    start, end, subselect = _where_group(query)
-    if subselect:  # a group that is a sub-SELECT cannot hold anything else: nest it
-        return f"{query[:start + 1]} {block} {{{query[start + 1:end]}}}{query[end:]}"
-    return f"{query[:start + 1]} {block}{query[start + 1:]}"
 
 
 def from_json(cell: Mapping[str, str] | None) -> Node | None:

@@ -9,8 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from plangraph.api.execution.jobs import PREFIXES
 from plangraph.api.query.catalog import NamedQuery, load_all
-from plangraph.api.query.lexer import tokens
-from plangraph.api.storage.remote import bind_values, term_n3
+from plangraph.api.query.binding import term_n3, where_group, write_values_in
 from plangraph.api.web.named import fold_key
 from plangraph.api.web.i18n import message
 from plangraph.api.web.templating import TEMPLATES, page_language_of
@@ -41,21 +40,9 @@ def example_text(query: NamedQuery) -> str:
     """
     values = {k: fold_key(v) if k.endswith("_key") else v for k, v in query.example.items()}
     bound = query.bind(values)
-    text = query.text
-    found = list(tokens(text))
-    opening = next((i for i, (kind, word, _) in enumerate(found) if kind == "other" and word == "{"), None)
-    if opening is None:
-        return bind_values(text, bound)
-    depth, pieces, last = 0, [], 0
-    for kind, word, offset in found[opening:]:
-        if kind == "other" and word in "{}":
-            depth += 1 if word == "{" else -1
-            if depth == 0:
-                break
-        elif kind == "var" and word[1:] in bound:
-            pieces.append(text[last:offset] + term_n3(word[1:], bound[word[1:]]))
-            last = offset + len(word)
-    return "".join(pieces) + text[last:]
+    start, end, _ = where_group(query.text)
+    terms = {name: term_n3(name, term) for name, term in bound.items()}
+    return query.text[:start] + write_values_in(query.text[start:end], terms) + query.text[end:]
 
 
 @lru_cache(maxsize=1)
