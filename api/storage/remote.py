@@ -29,14 +29,14 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from plangraph.api.query.binding import bind_values
 from plangraph.api.query.outbound import refuse_service
-from plangraph.api.storage.facts import rebuild as rebuild_facts
+from plangraph.api.storage.schema import refresh_schema as refresh_inferred
 from plangraph.api.storage.store import OxigraphStore, Rows
 from plangraph.extract.errors import StoreError
-from plangraph.extract.infer import refresh, rules_for
-from plangraph.extract.iris import facts_graph_iri, inferred_graph_iri, reference_graph_iri
-from plangraph.extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
+from plangraph.extract.iris import document_inferred_graph_iri, facts_graph_iri, inferred_graph_iri, reference_graph_iri
+from plangraph.extract.schemas import ONTOLOGY_GRAPH, schema_graphs
 
 FILE_NAME = "https://w3id.org/plangraph/ontology#fileName"
+INFERRED_SUFFIX = str(document_inferred_graph_iri(""))  # a source document's inferred graph: its IRI + this
 EMPTY_GRAPH = "urn:plangraph:no-graph"  # names the dataset when no plangraph graph exists yet
 
 
@@ -178,12 +178,15 @@ class SparqlStore:
     def graphs(self) -> list[str]:
         """The plangraph named graphs at the endpoint (looked up again after a short while).
 
-        Those are the graphs of source documents (their IRI carries plan:fileName) and, when
-        present, the facts, ontology, reference and inferred graphs.
+        Those are the graphs of source documents (their IRI carries plan:fileName), each
+        document's inferred graph, and, when present, the facts, ontology, reference and
+        store-wide inferred graphs.
         """
         if self._graphs is None or time.monotonic() - self._graphs_at > self.graph_cache_seconds:
             fixed = " ".join(f"<{g}>" for g in fixed_graphs())
             query = (f"SELECT DISTINCT ?g WHERE {{ {{ GRAPH ?g {{ ?g <{FILE_NAME}> ?name }} }} UNION "
+                     f"{{ GRAPH ?d {{ ?d <{FILE_NAME}> ?name }} BIND(IRI(CONCAT(STR(?d), \"{INFERRED_SUFFIX}\")) AS ?g) "
+                     f"FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} UNION "
                      f"{{ VALUES ?g {{ {fixed} }} FILTER EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }} }}")
             self._graphs = sorted({str(r["g"]) for r in self._select_json(query, dataset=False).rows})
             self._graphs_at = time.monotonic()
@@ -228,30 +231,38 @@ class SparqlStore:
         stale = [g for g in self.graphs_of_files(drop_files) if URIRef(g) not in graphs]
         for iri, graph in graphs.items():
             self._send("PUT", str(iri), graph.serialize(format="turtle", encoding="utf-8"))
-        for name in stale:
+        for name in stale:  # the document's graph and the one inferred from it
             self._send("DELETE", name)
+            self._send("DELETE", name + INFERRED_SUFFIX)
         self._graphs = None
 
     def refresh_schema(self) -> int:
-        """Replace the ontology and reference graphs, then recompute the facts and inferred graphs;
-        returns the inferred graph's size.
+        """Replace the ontology and reference graphs, then recompute the inferred and facts graphs;
+        returns how many triples the inferred graphs hold.
 
-        The rules run on an in-memory copy of the plangraph graphs (the same updates as the embedded
-        store, so the inferred triples are the same), which also makes the facts graph; only those
-        two graphs are sent back.
+        The graphs are laid out as in the embedded store: each source document has its own
+        inferred graph beside it, the store-wide inferred graph holds what only the whole store
+        entails, and the facts graph merges them all. They are made on an in-memory copy of the
+        server's source graphs with the embedded store's own code, and only they are sent back;
+        inferred graphs of documents no longer held are dropped.
         """
         self.replace_graphs(schema_graphs())
-        inferred, facts = inferred_graph_iri(), facts_graph_iri()
+        held = self.graphs()
+        derived = {str(inferred_graph_iri()), str(facts_graph_iri())}
         mirror = OxigraphStore(None)
-        for iri in self.graphs():
-            if iri not in (str(inferred), str(facts)):
+        for iri in held:
+            if iri not in derived and not iri.endswith(INFERRED_SUFFIX):
                 mirror.replace_graphs({URIRef(iri): self.fetch_graph(iri)})
-        size = refresh(mirror.db, rules_for(ontology_graph()))
-        rebuild_facts(mirror.db)
-        made = {iri: mirror.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
-                for iri in (inferred, facts)}
-        self.replace_graphs(made)
-        return size
+        refresh_inferred(mirror, reload=False, migrate=True)
+        made = [iri for iri in mirror.named_graphs() if iri in derived or iri.endswith(INFERRED_SUFFIX)]
+        graphs = {URIRef(iri): mirror.construct(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}")
+                  for iri in made}
+        self.replace_graphs(graphs)
+        for iri in sorted(set(held) - set(made)):
+            if iri.endswith(INFERRED_SUFFIX):
+                self._send("DELETE", iri)
+        self._graphs = None
+        return sum(len(g) for iri, g in graphs.items() if str(iri) != str(facts_graph_iri()))
 
     def triple_count(self) -> int:
         rows = self._select_json("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
