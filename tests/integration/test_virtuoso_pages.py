@@ -35,6 +35,7 @@ def test_virtuoso_pages_unbound_queries_match(stores: tuple[OxigraphStore, Sparq
     ("agency_tasks", "agency", "/org/bac-kan/so-van-hoa-the-thao-va-du-lich"),
     ("agency_issued", "agency", "/org/bac-kan/uy-ban-nhan-dan-tinh-bac-kan"),
     ("fact", "fact", "/eli/vn/bac-kan/qd/2021/1472-qd-ubnd/task/V.3-1"),
+    ("fact_details", "fact", "/eli/vn/bac-kan/qd/2021/1472-qd-ubnd/task/V.3-1"),
     ("audit", "plan", "/eli/vn/bac-kan/qd/2021/1472-qd-ubnd"),
 ])
 def test_virtuoso_pages_bound_queries_match(stores: tuple[OxigraphStore, SparqlStore],  # noqa: F811
