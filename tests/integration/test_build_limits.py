@@ -33,6 +33,13 @@ def prose_plan(size: int) -> str:
     return head + part * copies + "\nII. " + rest
 
 
+def processor_time() -> float:
+    """Processor time of this process and its finished children: on a shared machine the wall
+    clock mostly measures the other processes."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 LONG_LINES = {
     "capitals": "KẾ HOẠCH TỔNG THỂ PHÁT TRIỂN " * 1700,
     "capitals-and-numbers": "".join(f"QUYẾT ĐỊNH số {i}/QĐ-UBND CỦA ỦY BAN " for i in range(1400)),
@@ -46,10 +53,11 @@ def test_build_a_48_kb_line_of_capitals_is_quick(kind: str, cli: Cli, tmp_path: 
     assert len(line.encode("utf-8")) >= 48_000
     plan = tmp_path / "plan.txt"
     plan.write_text(with_line(line), encoding="utf-8")
-    started = time.perf_counter()
+    started, wall = processor_time(), time.perf_counter()
     outcome = cli("build", plan, "--store", tmp_path / "store", "--workers", "1")
     assert outcome.code == 0, outcome.err
-    assert time.perf_counter() - started < 5
+    cpu = processor_time() - started
+    assert cpu < 5, f"{cpu:.1f} s of processor time ({time.perf_counter() - wall:.1f} s wall clock)"
 
 
 def test_build_a_4_mb_plan_is_quick(tmp_path: Path) -> None:
