@@ -214,8 +214,9 @@ class OxigraphStore:
         return len(self.db)
 
     def recorded_count(self) -> int:
-        """How many quads the build recorded in the store's marker (Oxigraph counts by reading them
-        all: seconds at 2,000 plans); counted when the marker does not say."""
+        """How many quads the build recorded in the store's marker, those of every graph but the
+        facts graph (Oxigraph counts by reading them all: seconds at 2,000 plans); counted when the
+        marker does not say."""
         if self.path is not None:
             try:
                 recorded = json.loads((self.path / MARKER).read_text(encoding="utf-8")).get("triples")

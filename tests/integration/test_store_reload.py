@@ -13,7 +13,8 @@ from tests.conftest import SEEDS
 from tests.integration.test_server import SLOW_QUERY, Server, serve, stop
 
 DOCUMENTS = ("SELECT (COUNT(DISTINCT ?file) AS ?n) WHERE { ?doc <https://w3id.org/plangraph/ontology#fileName> ?file }")
-QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# /health counts the quads of every graph but the facts graph, which merges them
+QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(!STRENDS(STR(?g), \"/graph/facts\")) }"
 
 
 @pytest.fixture(scope="module")
