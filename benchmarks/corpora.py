@@ -7,7 +7,6 @@ a store of an older layout is brought up to date by building nothing new into it
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -18,6 +17,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.processes import free_port, tree_rss_mb  # noqa: E402
+
 GENERATOR = ROOT.parent / "shared" / "bench" / "gen_corpus.py"
 PLANGRAPH = [sys.executable, "-m", "plangraph.api.cli"]
 
@@ -51,34 +54,6 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def summary(seconds: list[float]) -> dict[str, float]:
     return {"p50": statistics.median(seconds), "p95": percentile(seconds, 0.95), "rounds": len(seconds)}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants, in MiB."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
-    return total / 2**20
 
 
 @dataclass

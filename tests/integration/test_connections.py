@@ -1,7 +1,6 @@
 """Connections: unfinished request heads time out, big bodies are refused, and stopping the server stops its workers."""
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import time
@@ -13,27 +12,7 @@ import httpx
 import pytest
 
 from tests.integration.test_server import SLOW_QUERY, Server, serve, stop
-
-
-def descendants(root: int) -> set[int]:
-    """Every live process below `root`."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if fields[0] != "Z":
-                children.setdefault(int(fields[1]), []).append(int(entry))
-    found: set[int] = set()
-    todo = [root]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.add(child)
-            todo.append(child)
-    return found
+from tests.processes import descendants
 
 
 def alive(pids: set[int]) -> set[int]:

@@ -19,9 +19,10 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 import pytest
 from browser import chromium, foreign, needs_chromium, requested
-from test_server import Server, free_port, serve_from, stop
+from test_server import Server, serve_from, stop
 
 from plangraph.extract.paths import SAMPLE_CORPUS_DIR
+from tests.processes import free_port
 
 BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 DEPTH = 3

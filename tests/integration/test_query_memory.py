@@ -1,7 +1,6 @@
 """A memory-hungry query is stopped with 503 at the per-query memory limit; the server stays small."""
 from __future__ import annotations
 
-import os
 import threading
 import time
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ import httpx
 import pytest
 
 from tests.integration.test_server import Server, serve, stop
+from tests.processes import tree_rss_mb
 
 LIMIT_MB = 300
 SERVER_LIMIT_MB = 1200  # the stated bound for the whole server: its process, fork server, 3 + 1 workers and the quick one
@@ -24,29 +24,6 @@ def server(seed_store: Path) -> Iterator[Server]:
     running = serve(seed_store, PLANGRAPH_QUERY_TIMEOUT="120", PLANGRAPH_QUERY_MEMORY_MB=str(LIMIT_MB))
     yield running
     stop(running)
-
-
-def tree_rss_mb(root: int) -> float:
-    """Resident memory of a process and all its descendants, in MB."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += rss.get(pid, 0)
-        todo.extend(children.get(pid, []))
-    return total / 2**20
 
 
 def test_query_memory_hungry_query_is_stopped_with_503(server: Server) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -19,6 +18,7 @@ from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import JSON, TURTLE, SPARQLWrapper
 
 from tests.conftest import Listener
+from tests.processes import free_port
 
 ELI = "http://data.europa.eu/eli/ontology#"
 SLOW_QUERY = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?d{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(9))
@@ -29,12 +29,6 @@ SLOW_QUERY = ("SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"VALUES ?d{i} {{ 0 
 class Server:
     url: str
     process: subprocess.Popen[bytes]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def serve(store: Path, **env: str) -> Server:

@@ -26,7 +26,8 @@ from plangraph.api.query.catalog import load_all
 from plangraph.api.storage.remote import SparqlStore
 from plangraph.api.storage.store import OxigraphStore, Rows
 from plangraph.extract.errors import QueryError, StoreError
-from tests.integration.test_server import free_port, serve_from, stop
+from tests.integration.test_server import serve_from, stop
+from tests.processes import free_port
 
 VIRTUOSO = shutil.which("virtuoso-t")
 PLANS = Path(__file__).resolve().parents[2] / "data" / "plans"
