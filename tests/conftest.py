@@ -3,22 +3,45 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from plangraph.api.cli import main
+from plangraph.api.execution.workers import InlineExecutor
+from plangraph.api.settings import Settings
+from plangraph.api.storage.store import OxigraphStore
+from plangraph.api.web.app import create_app
 from plangraph.extract.paths import SAMPLE_CORPUS_DIR
 
 SEEDS = sorted(SAMPLE_CORPUS_DIR.glob("*.txt"))
 OCR_SEED = SAMPLE_CORPUS_DIR / "000_9d97a9bda7f39042.txt"
 PDF_SEED = SAMPLE_CORPUS_DIR / "002_a90d6cc7bffac5f6.txt"
 LOCAL = "http://127.0.0.1"  # base URL for TestClient: the server answers local hosts, not its "testserver"
+
+
+@contextmanager
+def inline_client(store_dir: Path, store: OxigraphStore | None = None) -> Iterator[TestClient]:
+    """The app over a built store, answering in this process (no worker processes): `store` or an
+    in-memory copy of `store_dir`."""
+    executor = InlineExecutor(store or OxigraphStore.in_memory_copy(store_dir))
+    app = create_app(Settings(store=str(store_dir), workers=0), executor=executor)
+    with TestClient(app, base_url=LOCAL) as client:
+        yield client
+
+
+def text_of(html: str) -> str:
+    """A page's visible words, tags dropped and entities read."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from html import unescape
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-from plangraph.api.execution.workers import InlineExecutor
-from plangraph.api.settings import Settings
-from plangraph.api.storage.store import OxigraphStore
-from plangraph.api.web.app import create_app
 from plangraph.extract.iris import base_iri
-from tests.conftest import LOCAL
+from tests.conftest import inline_client, text_of
 
 HTML = {"Accept": "text/html"}
 BAC_KAN = "/eli/vn/bac-kan/qd/2021/1472-qd-ubnd"
@@ -22,14 +17,8 @@ BAC_KAN = "/eli/vn/bac-kan/qd/2021/1472-qd-ubnd"
 
 @pytest.fixture(scope="module")
 def client(seed_store: Path) -> Iterator[TestClient]:
-    store = OxigraphStore.in_memory_copy(seed_store)
-    app = create_app(Settings(store=str(seed_store), workers=0), executor=InlineExecutor(store))
-    with TestClient(app, base_url=LOCAL) as test_client:
+    with inline_client(seed_store) as test_client:
         yield test_client
-
-
-def text_of(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def test_language_vietnamese_by_default_english_on_switch_and_remembered(client: TestClient) -> None:

@@ -17,7 +17,7 @@ from plangraph.api.execution.remote_executor import RemoteExecutor
 from plangraph.api.settings import Settings
 from plangraph.api.storage.store import OxigraphStore
 from plangraph.api.execution.workers import InlineExecutor
-from tests.conftest import LOCAL, Listener
+from tests.conftest import LOCAL, Listener, inline_client
 
 
 def test_outbound_lexer_finds_service_but_not_data_named_service() -> None:
@@ -40,9 +40,7 @@ def test_outbound_allow_list_admits_only_listed_endpoints() -> None:
 
 @pytest.fixture(scope="module")
 def client(seed_store: Path) -> Iterator[TestClient]:
-    store = OxigraphStore.in_memory_copy(seed_store)
-    app = create_app(Settings(store=str(seed_store), workers=0), executor=InlineExecutor(store))
-    with TestClient(app, base_url=LOCAL) as test_client:
+    with inline_client(seed_store) as test_client:
         yield test_client
 
 

@@ -11,12 +11,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from plangraph.api.execution.workers import InlineExecutor
-from plangraph.api.settings import Settings
 from plangraph.api.storage.store import OxigraphStore
-from plangraph.api.web.app import create_app
 from plangraph.extract.iris import base_iri
-from tests.conftest import LOCAL
+from tests.conftest import inline_client, text_of
 
 HTML = {"Accept": "text/html"}
 TASKS = """PREFIX plan: <https://w3id.org/plangraph/ontology#>
@@ -30,13 +27,8 @@ def store(seed_store: Path) -> OxigraphStore:
 
 @pytest.fixture(scope="module")
 def client(seed_store: Path, store: OxigraphStore) -> Iterator[TestClient]:
-    app = create_app(Settings(store=str(seed_store), workers=0), executor=InlineExecutor(store))
-    with TestClient(app, base_url=LOCAL) as test_client:
+    with inline_client(seed_store, store) as test_client:
         yield test_client
-
-
-def text_of(html: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def local(iri: str) -> str:
