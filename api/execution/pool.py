@@ -27,6 +27,7 @@ import multiprocessing as mp
 import signal
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,11 +69,17 @@ class _Worker:
         self.process = process
         self.conn = conn
         self.quick = quick  # kept for short queries: taken last, with the short time limit
+        self._stopping = threading.Lock()
 
     def stop(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
+        """End the process and close its pipe, once: a worker ended by its query's cancellation may
+        be stopped again, from another thread, when the server stops."""
+        with self._stopping:
+            if self.conn.closed:
+                return
+            self.process.kill()
+            self.process.join(5)
+            self.conn.close()
 
 
 @dataclass
