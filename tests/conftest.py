@@ -22,6 +22,7 @@ from plangraph.api.settings import Settings
 from plangraph.api.storage.store import OxigraphStore
 from plangraph.api.web.app import create_app
 from plangraph.extract.paths import SAMPLE_CORPUS_DIR
+from tests.leftovers import pytest_configure, pytest_sessionfinish, pytest_unconfigure  # noqa: F401  (run-wide hooks)
 
 SEEDS = sorted(SAMPLE_CORPUS_DIR.glob("*.txt"))
 OCR_SEED = SAMPLE_CORPUS_DIR / "000_9d97a9bda7f39042.txt"
