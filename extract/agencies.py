@@ -6,6 +6,7 @@ agency_names.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import cast
@@ -204,9 +205,12 @@ def _grown(text: str, mention: Mention, end: int) -> Mention:
     return Mention(Agency(name, mention.agency.kind), mention.start, end)
 
 
-def mentions(text: str) -> list[Mention]:
+@lru_cache(maxsize=4096)
+def mentions(text: str) -> tuple[Mention, ...]:
     """All agency mentions in `text`, in text order; where they overlap, named bodies, committees
-    and groups win over head-word guesses, then the longer one.
+    and groups win over head-word guesses, then the longer one. Remembered per text: a paragraph's
+    mentions are asked for by its roles, its deadlines' recipients and its fields, and a heading's
+    by every section below it.
 
     >>> [m.agency.name for m in mentions("Sở Nội vụ phối hợp với Sở Tài chính và các đơn vị liên quan")]
     ['Sở Nội vụ', 'Sở Tài chính', 'các đơn vị liên quan']
@@ -221,7 +225,7 @@ def mentions(text: str) -> list[Mention]:
     for _, mention in ranked:
         if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
             chosen.append(mention)
-    return sorted(chosen, key=lambda m: m.start)
+    return tuple(sorted(chosen, key=lambda m: m.start))
 
 
 def _strip(cue: str, gap: str) -> str:
@@ -229,7 +233,7 @@ def _strip(cue: str, gap: str) -> str:
     return gap[match.end():] if match else gap
 
 
-def list_at(text: str, position: int, found: list[Mention] | None = None) -> list[Mention]:
+def list_at(text: str, position: int, found: Sequence[Mention] | None = None) -> list[Mention]:
     """The agencies listed from `position` on ("A, B và C …"), skipping lead-ins and titles.
 
     >>> [m.agency.name for m in list_at("Giám đốc Sở Tư pháp, Sở Y tế thực hiện", 0)]

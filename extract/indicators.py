@@ -14,7 +14,9 @@ patterns/indicator_cues.tsv.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plangraph.extract.cues import cues, either as _either, fold_pattern, key as _key
 from plangraph.extract.facts import Indicator
@@ -62,8 +64,10 @@ def _years(key: str, kind: str) -> list[tuple[int, int, int]]:
     return sorted((m.start(), m.end(), int(m["year"])) for cue in cues(kind) for m in cue.finditer(key))
 
 
+@lru_cache(maxsize=8192)
 def clean_subject(piece: str) -> str:
-    """A subject without year cues, fillers and joining words at its edges.
+    """A subject without year cues, fillers and joining words at its edges (remembered per piece:
+    the words between values are cleaned for each reading of a clause).
 
     >>> clean_subject("Phấn đấu đến năm 2025, đạt")
     ''
@@ -76,9 +80,7 @@ def clean_subject(piece: str) -> str:
         for cue in cues(kind):
             for found in cue.finditer(key):
                 piece = piece[:found.start()] + " " * (found.end() - found.start()) + piece[found.end():]
-    edge = "|".join(f"(?:{c.pattern})" for kind in ("filler", "link") for c in cues(kind))
-    lead = re.compile(rf"^(?:{edge}){_NOT_LETTER}", re.IGNORECASE)
-    trail = re.compile(rf"(?<![^\W\d_])(?:{edge})$", re.IGNORECASE)
+    lead, trail = _edges()
     while True:
         before = piece
         piece = piece.strip(_EDGE_PUNCTUATION).lstrip(")").rstrip("(").strip(_EDGE_PUNCTUATION)
@@ -88,6 +90,14 @@ def clean_subject(piece: str) -> str:
                 piece = piece[:match.start()] + piece[match.end():]
         if piece == before:
             return re.sub(r"\s+", " ", piece)
+
+
+@lru_cache(maxsize=1)
+def _edges() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Fillers and joining words at the start and at the end of a subject."""
+    edge = "|".join(f"(?:{c.pattern})" for kind in ("filler", "link") for c in cues(kind))
+    return (re.compile(rf"^(?:{edge}){_NOT_LETTER}", re.IGNORECASE),
+            re.compile(rf"(?<![^\W\d_])(?:{edge})$", re.IGNORECASE))
 
 
 def _strong(subject: str) -> bool:
@@ -206,7 +216,7 @@ def _set_out(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _reported(key: str, measures: list[Measure]) -> list[Measure]:
+def _reported(key: str, measures: Sequence[Measure]) -> list[Measure]:
     """Values that report the past ("ước đạt 8%", "đã đạt 95%"): a past cue since the previous
     value, and no target cue after it; and baselines ("tăng từ 45% lên 60%": 45%)."""
     found = []

@@ -78,6 +78,12 @@ def find_measures(text: str) -> list[Measure]:
     >>> [(m.value, m.value_max, m.unit) for m in find_measures("có 6.000 – 8.000 bản, 1,5 bản/người dân")]
     [(6000.0, 8000.0, 'bản'), (1.5, None, 'bản/người dân')]
     """
+    return list(_measures(text))
+
+
+@lru_cache(maxsize=4096)
+def _measures(text: str) -> tuple[Measure, ...]:
+    """`find_measures`, remembered per text: indicators and budget lines read the same items."""
     found = []
     for match in _value_regex().finditer(text):
         unit, kind = _canonical(match["unit"], False)
@@ -90,7 +96,7 @@ def find_measures(text: str) -> list[Measure]:
         high = parse_number(match["hi"]) if match["hi"] else None
         found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), high, unit, kind,
                              (match["gap"] or "").strip()))
-    return found
+    return tuple(found)
 
 
 __all__ = ["Measure", "canonical_unit", "find_measures", "unit_rows"]

@@ -10,6 +10,7 @@ task_cues.tsv.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -249,7 +250,7 @@ def _intro_end(text: str, position: int = 0) -> int:
         position = match.end()
 
 
-def _subject(text: str, found: list[Mention], anywhere: bool) -> list[Mention]:
+def _subject(text: str, found: Sequence[Mention], anywhere: bool) -> list[Mention]:
     """The doer named at the start of the task (or, when `anywhere`, of a later sentence or clause)."""
     starts = [0]
     if anywhere:
@@ -304,6 +305,7 @@ def _opens(before: str, introduced: bool) -> bool:
     return len(before.split()) <= _OPENING_WORDS and "," not in before
 
 
+@lru_cache(maxsize=4096)
 def recurrence(text: str) -> str | None:
     """annual | quarterly | monthly | daily, from "hằng năm", "hằng quý", "hằng tháng", "hằng ngày"."""
     for kind in ("monthly", "daily", "quarterly", "annual"):
@@ -312,6 +314,7 @@ def recurrence(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def due(text: str) -> str | None:
     """The last date the task names: an annual day ("trước ngày 20/12" → --12-20), a month
     ("tháng 6/2026" → 2026-06), a full date or a year."""
