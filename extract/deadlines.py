@@ -9,7 +9,7 @@ import re
 
 from plangraph.extract.agencies import list_at, mentions
 from plangraph.extract.facts import Agency, Deadline, Task
-from plangraph.extract.tasks import date_of, task_cue, task_cues
+from plangraph.extract.tasks import date_of, deadline_matches, task_cue
 
 _SHORT_CLAUSE = 8  # words; a shorter clause is prefixed with what the task is about
 _SCHEDULE_WORDS = 12  # words of the task that say what a "Thời gian thực hiện" date is for
@@ -80,7 +80,7 @@ def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
     seen: set[int] = set()  # a field block's schedule is shared by its tasks: one deadline
     for task in tasks:
         for text, offset, opening in _texts(task):
-            matches = sorted((m for cue in task_cues("deadline") for m in cue.finditer(text)), key=lambda m: m.start())
+            matches = sorted(deadline_matches(text), key=lambda m: m.start())
             for match in matches:
                 if offset + match.start() in seen:
                     continue

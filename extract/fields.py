@@ -38,9 +38,9 @@ def fields(text: str) -> list[Field]:
     >>> [(f.kind, f.value) for f in fields("Cơ quan thực hiện: Sở Y tế. -Thời gian thực hiện: Hằng năm.")]
     [('lead', 'Sở Y tế.'), ('time', 'Hằng năm.')]
     """
-    labels = list(_labels().finditer(text))
-    if not labels or labels[0].start() != 0:
+    if not _labels().match(text):
         return []
+    labels = list(_labels().finditer(text))
     found = []
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)

@@ -29,6 +29,10 @@ _NOT_LETTER = r"(?![^\W\d_])"
 _EDGE_PUNCTUATION = " \t,.;:–-"
 _LEAD_IN_WORDS = 8  # a paragraph this short (or ending with ":") can set the year of what follows
 _LABEL_WORDS = 6  # "Label: …" this short opens every clause of its item; a longer lead-in is dropped
+_CLAUSE_CHARS = re.compile(r"[().;]")
+_NON_SPACE = re.compile(r"\S")
+_SENTENCE_NEXT = re.compile(r"\s+[\d(“\"]|\s+[^\W\d_]")
+_NUMBER_NEXT = re.compile(r"\s+\d")
 
 
 @dataclass(frozen=True)
@@ -46,22 +50,31 @@ class _Target:
 def _clauses(text: str, at_semicolons: bool = True) -> list[tuple[int, int]]:
     """Spans of the clauses of an item: split at ";" and sentence ends, never inside brackets."""
     spans, start, depth = [], 0, 0
-    for i, char in enumerate(text):
+    for stop in _CLAUSE_CHARS.finditer(text):  # brackets and stops: no other character counts
+        char, i = stop.group(), stop.start()
         depth += (char == "(") - (char == ")")
         if depth > 0:
             continue
-        rest = text[i + 1:] if char == "." else ""  # only a full stop looks at what follows
-        sentence_end = char == "." and (not rest.strip() or re.match(r"\s+[\d(“\"]|\s+[^\W\d_]", rest)
-                                        and rest.lstrip()[:1].isupper() or re.match(r"\s+\d", rest))
-        if (char == ";" and at_semicolons) or sentence_end:
+        if (char == ";" and at_semicolons) or (char == "." and _sentence_end(text, i + 1)):
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _years(key: str, kind: str) -> list[tuple[int, int, int]]:
-    return sorted((m.start(), m.end(), int(m["year"])) for cue in cues(kind) for m in cue.finditer(key))
+def _sentence_end(text: str, after: int) -> bool:
+    """Whether a full stop before `after` ends a sentence: the text ends, or a capital, a number or
+    a bracket follows."""
+    following = _NON_SPACE.search(text, after)
+    if following is None:
+        return True
+    return bool(_SENTENCE_NEXT.match(text, after) and following.group().isupper() or _NUMBER_NEXT.match(text, after))
+
+
+@lru_cache(maxsize=8192)
+def _years(key: str, kind: str) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, year) of each year cue of one kind, by position (asked once per value of an item)."""
+    return tuple(sorted((m.start(), m.end(), int(m["year"])) for cue in cues(kind) for m in cue.finditer(key)))
 
 
 @lru_cache(maxsize=8192)
@@ -317,7 +330,13 @@ def item_targets(text: str, default_year: int | None, gated: bool = False,
 
 
 def _matches(section: Section, kind: str) -> bool:
-    return any(cue.search(_key(section.title)) for cue in cues(kind))
+    return _title_matches(section.title, kind)
+
+
+@lru_cache(maxsize=4096)
+def _title_matches(title: str, kind: str) -> bool:
+    """Whether a heading's title has a cue of `kind` (asked again for every section below it)."""
+    return any(cue.search(_key(title)) for cue in cues(kind))
 
 
 def is_objective(section: Section) -> bool:
@@ -329,11 +348,19 @@ def is_objective(section: Section) -> bool:
 def heading_year(section: Section) -> int | None:
     """The target year the nearest period heading gives ("Giai đoạn 2021 - 2025" → 2025)."""
     for node in [section, *section.ancestors()]:
-        title = _key(node.title.strip())
-        for cue in cues("heading_year"):
-            match = cue.search(title)
-            if match:
-                return int(match["year"])
+        year = _title_year(node.title)
+        if year is not None:
+            return year
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _title_year(title: str) -> int | None:
+    key = _key(title.strip())
+    for cue in cues("heading_year"):
+        match = cue.search(key)
+        if match:
+            return int(match["year"])
     return None
 
 

@@ -318,12 +318,19 @@ def recurrence(text: str) -> str | None:
 def due(text: str) -> str | None:
     """The last date the task names: an annual day ("trước ngày 20/12" → --12-20), a month
     ("tháng 6/2026" → 2026-06), a full date or a year."""
-    dates = [(m.start(), date_of(m)) for cue in task_cues("deadline") for m in cue.finditer(text)]
+    dates = [(m.start(), date_of(m)) for m in deadline_matches(text)]
     dates = [(at, d) for at, d in dates if not d.startswith("---")]
     if dates:
         return max(dates)[1]
     month = _MONTH_YEAR.search(text)
     return f"{month.group(2)}-{int(month.group(1)):02d}" if month else None
+
+
+@lru_cache(maxsize=4096)
+def deadline_matches(text: str) -> tuple[re.Match[str], ...]:
+    """Every match of every deadline cue in `text`, cue by cue (a task's due date and its deadlines
+    read the same matches)."""
+    return tuple(m for cue in task_cues("deadline") for m in cue.finditer(text))
 
 
 def date_of(match: re.Match[str]) -> str:
