@@ -49,6 +49,7 @@ def fields(text: str) -> list[Field]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def trailing(text: str) -> int | None:
     """Where a field block starts after the task's own text in the same item
     ("Tổ chức tập huấn. Đơn vị chủ trì: Sở Y tế …" → 18); None when there is none.

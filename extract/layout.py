@@ -31,6 +31,7 @@ _ROMAN_TAIL = re.compile(r"(?:^|[.;:]\s+)([IVXLC]+\s*[.)\-–:])(?:\s*(\S.*))?$"
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _ARABIC_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s")
 _ROMAN_HEAD = re.compile(r"^[IVXLC]+\s*[.)\-–:]\s*\S")
+_HEAD_FIRST = frozenset("0123456789IVXLC")
 
 
 def split_glued(text: str, lo: int, hi: int, letters: bool = False) -> list[tuple[int, int]]:
@@ -40,6 +41,8 @@ def split_glued(text: str, lo: int, hi: int, letters: bool = False) -> list[tupl
     "III. TỔ CHỨC THỰC HIỆN 1." → "III. TỔ CHỨC THỰC HIỆN" / "1." (which then joins the next line).
     Only the first child's number ("3.1." under "3.", "1." under a Roman part) splits a line.
     """
+    if lo >= hi or text[lo] not in _HEAD_FIRST:
+        return [(lo, hi)]  # neither an arabic nor a Roman number opens the line
     line = text[lo:hi]
     arabic = _ARABIC_HEAD.match(line)
     if arabic:
@@ -86,12 +89,20 @@ def _split_caps_title(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 # capitals, an article, a number, a letter or a bullet, each followed by a capital.
 _INTERNAL = re.compile(r"(?<=[.;:!?”\"])\s+(?=(?P<marker>[IVX]{1,4}\.|Điều\s+\d{1,2}\.|\d{1,2}(?:\.\d{1,2})*\."
                        r"|[a-zđ]\)|[-+])\s+(?P<word>[^\W\d_]+))")
+_STOP_SPACE = re.compile(r"[.;:!?”\"]\s")
 
 
 def inside_starts(line: str) -> list[re.Match[str]]:
     """Where units start inside a line: the marker's word begins with a capital (a Roman part's is all capitals)."""
     found = []
-    for match in _INTERNAL.finditer(line):
+    end = 0
+    # `_INTERNAL` opens with a look-behind, which the regex engine tries at every position: it is
+    # tried only after a stop and a space, in order, as `finditer` would find its matches
+    for candidate in _STOP_SPACE.finditer(line):
+        match = _INTERNAL.match(line, candidate.start() + 1) if candidate.start() + 1 >= end else None
+        if match is None:
+            continue
+        end = match.end()
         word = match["word"]
         roman = re.fullmatch(r"[IVX]{1,4}\.", match["marker"]) is not None
         if word[0].isupper() and (not roman or is_caps(word, 2)):

@@ -196,7 +196,7 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     lines = text.split("\n")
     inside = sum(len(inside_starts(line)) for line in lines)
     merged = inside >= _MERGED_MIN and inside > sum(1 for line in lines if MARKER.match(line))
-    breaks = sorted([(m.start(), m.end()) for m in inside_starts(text) if merged]
+    breaks = sorted([(m.start(), m.end()) for m in (inside_starts(text) if merged else [])]
                     + [(m.start(), m.end()) for m in re.finditer("\n", text)])
     out = _Buffer()
     position, previous_end = 0, -1
@@ -299,6 +299,7 @@ def _expand_abbreviations(buffer: _Buffer) -> _Buffer:
     return buffer
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Match key: lower case, tone marks placed one way (hoá = hóa, uỷ = ủy), NFC.
 
@@ -309,6 +310,7 @@ def fold(text: str) -> str:
     return _OLD_TONE.sub(lambda m: _OLD_TONES[m.group(0)], key)
 
 
+@lru_cache(maxsize=16384)
 def strip_marks(text: str) -> str:
     """Fold and remove every diacritic (đ → d); only safe for multi-word keys.
 
