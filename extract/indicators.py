@@ -254,17 +254,15 @@ def _inherit_unit(unit: str, previous: str) -> str:
 
 
 def item_targets(text: str, default_year: int | None, gated: bool = False,
-                 earlier: tuple[_Target, ...] = ()) -> list[_Target]:
+                 earlier: Sequence[_Target] = ()) -> list[_Target]:
     """The targets of one bullet or paragraph, in text order (offsets into `text`).
 
     `gated`: outside objective sections only values after a target cue in their sentence count.
     `earlier`: the targets before this item, onto whose last ones a "lần lượt" / "tương ứng"
     list with no targets of its own item before it maps.
     """
-    if gated and not _either("target").search(_key(text)):
-        return []
     measures = find_measures(text)
-    if not measures:
+    if not measures or gated and not _either("target").search(_key(text)):
         return []
     allowed = _set_out(text) if gated else [(0, len(text))]
     if not any(s <= m.start < e for m in measures for s, e in allowed):
@@ -383,7 +381,7 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
         year = heading_year(section) or fallback
         ordinal = 0
         for item in statements(section):
-            targets = item_targets(item.text, year, gated, tuple(earlier))
+            targets = item_targets(item.text, year, gated, earlier)
             earlier.extend(t for t in targets if not t.inner)
             if not targets:
                 year = _lead_in_year(item.text) or year

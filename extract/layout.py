@@ -28,6 +28,8 @@ def paragraph_start() -> re.Pattern[str]:
 
 
 _ROMAN_TAIL = re.compile(r"(?:^|[.;:]\s+)([IVXLC]+\s*[.)\-–:])(?:\s*(\S.*))?$")
+_STOP_ROMAN = re.compile(r"[.;:]\s+[IVXLC]")
+_ROMAN = frozenset("IVXLC")
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _ARABIC_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s")
 _ROMAN_HEAD = re.compile(r"^[IVXLC]+\s*[.)\-–:]\s*\S")
@@ -211,7 +213,9 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return False
     if _BARE_MARKER.match(previous):
         return not MARKER.match(line)
-    roman = _ROMAN_TAIL.search(previous)  # "… như sau: I. MỤC" / "V. TỔ CHỨC" and then "ĐÍCH, YÊU CẦU …"
+    # "… như sau: I. MỤC" / "V. TỔ CHỨC" and then "ĐÍCH, YÊU CẦU …" (the pattern is tried at every
+    # position, so only where a Roman numeral opens the line or follows a stop)
+    roman = _ROMAN_TAIL.search(previous) if previous[:1] in _ROMAN or _STOP_ROMAN.search(previous) else None
     if (roman and (not roman.group(2) or is_caps(roman.group(2), 2)) and _caps_words_first(line)
             and not MARKER.match(line) and not (roman.group(2) and _TERMINAL.search(previous.rstrip(",")))):
         return True

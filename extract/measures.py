@@ -53,6 +53,23 @@ def _value_regex() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _values(text: str) -> list[re.Match[str]]:
+    """The matches of `_value_regex().finditer(text)`. A value opens a run of digits (no digit may
+    precede it), so the pattern, which opens with a look-behind the engine would try at every
+    position, is tried only where a run of digits starts."""
+    regex = _value_regex()
+    found = []
+    end = 0
+    for run in _DIGITS.finditer(text):
+        if run.start() >= end and (match := regex.match(text, run.start())):
+            found.append(match)
+            end = match.end()
+    return found
+
+
 def canonical_unit(written: str, denominator: bool = False) -> tuple[str, str] | None:
     """(canonical unit, kind) of a unit as written, None when units.tsv does not know it.
 
@@ -85,7 +102,7 @@ def find_measures(text: str) -> list[Measure]:
 def _measures(text: str) -> tuple[Measure, ...]:
     """`find_measures`, remembered per text: indicators and budget lines read the same items."""
     found = []
-    for match in _value_regex().finditer(text):
+    for match in _values(text):
         unit, kind = _canonical(match["unit"], False)
         if match["den"]:
             per = parse_number(match["per"]) if match["per"] else 1.0

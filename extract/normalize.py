@@ -141,12 +141,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     spans = []
     position = 0
     for line in text.split("\n"):
-        lo, hi = position, position + len(line)
-        while lo < hi and text[lo] == " ":
-            lo += 1
-        while hi > lo and text[hi - 1] == " ":
-            hi -= 1
-        spans.append((lo, hi))
+        lo = position + len(line) - len(line.lstrip(" "))
+        spans.append((lo, max(lo, position + len(line.rstrip(" ")))))
         position += len(line) + 1
     return spans
 
