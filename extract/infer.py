@@ -107,11 +107,16 @@ def entailed(triples: Iterable[Triple], rules: Rules) -> set[Triple]:
     transitive = set(rules.transitive)
     after: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (p, a) -> {b : a p b}
     before: dict[tuple[Node, Node], set[Node]] = defaultdict(set)  # (p, b) -> {a : a p b}
-    known = set(triples)
-    given = frozenset(known)
-    # only triples some rule reads start a derivation (most of a plan's triples are its texts)
+    # only triples some rule reads start a derivation, and only those of a predicate some rule
+    # writes can be derived again (most of a plan's triples are neither: its texts and spans)
     read = set(subproperty) | set(inverse) | transitive
-    todo = [t for t in known if t[1] in read or (t[1] == RDF.type and t[2] in subclass)]
+    written = ({RDF.type} | {q for qs in subproperty.values() for q in qs}
+               | {q for qs in inverse.values() for q in qs} | transitive)
+    relevant = read | written
+    kept = [t for t in triples if t[1] in relevant]
+    known = {t for t in kept if t[1] in written}
+    given = frozenset(known)
+    todo = [t for t in dict.fromkeys(kept) if t[1] in read or (t[1] == RDF.type and t[2] in subclass)]
     while todo:
         s, p, o = todo.pop()
         found: list[Triple] = [(s, q, o) for q in subproperty.get(p, ())]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 
-from plangraph.extract import iris
+from plangraph.extract import iris, ntriples
 from plangraph.extract.infer import Rules, entailed
 from plangraph.extract.iris import document_inferred_graph_iri
 from plangraph.extract.paths import ONTOLOGY_DIR, PATTERNS_DIR
@@ -32,7 +32,7 @@ from plangraph.extract.normalize import normalize
 from plangraph.extract.outline import has_plan_structure, outline
 from plangraph.extract.readers import Reading, read
 from plangraph.extract.tables import find_tables, table_spans
-from plangraph.extract.to_rdf import Source, plan_iri_of, to_graph
+from plangraph.extract.to_rdf import Source, Triple, graph_of, plan_iri_of, to_triples
 from plangraph.extract.vocab import PLAN
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -54,10 +54,15 @@ class Built:
     file_name: str
     graph_iri: URIRef
     plan_iri: URIRef
-    graph: Graph
+    triples: tuple[Triple, ...]  # the graph's triples as written (a triple may repeat)
     extraction: Extraction
     source_path: str = ""  # path relative to the build's root: the document's key in the store
     location: str = ""  # SHA-256 of the file's absolute path: the same file built from another root
+
+    @property
+    def graph(self) -> Graph:
+        """The named graph as an rdflib graph (made at each call: a build only needs its lines)."""
+        return graph_of(self.triples)
 
 
 @dataclass(frozen=True)
@@ -75,26 +80,17 @@ class Compact:
     quads: int
 
 
-def _nquads(triples: bytes, name: str) -> bytes:
-    """N-Triples lines turned into N-Quads of graph `name` (a line ends in " .\n" only: N-Triples
-    escapes line breaks inside literals)."""
-    return triples.replace(b" .\n", f" <{name}> .\n".encode("utf-8"))
-
-
 def compact(built: Built, rules: Rules) -> Compact:
     """A built document with the triples the rules infer from it alone, ready for the bulk loader;
     both also go to the store's facts graph (the merge of every graph: a triple loaded twice is
     stored once), so that the store need not read them back to merge them."""
-    inferred = Graph()
-    for triple in entailed(built.graph, rules):
-        inferred.add(triple)
+    own = ntriples.bodies(built.triples)
+    derived = ntriples.bodies(entailed(built.triples, rules))
     name = str(built.graph_iri)
-    own = built.graph.serialize(format="nt", encoding="utf-8")
-    derived = inferred.serialize(format="nt", encoding="utf-8")
-    data = (_nquads(own, name) + _nquads(derived, str(document_inferred_graph_iri(name)))
-            + _nquads(own + derived, str(iris.facts_graph_iri())))
+    text = (ntriples.nquads(own, name) + ntriples.nquads(derived, str(document_inferred_graph_iri(name)))
+            + ntriples.nquads(own + derived, str(iris.facts_graph_iri())))
     return Compact(built.file_name, name, str(built.plan_iri), built.source_path, built.location,
-                   built.extraction.warnings, data, len(built.graph) + len(inferred))
+                   built.extraction.warnings, text.encode("utf-8"), len(own) + len(derived))
 
 
 def shown(path: Path) -> str:
@@ -172,8 +168,8 @@ def process_text(original: str, file_name: str, sha256: str, media_type: str = "
     source = Source(file_name, sha256, reading.media_type if reading else media_type, original,
                     source_path or file_name, converted=reading is not None and reading.is_converted,
                     ocr_confidence=reading.ocr_confidence if reading else None)
-    graph_iri, graph = to_graph(extraction, clean, source)
-    return Built(file_name, graph_iri, plan_iri_of(extraction), graph, extraction, source_path or file_name)
+    graph_iri, triples = to_triples(extraction, clean, source)
+    return Built(file_name, graph_iri, plan_iri_of(extraction), tuple(triples), extraction, source_path or file_name)
 
 
 @contextmanager
@@ -248,8 +244,8 @@ def process_file(path: Path, max_bytes: int = MAX_FILE_BYTES, root: Path | None 
             built = process_text(reading.text, file_name(path), hashlib.sha256(data).hexdigest(), location=where,
                                  source_path=source_path(path, root), reading=reading)
             location = location_of(path)
-            built.graph.add((built.graph_iri, PLAN.sourceLocation, Literal(location)))
-            return replace(built, location=location)
+            return replace(built, location=location,
+                           triples=built.triples + ((built.graph_iri, PLAN.sourceLocation, Literal(location)),))
     except InputError:
         raise
     except RecursionError as exc:

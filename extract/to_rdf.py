@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from decimal import Decimal
 from dataclasses import dataclass
 
@@ -53,9 +54,30 @@ def plan_iri_of(extraction: Extraction) -> URIRef:
     return iris.plan_iri(info.province, info.type_code, info.year, info.number, info.title, content=info.digest)
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
 def to_graph(extraction: Extraction, clean: CleanText, source: Source) -> tuple[URIRef, Graph]:
     """(named graph IRI, graph) for one source text; the graph IRI is the source's IRI."""
+    doc, triples = to_triples(extraction, clean, source)
+    return doc, graph_of(triples)
+
+
+def to_triples(extraction: Extraction, clean: CleanText, source: Source) -> tuple[URIRef, list[Triple]]:
+    """(named graph IRI, the graph's triples) for one source text, without building the graph: a
+    build writes them straight to N-Quads. A triple may appear more than once."""
     return _Writer(extraction, clean, source).write()
+
+
+def graph_of(triples: Iterable[Triple]) -> Graph:
+    """The rdflib graph of a text's triples."""
+    # a graph without contexts: the context-aware default store takes twice as long per triple,
+    # and the terms were all made here, so the store is filled without Graph.add's checks
+    graph = bind_prefixes(Graph(store="SimpleMemory"))
+    store = graph.store
+    for triple in triples:
+        store.add(triple, graph)
+    return graph
 
 
 class _Writer:
@@ -66,13 +88,13 @@ class _Writer:
         self.plan = plan_iri_of(extraction)
         self.doc = iris.source_iri(self.plan, source.identity)
         self.province = extraction.plan.province
-        self.triples: list[tuple[URIRef, URIRef, URIRef | Literal]] = []
+        self.triples: list[Triple] = []
         self.agencies: dict[Agency, URIRef] = {}
         self.literals: dict[tuple[type, str, str | None, URIRef | None], Literal] = {}
         self.evidenced: set[URIRef] = set()
         self.table_numbers = {start: k for k, start in enumerate(extraction.table_starts, start=1)}
 
-    def write(self) -> tuple[URIRef, Graph]:
+    def write(self) -> tuple[URIRef, list[Triple]]:
         self._plan()
         self._sections()
         self._citations()
@@ -80,13 +102,7 @@ class _Writer:
         self._indicators()
         self._deadlines()
         self._budget()
-        # a graph without contexts: the context-aware default store takes twice as long per triple,
-        # and the terms were all made here, so the store is filled without Graph.add's checks
-        graph = bind_prefixes(Graph(store="SimpleMemory"))
-        store = graph.store
-        for triple in self.triples:
-            store.add(triple, graph)
-        return self.doc, graph
+        return self.doc, self.triples
 
     # ------------------------------------------------------------------ helpers
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
