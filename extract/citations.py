@@ -213,15 +213,14 @@ def _after_capitals(line: str) -> list[int]:
     """Starts of sentence-case words right after a run of capitals: where the opening begins in a
     header flattened onto one line ("… TRÊN ĐỊA BÀN TỈNH Thực hiện …")."""
     starts = []
-    previous = ""  # the last word with letters
+    capitals = False  # the last word with letters has two or more, all capitals
     for match in re.finditer(r"\S+", line):
         word = match.group()
-        letters = [c for c in previous if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters) and word[0].isupper() \
-                and any(c.islower() for c in word):
+        if capitals and word[0].isupper() and any(c.islower() for c in word):
             starts.append(match.start())
-        if any(c.isalpha() for c in word):
-            previous = word
+        letters = [c for c in word if c.isalpha()]
+        if letters:
+            capitals = len(letters) >= 2 and all(c.isupper() for c in letters)
     return starts
 
 

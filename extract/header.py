@@ -8,6 +8,8 @@ offsets. Cues are rows of patterns/header_block.tsv.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 from plangraph.extract.normalize import MARKER, fold, is_caps, paragraph_start
 from plangraph.extract.rules import cue_regex
 
@@ -19,6 +21,12 @@ _OPENING_CHARS = 6000
 
 def _cue(kind: str) -> re.Pattern[str]:
     return cue_regex("header_block.tsv", kind, flags=re.MULTILINE)
+
+
+@lru_cache(maxsize=16)
+def _head_cue(kind: str, view: str) -> re.Match[str] | None:
+    """The first cue of `kind` in a text's head (the issuing body is looked for three times per plan)."""
+    return _cue(kind).search(view)
 
 
 def flat(text: str) -> str:
@@ -62,7 +70,7 @@ def _caps_word(word: str) -> bool:
 
 def authority(text: str) -> re.Match[str] | None:
     """The issuing body's line ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") in the head."""
-    return _cue("authority").search(flat(text[:HEAD_CHARS]))
+    return _head_cue("authority", flat(text[:HEAD_CHARS]))
 
 
 def block_start(text: str) -> int:
@@ -74,7 +82,7 @@ def block_start(text: str) -> int:
     27
     """
     view = flat(text[:HEAD_CHARS])
-    found = [m.start() for m in (_cue("authority").search(view), _cue("motto").search(view), own_number(text)) if m]
+    found = [m.start() for m in (_head_cue("authority", view), _cue("motto").search(view), own_number(text)) if m]
     return min(found) if found else 0
 
 

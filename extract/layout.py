@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from plangraph.extract.rules import cue_regex
+from plangraph.extract.rules import cue_regex, finditer_at
 
 # A line that opens a structural unit: Roman / arabic / letter numbering, a bullet, an article.
 MARKER = re.compile(
@@ -97,14 +97,7 @@ _STOP_SPACE = re.compile(r"[.;:!?”\"]\s")
 def inside_starts(line: str) -> list[re.Match[str]]:
     """Where units start inside a line: the marker's word begins with a capital (a Roman part's is all capitals)."""
     found = []
-    end = 0
-    # `_INTERNAL` opens with a look-behind, which the regex engine tries at every position: it is
-    # tried only after a stop and a space, in order, as `finditer` would find its matches
-    for candidate in _STOP_SPACE.finditer(line):
-        match = _INTERNAL.match(line, candidate.start() + 1) if candidate.start() + 1 >= end else None
-        if match is None:
-            continue
-        end = match.end()
+    for match in finditer_at(_INTERNAL, line, (stop.start() + 1 for stop in _STOP_SPACE.finditer(line))):
         word = match["word"]
         roman = re.fullmatch(r"[IVX]{1,4}\.", match["marker"]) is not None
         if word[0].isupper() and (not roman or is_caps(word, 2)):

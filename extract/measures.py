@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plangraph.extract.numbers import NUMBER, RANGE_SEPARATOR, format_number, parse_number
-from plangraph.extract.rules import compile_regex, read_table
+from plangraph.extract.rules import compile_regex, finditer_at, read_table
 
 UNITS = "units.tsv"
 _NOT_LETTER = r"(?![^\W\d_])"
@@ -57,17 +57,8 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _values(text: str) -> list[re.Match[str]]:
-    """The matches of `_value_regex().finditer(text)`. A value opens a run of digits (no digit may
-    precede it), so the pattern, which opens with a look-behind the engine would try at every
-    position, is tried only where a run of digits starts."""
-    regex = _value_regex()
-    found = []
-    end = 0
-    for run in _DIGITS.finditer(text):
-        if run.start() >= end and (match := regex.match(text, run.start())):
-            found.append(match)
-            end = match.end()
-    return found
+    """The matches of `_value_regex()` in `text`: a value opens a run of digits (no digit may precede it)."""
+    return finditer_at(_value_regex(), text, (run.start() for run in _DIGITS.finditer(text)))
 
 
 def canonical_unit(written: str, denominator: bool = False) -> tuple[str, str] | None:

@@ -10,9 +10,10 @@ from plangraph.extract.citations import DATE_AFTER, DOC_NUMBER, Citation, doc_ty
 from plangraph.extract.iris import content_digest
 from plangraph.extract.normalize import MARKER, fold, is_caps, strip_marks
 from plangraph.extract.reference import find_province, province_named
-from plangraph.extract.rules import compile_regex, read_table
+from plangraph.extract.rules import compile_regex, finditer_at, read_table
 
 _LAW = re.compile(r"\bLuật\s+(?P<name>[A-ZĐ][\wđ]*(?:\s+(?!ngày|số|và|của|năm|tại|đã|được)[\wđ]+)*)")
+_LAW_WORD = re.compile("Luật")  # where `_LAW` can start (the engine tries its leading \b at every position)
 _PERIOD_HEADING_WORDS = 8  # "Giai đoạn 2021 - 2025", not a paragraph that mentions a period
 _HEADER_CHARS = 1500  # a date line with no province in it is only trusted this near the top
 
@@ -304,7 +305,7 @@ def _objective_period(first_items: tuple[tuple[str, str], ...]) -> tuple[int | N
 
 def _laws(text: str) -> tuple[str, ...]:
     found: list[str] = []
-    for match in _LAW.finditer(text):
+    for match in finditer_at(_LAW, text, (m.start() for m in _LAW_WORD.finditer(text))):
         name = "Luật " + match["name"].strip()
         if name not in found:
             found.append(name)

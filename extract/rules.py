@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -84,3 +85,16 @@ def cue_patterns(name: str, kind: str, column: str = "kind",
     named groups cannot be joined into one alternation)."""
     rows = read_table(name, ("id", column, "cue", "example"))
     return tuple(compile_regex(row, "cue", flags) for row in rows if row[column] == kind)
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches can only start at `starts` (increasing)
+    and are never empty: a pattern that opens with a look-behind or a word boundary is tried by the
+    regex engine at every position, and only at these when they come from a quick scan."""
+    found = []
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            found.append(match)
+            end = match.end()
+    return found
