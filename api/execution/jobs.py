@@ -12,6 +12,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from plangraph.api.query import negotiate as nt
+from plangraph.api.query.cells import Form, Plain, plain_ox
 from plangraph.api.query.outbound import ServiceRefused, refuse_service
 from plangraph.api.query.results import Row, boolean_body, select_body
 from plangraph.api.storage.store import OxigraphStore, from_ox, to_ox
@@ -47,6 +48,15 @@ class Table:
 
     columns: list[str]
     rows: list[dict[str, Node | None]]
+    truncated: bool
+
+
+@dataclass(frozen=True)
+class Cells:
+    """SELECT rows as plain JSON values or CSV texts, and whether the row limit cut them."""
+
+    columns: list[str]
+    rows: list[list[Plain]]
     truncated: bool
 
 
@@ -134,6 +144,18 @@ def select(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None
     columns = [v.value for v in result.variables]
     rows = [{c: from_ox(s[c]) for c in columns} for s in itertools.islice(result, row_limit + 1)]
     return Table(columns, rows[:row_limit], len(rows) > row_limit)
+
+
+def cells(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None, row_limit: int,
+          form: Form) -> Cells:
+    """A SELECT over the default graph as plain cells (`form`: json values or csv texts), cut at the row limit."""
+    refuse_service(query)
+    result = store.db.query(query, substitutions=_substitutions(bindings), **store.dataset())  # type: ignore[arg-type]
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError("not a SELECT query")
+    columns = [v.value for v in result.variables]
+    rows = [[plain_ox(s[c], form) for c in columns] for s in itertools.islice(result, row_limit + 1)]
+    return Cells(columns, rows[:row_limit], len(rows) > row_limit)
 
 
 def construct(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None) -> bytes:

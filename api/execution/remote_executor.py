@@ -18,7 +18,8 @@ from rdflib.term import Node
 from SPARQLWrapper import JSON, N3, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from plangraph.api.execution.jobs import Reply, Table, _error, ask_reply, graph_reply, select_reply
+from plangraph.api.execution.jobs import Cells, Reply, Table, _error, ask_reply, graph_reply, select_reply
+from plangraph.api.query.cells import Form, plain
 from plangraph.api.query.outbound import ServiceRefused, refuse_service
 from plangraph.api.storage.remote import SparqlStore, from_json
 from plangraph.api.query.results import Row
@@ -124,6 +125,11 @@ class RemoteExecutor:
     def _select(self, query: str, bindings: dict[str, Node] | None, row_limit: int) -> Table:
         rows = self.store.select(query, bindings)
         return Table(rows.columns, rows.rows[:row_limit], len(rows.rows) > row_limit)
+
+    def _cells(self, query: str, bindings: dict[str, Node] | None, row_limit: int, form: Form) -> Cells:
+        rows = self.store.select(query, bindings)
+        return Cells(rows.columns, [[plain(row[c], form) for c in rows.columns] for row in rows.rows[:row_limit]],
+                     len(rows.rows) > row_limit)
 
     def _shacl_findings(self) -> list[dict[str, str]]:
         from plangraph.api.storage.validate import finding_rows

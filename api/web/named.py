@@ -7,11 +7,9 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
-from rdflib import XSD, Literal
-from rdflib.term import Node
 
 from plangraph.api.query import negotiate as nt
-from plangraph.api.execution.jobs import Table
+from plangraph.api.execution.jobs import Cells
 from plangraph.api.query.results import spreadsheet_safe
 from plangraph.api.query.catalog import NamedQuery
 from plangraph.api.web.query_pages import listing_page, query_page, wants_html
@@ -32,22 +30,6 @@ _SCHEMAS: dict[str, dict[str, Any]] = {
     "date": {"type": "string", "format": "date"},
     "boolean": {"type": "boolean"},
 }
-_NUMBERS = {XSD.integer: int, XSD.int: int, XSD.long: int, XSD.decimal: float, XSD.double: float,
-            XSD.float: float}
-
-
-def cell(term: Node | None) -> object:
-    """A JSON value for one result cell: numbers and booleans as such, everything else as text."""
-    if term is None:
-        return None
-    if isinstance(term, Literal) and term.datatype in _NUMBERS:
-        try:
-            return _NUMBERS[term.datatype](str(term))
-        except ValueError:
-            return str(term)
-    if isinstance(term, Literal) and term.datatype == XSD.boolean:
-        return str(term) == "true"
-    return str(term)
 
 
 def fold_key(value: str) -> str:
@@ -59,13 +41,12 @@ def fold_key(value: str) -> str:
     return " ".join(strip_marks(value).split())
 
 
-def table_csv(table: Table) -> str:
+def table_csv(table: Cells) -> str:
     """Rows as CSV with a header line, cells that a spreadsheet would run as formulas neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(table.columns)
-    for row in table.rows:
-        writer.writerow([spreadsheet_safe("" if row[c] is None else str(row[c])) for c in table.columns])
+    writer.writerows([spreadsheet_safe(str(value)) for value in row] for row in table.rows)
     return buffer.getvalue()
 
 
@@ -105,8 +86,9 @@ def router(executor: Executor, queries: dict[str, NamedQuery], row_limit: int, t
             return error(422, f"format must be json or csv, not {asked[:50]!r}")
         media = nt.from_format_name(asked, (nt.CSV, nt.RESULTS_JSON)) or \
             nt.choose(request.headers.get("accept"), ("application/json", nt.CSV), default="application/json")
-        table: Table = await executor.run("select", timeout=timeout, query=query.text, bindings=bindings,
-                                          row_limit=row_limit)
+        form = "csv" if media == nt.CSV else "json"
+        table: Cells = await executor.run("cells", timeout=timeout, query=query.text, bindings=bindings,
+                                          row_limit=row_limit, form=form)
         headers = {"X-Row-Limit": str(row_limit), "X-Truncated": "true" if table.truncated else "false"}
         if media == nt.CSV:
             # The byte-order mark makes spreadsheets read the file as UTF-8 (Excel shows mojibake without it).
@@ -116,7 +98,7 @@ def router(executor: Executor, queries: dict[str, NamedQuery], row_limit: int, t
             "query": query.name, "summary": query.summary,
             "params": {k: str(v) for k, v in bindings.items()},
             "columns": table.columns,
-            "rows": [{c: cell(row[c]) for c in table.columns} for row in table.rows],
+            "rows": [dict(zip(table.columns, row)) for row in table.rows],
             "row_count": len(table.rows), "truncated": table.truncated, "row_limit": row_limit,
         }, headers=headers)
 
