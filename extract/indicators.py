@@ -23,6 +23,7 @@ from plangraph.extract.facts import Indicator
 from plangraph.extract.measures import Measure, find_measures, unit_rows
 from plangraph.extract.metadata import PlanInfo
 from plangraph.extract.outline import Item, Section
+from plangraph.extract.screens import search as screened_search
 
 _STRONG_WORDS = 3  # a subject with fewer words outside the weak cues continues the previous one
 _NOT_LETTER = r"(?![^\W\d_])"
@@ -223,7 +224,7 @@ def _set_out(text: str) -> list[tuple[int, int]]:
     key = _key(text)
     spans = []
     for start, end in _clauses(text, at_semicolons=False):
-        match = _either("target").search(key, start, end)
+        match = screened_search(_either("target"), key, start, end)
         if match:
             spans.append((match.start(), end))
     return spans
@@ -262,7 +263,7 @@ def item_targets(text: str, default_year: int | None, gated: bool = False,
     list with no targets of its own item before it maps.
     """
     measures = find_measures(text)
-    if not measures or gated and not _either("target").search(_key(text)):
+    if not measures or gated and not screened_search(_either("target"), _key(text)):
         return []
     allowed = _set_out(text) if gated else [(0, len(text))]
     if not any(s <= m.start < e for m in measures for s, e in allowed):
@@ -283,7 +284,7 @@ def item_targets(text: str, default_year: int | None, gated: bool = False,
         for b0, b1 in held:
             masked = masked[:b0] + " " * (b1 - b0) + masked[b1:]
         clause_key = _key(masked[cs:ce])
-        respective = bool(_either("respective").search(clause_key))
+        respective = bool(screened_search(_either("respective"), clause_key))
         sources = previous_clause or list(earlier[-len(main):] if len(earlier) >= len(main) else ())
         subjects = _main_subjects(masked, cs, ce, main) if main else []
         current: list[_Target] = []

@@ -22,6 +22,7 @@ from plangraph.extract.fields import Field, fields, listed, trailing
 from plangraph.extract.normalize import fold
 from plangraph.extract.outline import Section
 from plangraph.extract.rules import compile_regex, cue_patterns, cue_regex, read_table
+from plangraph.extract.screens import could_match, finditer as screened_finditer, search as screened_search
 
 _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
@@ -237,7 +238,7 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
 
 
 def _closing(text: str) -> bool:
-    return bool(role_cue("request").search(text)) or bool(re.match(r"Trong quá trình", text))
+    return bool(screened_search(role_cue("request"), text)) or bool(re.match(r"Trong quá trình", text))
 
 
 def _intro_end(text: str, position: int = 0) -> int:
@@ -268,10 +269,10 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
     found = mentions(text)
     heading = list(candidate.heading_agencies)
     subject = _subject(text, found, anywhere=not heading)
-    request = role_cue("request").search(text)
+    request = screened_search(role_cue("request"), text)
     if not subject and request:
         subject = list_at(text, request.end(), found)
-    cues = list(role_cue("coordinate").finditer(text))
+    cues = screened_finditer(role_cue("coordinate"), text)
     start = _intro_end(text)
     leads: list[Agency] = [m.agency for m in subject] or heading
     coordinators: list[Agency] = []
@@ -309,7 +310,7 @@ def _opens(before: str, introduced: bool) -> bool:
 def recurrence(text: str) -> str | None:
     """annual | quarterly | monthly | daily, from "hằng năm", "hằng quý", "hằng tháng", "hằng ngày"."""
     for kind in ("monthly", "daily", "quarterly", "annual"):
-        if task_cue(kind).search(text):
+        if could_match(task_cue(kind), text) and task_cue(kind).search(text):
             return kind
     return None
 
@@ -330,7 +331,7 @@ def due(text: str) -> str | None:
 def deadline_matches(text: str) -> tuple[re.Match[str], ...]:
     """Every match of every deadline cue in `text`, cue by cue (a task's due date and its deadlines
     read the same matches)."""
-    return tuple(m for cue in task_cues("deadline") for m in cue.finditer(text))
+    return tuple(m for cue in task_cues("deadline") if could_match(cue, text) for m in cue.finditer(text))
 
 
 def date_of(match: re.Match[str]) -> str:
