@@ -303,22 +303,59 @@ def _screened(screen: re.Pattern[str], pattern: re.Pattern[str], text: str) -> l
 
 
 def _expand_abbreviations(buffer: _Buffer) -> _Buffer:
-    """Replace abbreviations by their full form; each new character maps to the abbreviation's span."""
-    text = buffer.text()
+    """Replace abbreviations by their full form; each new character maps to the abbreviation's span.
+
+    Each row reads the text as the rows before it left it. The text and its map are copied once
+    with every expansion, unless a row matches in an earlier row's expansion (then once more).
+    """
+    edits: list[tuple[int, int, str]] = []  # (start, end) in `buffer` and its expansion, in order
+    current = buffer.text()
     for screen, pattern, expansion in _abbreviations():
-        matches = _screened(screen, pattern, text)
+        matches = _screened(screen, pattern, current)
         if not matches:
             continue
-        out = _Buffer()
-        position = 0
-        for match in matches:
-            out.copy(buffer, position, match.start())
-            out.add(expansion, buffer.starts[match.start()], buffer.ends[match.end() - 1])
-            position = match.end()
-        out.copy(buffer, position, len(buffer.starts))
-        buffer = out
-        text = buffer.text()
-    return buffer
+        spans = _in_buffer(edits, [m.span() for m in matches])
+        if spans is None:  # a match reads an earlier expansion: apply the edits so far first
+            buffer, edits = _expanded(buffer, edits), []
+            spans = [m.span() for m in matches]
+        edits = sorted(edits + [(start, end, expansion) for start, end in spans])
+        current = "".join(_pieces(buffer.text(), edits))
+    return _expanded(buffer, edits)
+
+
+def _in_buffer(edits: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """Spans of the edited text as spans of the text before the edits; None when one touches an expansion."""
+    found = []
+    shift, i = 0, 0
+    for start, end in spans:
+        while i < len(edits) and edits[i][0] + shift + len(edits[i][2]) <= start:
+            shift += len(edits[i][2]) - (edits[i][1] - edits[i][0])
+            i += 1
+        if i < len(edits) and edits[i][0] + shift < end:
+            return None
+        found.append((start - shift, end - shift))
+    return found
+
+
+def _pieces(text: str, edits: list[tuple[int, int, str]]) -> list[str]:
+    pieces, position = [], 0
+    for start, end, expansion in edits:
+        pieces += [text[position:start], expansion]
+        position = end
+    return pieces + [text[position:]]
+
+
+def _expanded(buffer: _Buffer, edits: list[tuple[int, int, str]]) -> _Buffer:
+    if not edits:
+        return buffer
+    out = _Buffer()
+    position = 0
+    for start, end, expansion in edits:
+        out.copy(buffer, position, start)
+        out.add(expansion, buffer.starts[start], buffer.ends[end - 1])
+        position = end
+    out.copy(buffer, position, len(buffer.starts))
+    return out
 
 
 @lru_cache(maxsize=16384)
