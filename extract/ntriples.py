@@ -31,14 +31,14 @@ def literal(node: Literal) -> str:
     return f'"{text}"'
 
 
-def bodies(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
-    """Each distinct triple as "subject predicate object", in first-seen order.
+def bodies(triples: Iterable[tuple[Node, Node, Node]]) -> list[bytes]:
+    """Each distinct triple as UTF-8 "subject predicate object", in first-seen order.
 
     >>> bodies([(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))] * 2)
-    ['<urn:a> <urn:p> "x"']
+    [b'<urn:a> <urn:p> "x"']
     """
     made: dict[int, tuple[Literal, str]] = {}  # by identity (a text makes each literal once); holds the literal
-    out: list[str] = []
+    out: list[bytes] = []
     append = out.append
     for s, p, o in triples:
         if type(o) is URIRef:
@@ -51,7 +51,7 @@ def bodies(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
         else:
             obj = _other(o)
         subject = f"<{s}>" if type(s) is URIRef else _other(s)
-        append(f"{subject} <{p}> {obj}")
+        append(f"{subject} <{p}> {obj}".encode("utf-8"))
     return list(dict.fromkeys(out))
 
 
@@ -65,13 +65,13 @@ def _other(node: Node) -> str:
     raise TypeError(f"not an RDF term: {node!r}")
 
 
-def nquads(lines: Sequence[str], graph: str) -> str:
+def nquads(lines: Sequence[bytes], graph: str) -> bytes:
     """The lines as N-Quads of the named graph `graph`.
 
-    >>> nquads(['<urn:a> <urn:p> "x"'], "urn:g")
-    '<urn:a> <urn:p> "x" <urn:g> .\\n'
+    >>> nquads([b'<urn:a> <urn:p> "x"'], "urn:g")
+    b'<urn:a> <urn:p> "x" <urn:g> .\\n'
     """
     if not lines:
-        return ""
-    suffix = f" <{graph}> .\n"
+        return b""
+    suffix = f" <{graph}> .\n".encode("utf-8")
     return suffix.join(lines) + suffix

@@ -87,10 +87,10 @@ def compact(built: Built, rules: Rules) -> Compact:
     own = ntriples.bodies(built.triples)
     derived = ntriples.bodies(entailed(built.triples, rules))
     name = str(built.graph_iri)
-    text = (ntriples.nquads(own, name) + ntriples.nquads(derived, str(document_inferred_graph_iri(name)))
-            + ntriples.nquads(own + derived, str(iris.facts_graph_iri())))
+    data = b"".join((ntriples.nquads(own, name), ntriples.nquads(derived, str(document_inferred_graph_iri(name))),
+                     ntriples.nquads(own + derived, str(iris.facts_graph_iri()))))
     return Compact(built.file_name, name, str(built.plan_iri), built.source_path, built.location,
-                   built.extraction.warnings, text.encode("utf-8"), len(own) + len(derived))
+                   built.extraction.warnings, data, len(own) + len(derived))
 
 
 def shown(path: Path) -> str:

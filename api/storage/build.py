@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from plangraph.api.storage import originals
-from plangraph.api.storage.loading import LAYOUT, Index, Request, documents, load_stream, requests
-from plangraph.api.storage.schema import refresh_schema, rules_from_json, rules_to_json
+from plangraph.api.storage import facts, originals
+from plangraph.api.storage.loading import LAYOUT, Index, Request, documents, load_stream, requests, writer_for
+from plangraph.api.storage.schema import refresh_schema, rules_from_json, rules_to_json, stage_schema
 from plangraph.api.storage.store import MARKER, OxigraphStore, rebuild, recorded_base
 from plangraph.extract.errors import InputError, StoreError
 from plangraph.extract.iris import base_iri, facts_graph_iri
@@ -114,17 +114,22 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
         rules = (rules_from_json(marker.get("rules")) if current else None) or rules_for(ontology_graph())
         stream = extract_stream([r.path for r in todo], rules, workers=workers,
                                 max_bytes=max_bytes, root=root, ocr=ocr)
+        assert store.path is not None
+        facts.ensure(store.db)  # a store built before the facts graph existed gets it before anything changes
+        writer = writer_for(store.db, store.path)
         try:
-            assert store.path is not None
-            loaded = load_stream(store.db, store.path / "load.nq", index, by_path, stream, skip_bad, step)
+            # the schema graphs of this version go in the documents' bulk load: one load per build
+            gained = 0 if current else stage_schema(store.db, writer)
+            loaded = load_stream(writer, index, by_path, stream, skip_bad, step)
         finally:
             stream.close()  # a refused batch ends its workers at once
+            writer.discard()
         if not loaded.built and not any(kept.values()):
             raise InputError(", ".join(str(p) for p in paths), "no readable plan text in the batch")
         # a store of an earlier layout: its other documents get their own inferred graphs now
         earlier = bool(marker) and marker.get("layout") != LAYOUT
-        gained = refresh_schema(store, rules, reload=not current, migrate=earlier,
-                                fresh={b.graph_iri for b in loaded.built})
+        gained += refresh_schema(store, rules, reload=False, migrate=earlier,
+                                 fresh={b.graph_iri for b in loaded.built})
         # counting a large store's quads takes seconds: keep the count up to date instead (the
         # quads of every graph but the facts graph, which merges them)
         counted = marker.get("triples", 0 if not marker else None)

@@ -25,6 +25,7 @@ from plangraph.extract.schemas import ONTOLOGY_GRAPH
 FACTS_SUFFIX = "/graph/facts"
 SHARED_SUFFIXES = (FACTS_SUFFIX, "/graph/reference", "/graph/inferred")
 _CHUNK_BYTES = 32_000_000  # N-Triples handed to the loader at once
+_SMALL_BYTES = 4_000_000  # less is written in a transaction
 
 
 def is_shared(graph: str) -> bool:
@@ -72,7 +73,13 @@ def remember(db: ox.Store, graphs: Iterable[str]) -> None:
 
 
 def _load(db: ox.Store, chunk: io.BytesIO, facts: ox.NamedNode) -> None:
-    if chunk.tell():
+    if not chunk.tell():
+        return
+    if chunk.tell() < _SMALL_BYTES:
+        # a few triples (the store-wide inferred graph) go through a transaction: a bulk load
+        # adds files that overlap the store's, and merging them rewrites the store uncompressed
+        db.load(chunk.getvalue(), format=ox.RdfFormat.N_TRIPLES, to_graph=facts)
+    else:
         db.bulk_load(chunk.getvalue(), format=ox.RdfFormat.N_TRIPLES, to_graph=facts)
 
 

@@ -6,17 +6,16 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
 
 import pyoxigraph as ox
 
 from plangraph.api.storage import facts
+from plangraph.api.storage.bulk import BulkWriter, SpooledWriter, StreamedWriter
 from plangraph.extract.errors import InputError
 from plangraph.extract.iris import document_inferred_graph_iri
 from plangraph.extract.pipeline import Compact, file_name, location_of, source_path
 
 LAYOUT = 2  # stores whose documents each carry their own inferred graph
-BATCH_BYTES = 150_000_000  # N-Quads per bulk load (about 500k quads: the loader holds about 550 MB for it)
 _PLAN = "https://w3id.org/plangraph/ontology#"
 _INDEX = ("SELECT ?g ?name ?plan ?path ?place ?sha WHERE { GRAPH ?g { ?g <" + _PLAN + "fileName> ?name "
           "OPTIONAL { ?g <http://data.europa.eu/eli/ontology#realizes> ?plan } "
@@ -115,45 +114,6 @@ class Loaded:
     removed: int = 0  # quads of the graphs removed
 
 
-class BulkWriter:
-    """N-Quads spooled to a file beside the store and handed to the bulk loader in large batches.
-
-    The bulk loader writes sorted files straight to disk (no write-ahead log, a third of the bytes
-    per quad of transactional loads) and reads the spool as a stream, so memory stays flat.
-    Fewer, larger batches make a smaller store: each batch's files overlap the earlier ones and
-    are merged by compaction, whose output takes more room than the loader's own files.
-    """
-
-    def __init__(self, db: ox.Store, spool: Path, batch_bytes: int = BATCH_BYTES) -> None:
-        self.db = db
-        self.spool = spool
-        self.batch_bytes = batch_bytes
-        self.handle: BinaryIO | None = None
-        self.size = 0
-
-    def add(self, data: bytes) -> None:
-        if self.handle is None:
-            self.handle = open(self.spool, "wb")
-        self.handle.write(data)
-        self.size += len(data)
-        if self.size >= self.batch_bytes:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.handle is None:
-            return
-        self.handle.close()
-        self.handle = None
-        try:
-            if self.size:
-                # lenient: the lines come from rdflib's serializer of graphs built here (about a
-                # third less parsing time than checking every IRI again)
-                self.db.bulk_load(path=str(self.spool), format=ox.RdfFormat.N_QUADS, lenient=True)
-        finally:
-            self.size = 0
-            self.spool.unlink(missing_ok=True)
-
-
 def remove_graph(db: ox.Store, graph: str) -> int:
     """Remove one named graph; returns how many quads it held."""
     node = ox.NamedNode(graph)
@@ -171,22 +131,27 @@ def remove_document(db: ox.Store, graph: str) -> int:
     return remove_graph(db, graph) + remove_graph(db, str(document_inferred_graph_iri(graph)))
 
 
-def load_stream(db: ox.Store, spool: Path, index: Index, wanted: dict[Path, Request],
+def writer_for(db: ox.Store, beside: Path) -> BulkWriter:
+    """The build's loader: streamed while plans are extracted into a store without documents,
+    spooled to one load at the end where older versions are removed as new ones arrive."""
+    if any(True for _ in db.named_graphs()):
+        return SpooledWriter(db, beside / "load.nq")
+    return StreamedWriter(db, beside / "load.pipe")
+
+
+def load_stream(writer: BulkWriter, index: Index, wanted: dict[Path, Request],
                 stream: Iterator[tuple[Path, Compact | InputError]], skip_bad: bool,
                 progress: Callable[[Path], None] | None = None) -> Loaded:
     """Store each document as it arrives, replacing its older versions; a bad file raises its
-    InputError (the caller's store copy is then thrown away) unless `skip_bad`."""
+    InputError (the caller's store copy is then thrown away) unless `skip_bad`. What `writer`
+    holds already (the schema graphs) is loaded with the documents, in one load."""
     loaded = Loaded()
-    facts.ensure(db)  # a store built before the facts graph existed gets it before anything changes
-    writer = BulkWriter(db, spool)
     try:
         _load(stream, index, wanted, skip_bad, progress, writer, loaded)
         writer.flush()
         # (each document's lines include its triples in the facts graph: nothing to merge here)
     finally:
-        if writer.handle is not None:
-            writer.handle.close()
-        spool.unlink(missing_ok=True)
+        writer.discard()
     return loaded
 
 

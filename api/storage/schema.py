@@ -14,10 +14,12 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from plangraph.api.storage import facts
+from plangraph.api.storage.bulk import BulkWriter
 from plangraph.api.storage.loading import documents, remove_graph
 from plangraph.api.storage.store import OxigraphStore, from_ox, to_ox
 from plangraph.extract.infer import Rules, Triple, entailed, rules_for
-from plangraph.extract.iris import document_inferred_graph_iri, inferred_graph_iri, reference_graph_iri
+from plangraph.extract import ntriples
+from plangraph.extract.iris import document_inferred_graph_iri, facts_graph_iri, inferred_graph_iri, reference_graph_iri
 from plangraph.extract.schemas import ONTOLOGY_GRAPH, ontology_graph, schema_graphs
 
 
@@ -69,6 +71,21 @@ def refresh_shared(db: ox.Store, rules: Rules, schema: Iterable[Iterable[Triple]
         for quad in db.quads_for_pattern(None, ox.NamedNode(str(prop)), None, None):
             seed.add(_triple(quad))
     return _put(db, graph.value, sorted((t for t in entailed(seed, rules) if not _stored(db, t)), key=str))
+
+
+def stage_schema(db: ox.Store, writer: BulkWriter) -> int:
+    """Remove the ontology and reference graphs and hand their new versions, with their triples in
+    the facts graph, to `writer`: they are loaded with the documents, in the build's one bulk
+    load. Returns how many quads the store gains by them (negative: loses)."""
+    graphs = schema_graphs()
+    facts.forget(db, [str(iri) for iri in graphs])
+    gained = 0
+    for iri, graph in graphs.items():
+        gained -= remove_graph(db, str(iri))
+        lines = ntriples.bodies(graph)
+        writer.add(ntriples.nquads(lines, str(iri)) + ntriples.nquads(lines, str(facts_graph_iri())))
+        gained += len(lines)
+    return gained
 
 
 def refresh_schema(store: OxigraphStore, rules: Rules | None = None, reload: bool = True, migrate: bool = False,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import plangraph.api.storage.bulk
 import plangraph.extract.pipeline
-from plangraph.api.storage.loading import BulkWriter
 from plangraph.api.storage.store import OxigraphStore
 from tests.conftest import SEEDS, Outcome
 from tests.integration.test_build import BAD_INPUTS, fingerprint
@@ -142,9 +142,9 @@ def test_build_refused_file_with_a_name_that_is_not_utf8_is_a_message(cli: Cli, 
 
 
 def test_build_disk_full_is_a_message(cli: Cli, store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def full(self: BulkWriter, *args: object, **kwargs: object) -> None:
+    def full(*args: object, **kwargs: object) -> None:
         raise OSError("IO error: No space left on device: While appending to file: 000008.log")
-    monkeypatch.setattr(BulkWriter, "flush", full)
+    monkeypatch.setattr(plangraph.api.storage.bulk, "_load", full)
     before = fingerprint(store)
     plan = store.parent / "new-plan.txt"  # not in the store yet: a text stored as it is needs no writing
     shutil.copy(PLAN, plan)
@@ -152,6 +152,22 @@ def test_build_disk_full_is_a_message(cli: Cli, store: Path, monkeypatch: pytest
     assert outcome.code == 2 and str(store) in outcome.err and "disk is full" in outcome.err
     assert fingerprint(store) == before
     assert not [p for p in store.parent.iterdir() if p.name.startswith(".store.") and p.name != ".store.lock"]
+
+
+def test_build_disk_full_while_a_fresh_store_loads_leaves_no_store(cli: Cli, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh store is loaded through a pipe while plans are extracted: the loader's error stops
+    the build, and nothing is left behind."""
+    def full(db: object, path: Path) -> None:
+        with open(path, "rb") as pipe:
+            pipe.read(10)  # the loader fails after it started reading
+        raise OSError("IO error: No space left on device: While appending to file: 000008.log")
+    monkeypatch.setattr(plangraph.api.storage.bulk, "_load", full)
+    store = tmp_path / "store"
+    outcome = cli("build", PLAN, OTHER, "--store", store, "--workers", "1")
+    assert outcome.code == 2 and str(store) in outcome.err and "disk is full" in outcome.err, outcome.err
+    assert not store.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.") and p.name != ".store.lock"]
 
 
 def test_build_store_that_is_a_file_is_a_message(cli: Cli, tmp_path: Path) -> None:

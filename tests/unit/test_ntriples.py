@@ -19,8 +19,8 @@ TRIPLES = [
 ]
 
 
-def _quads(text: str) -> set[ox.Quad]:
-    return set(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+def _quads(data: bytes) -> set[ox.Quad]:
+    return set(ox.parse(data, format=ox.RdfFormat.N_QUADS))
 
 
 def test_ntriples_lines_hold_the_graph_rdflib_serializes() -> None:
@@ -37,4 +37,4 @@ def test_ntriples_repeated_triples_are_written_once() -> None:
 
 
 def test_ntriples_no_lines_no_quads() -> None:
-    assert ntriples.nquads([], "http://x/g") == ""
+    assert ntriples.nquads([], "http://x/g") == b""
