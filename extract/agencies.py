@@ -38,7 +38,12 @@ class Mention:
 @lru_cache(maxsize=1)
 def tokenizer() -> Language:
     """One token per syllable, punctuation split off (`spacy.Tokenizer.v1` on a blank 'vi')."""
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
+    # The matcher reads only each token's key (NORM, set by `_keyed`): the lexical attributes spaCy
+    # computes for every word it has not seen (shape, like_num, like_email …) took most of the
+    # tokenizer's time on a new plan, whose names and numbers are mostly new words.
+    nlp.vocab.lex_attr_getters = {}  # type: ignore[attr-defined]  # (not in spaCy's type stubs)
+    return nlp
 
 
 def _keyed(text: str) -> Doc:
