@@ -73,3 +73,18 @@ def test_infer_entailed_joins_transitive_chains_in_any_order() -> None:
     found = entailed(list(reversed(chain)), rules_for(ontology_graph()))
     assert (URIRef("urn:o0"), ORG.transitiveSubOrganizationOf, URIRef("urn:o5")) in found
     assert not set(chain) & found
+
+
+def test_infer_stated_rules_are_those_of_the_owl_rl_closure() -> None:
+    from plangraph.extract.infer import rules_from, stated_rules
+
+    ontology = ontology_graph()
+    assert stated_rules(ontology) == rules_from(ontology)
+
+
+def test_infer_stated_rules_leave_other_owl_to_owlrl() -> None:
+    from plangraph.extract.infer import stated_rules
+
+    extra = Graph().parse(data="@prefix owl: <http://www.w3.org/2002/07/owl#> . <urn:a> owl:equivalentClass <urn:b> .",
+                          format="turtle")
+    assert stated_rules(ontology_graph() + extra) is None
