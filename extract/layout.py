@@ -28,7 +28,7 @@ def paragraph_start() -> re.Pattern[str]:
 
 
 _ROMAN_TAIL = re.compile(r"(?:^|[.;:]\s+)([IVXLC]+\s*[.)\-–:])(?:\s*(\S.*))?$")
-_STOP_ROMAN = re.compile(r"[.;:]\s+[IVXLC]")
+_STOP_ROMAN = re.compile(r"[.;:]\s+[IVXLC]+\s*[.)\-–:]")
 _ROMAN = frozenset("IVXLC")
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _ARABIC_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s")

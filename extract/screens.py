@@ -83,7 +83,7 @@ def _better(one: frozenset[str] | None, other: frozenset[str] | None) -> frozens
     return other if min(map(len, other)) > min(map(len, one)) else one
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)  # one text's cues are screened one after another
 def _lowered(text: str) -> str | None:
     """`text` in lower case, or None when it holds a character the screens cannot judge."""
     return None if _ODD.search(text) else text.lower()
