@@ -215,13 +215,21 @@ def _after_capitals(line: str) -> list[int]:
     starts = []
     capitals = False  # the last word with letters has two or more, all capitals
     for match in re.finditer(r"\S+", line):
-        word = match.group()
-        if capitals and word[0].isupper() and any(c.islower() for c in word):
+        letters, in_capitals, sentence_case = _word_case(match.group())
+        if capitals and sentence_case:
             starts.append(match.start())
-        letters = [c for c in word if c.isalpha()]
         if letters:
-            capitals = len(letters) >= 2 and all(c.isupper() for c in letters)
+            capitals = in_capitals
     return starts
+
+
+@lru_cache(maxsize=8192)
+def _word_case(word: str) -> tuple[bool, bool, bool]:
+    """(whether it has letters, two or more letters all capitals, a capital first and a small letter in
+    it); remembered per word, as a text's words repeat."""
+    letters = [c for c in word if c.isalpha()]
+    return (bool(letters), len(letters) >= 2 and all(c.isupper() for c in letters),
+            word[0].isupper() and any(c.islower() for c in word))
 
 
 def _citation(number: str, relation: str, mention: _Mention) -> Citation:
