@@ -20,6 +20,7 @@ Form = Choice["json", "csv"]
 _NUMBERS = {XSD.integer: int, XSD.int: int, XSD.long: int, XSD.decimal: float, XSD.double: float,
             XSD.float: float}
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_OX_NUMBERS = {str(datatype): kind for datatype, kind in _NUMBERS.items()}
 
 
 def json_value(term: Node | None) -> Plain:
@@ -58,6 +59,16 @@ def plain_ox(term: object, form: Form) -> Plain:
         return None if form == "json" else ""
     if isinstance(term, (ox.NamedNode, ox.BlankNode)):
         return term.value
-    if isinstance(term, ox.Literal) and (term.language or term.datatype.value == _XSD_STRING):
-        return term.value
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return term.value
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return term.value
+        if form == "json" and datatype in _OX_NUMBERS:
+            try:
+                number: int | float = _OX_NUMBERS[datatype](term.value)
+                return number
+            except ValueError:
+                pass
     return plain(from_ox(term), form)

@@ -15,6 +15,9 @@ TERMS = [
     ox.Literal("=1+1"),
     ox.Literal("12", datatype=ox.NamedNode(XSD + "integer")),
     ox.Literal("1.50", datatype=ox.NamedNode(XSD + "decimal")),
+    ox.Literal("007", datatype=ox.NamedNode(XSD + "integer")),
+    ox.Literal("1e3", datatype=ox.NamedNode(XSD + "double")),
+    ox.Literal("INF", datatype=ox.NamedNode(XSD + "double")),
     ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean")),
     ox.Literal("2025", datatype=ox.NamedNode(XSD + "gYear")),
     ox.Literal("--12-20", datatype=ox.NamedNode(XSD + "gMonthDay")),
@@ -30,5 +33,5 @@ def test_cells_plain_ox_matches_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Li
 
 
 def test_cells_json_numbers_and_booleans_are_typed() -> None:
-    assert plain_ox(TERMS[4], "json") == 12 and plain_ox(TERMS[6], "json") is True
+    assert plain_ox(TERMS[4], "json") == 12 and plain_ox(TERMS[9], "json") is True
     assert plain_ox(TERMS[4], "csv") == "12" and plain_ox(None, "csv") == ""
