@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plangraph.extract.facts import BudgetItem
 from plangraph.extract.cues import cues
@@ -70,14 +71,22 @@ def _span(periods: list[str]) -> str | None:
     return str(low) if low == high else f"{low}-{high}"
 
 
+@lru_cache(maxsize=1)
+def _label_edges() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Joining words ("là", "trong đó:") and bullets at the start, and joining words at the end, of a label."""
+    edge = "|".join(c.pattern for kind in ("total", "link") for c in cues(kind) if "?P<" not in c.pattern)
+    return (re.compile(rf"^(?:[-+•]|{edge})(?![^\W\d_])", re.IGNORECASE),
+            re.compile(rf"(?<![^\W\d_])(?:{edge})$", re.IGNORECASE))
+
+
 def _label(text: str, fallback: str) -> str:
     """The words before an amount, without joining words ("là", "trong đó:") at their edges."""
-    edge = "|".join(c.pattern for kind in ("total", "link") for c in cues(kind) if "?P<" not in c.pattern)
+    lead, trail = _label_edges()
     label = re.sub(r"\s+", " ", text).strip(_LABEL_EDGES)
     while True:
         before = label
-        label = re.sub(rf"^(?:[-+•]|{edge})(?![^\W\d_])", "", label, flags=re.IGNORECASE).strip(_LABEL_EDGES)
-        label = re.sub(rf"(?<![^\W\d_])(?:{edge})$", "", label, flags=re.IGNORECASE).strip(_LABEL_EDGES)
+        label = lead.sub("", label).strip(_LABEL_EDGES)
+        label = trail.sub("", label).strip(_LABEL_EDGES)
         if label == before:
             return label or fallback.strip(_LABEL_EDGES)
 

@@ -27,6 +27,7 @@ from plangraph.extract.screens import search as screened_search
 
 _STRONG_WORDS = 3  # a subject with fewer words outside the weak cues continues the previous one
 _NOT_LETTER = r"(?![^\W\d_])"
+_WORD_START = r"(?<![^\W\d_])"
 _EDGE_PUNCTUATION = " \t,.;:–-"
 _LEAD_IN_WORDS = 8  # a paragraph this short (or ending with ":") can set the year of what follows
 _LABEL_WORDS = 6  # "Label: …" this short opens every clause of its item; a longer lead-in is dropped
@@ -106,6 +107,13 @@ def clean_subject(piece: str) -> str:
             return re.sub(r"\s+", " ", piece)
 
 
+@lru_cache(maxsize=None)
+def _ending(kind: str, word: bool = False) -> re.Pattern[str]:
+    """A cue of `kind` at the end of a key (as a whole word when `word`), compiled once (matched as
+    written: without the cues' own case-insensitive flag)."""
+    return re.compile((_WORD_START if word else "") + rf"(?:{_either(kind).pattern})\s*$")
+
+
 @lru_cache(maxsize=1)
 def _edges() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Fillers and joining words at the start and at the end of a subject."""
@@ -141,7 +149,7 @@ def _main_subjects(text: str, start: int, end: int, values: list[Measure]) -> li
     for i in range(1, len(values)):
         between = text[values[i - 1].end:values[i].start]
         key = _key(between).rstrip(" \t")
-        if re.search(rf"(?<![^\W\d_])(?:{_either('link').pattern})\s*$", key) or key.endswith(":"):
+        if _ending("link", word=True).search(key) or key.endswith(":"):
             prefixes[i] = clean_subject(between)
             owns[i - 1] = clean_subject(values[i - 1].gap)
         else:  # "A đạt 10 triệu USD, tốc độ tăng 8%": words after the last comma name the next value
@@ -213,7 +221,7 @@ def _comparator(before: str, span: str) -> str | None:
     if _either("at_least").search(before) or _either("at_least").search(span):
         return ">="
     for kind, symbol in (("above", ">"), ("below", "<")):
-        if re.search(rf"(?<![^\W\d_])(?:{_either(kind).pattern})\s*$", before):
+        if _ending(kind, word=True).search(before):
             return symbol
     return None
 
@@ -241,8 +249,8 @@ def _reported(key: str, measures: Sequence[Measure]) -> list[Measure]:
         aims = [m.start() for m in _either("target").finditer(before)]
         if past and (not aims or aims[-1] < past[-1]):
             found.append(measure)
-        elif i + 1 < len(measures) and re.search(rf"(?:{_either('from').pattern})\s*$", before) and \
-                re.search(rf"(?:{_either('to').pattern})\s*$", key[measure.end:measures[i + 1].start]):
+        elif i + 1 < len(measures) and _ending("from").search(before) and \
+                _ending("to").search(key[measure.end:measures[i + 1].start]):
             found.append(measure)
         previous_end = measure.end
     return found
