@@ -10,6 +10,7 @@ keeps the caption lines above it ("Phụ lục 01", "Đơn vị: triệu đồng
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -220,9 +221,15 @@ def _parse(gaps: list[Cell | None], width: int, numeric: list[int],
     cost: list[float | None] = [None] * (pipes + 1)
     choice = [0] * (pipes + 1)
     cost[last] = 0.0
+    # a row ends at an empty gap, a page number or the last `|` line, nowhere else
+    ends = [k for k in range(1, last) if gaps[k] is None or page[k]] + [last]
     for start in range(pipes - 2, -1, -1):
         best: float | None = None
-        for end in range(start + 1, min(start + 2 * width + 2, last + 1)):
+        stop = min(start + 2 * width + 2, last + 1)
+        for k in range(bisect_right(ends, start), len(ends)):
+            end = ends[k]
+            if end >= stop:
+                break
             if end == last:
                 rest: float | None = 0.0
             else:
