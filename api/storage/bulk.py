@@ -11,7 +11,8 @@ Two writers, one interface (`add`, `flush`, `discard`):
   store that already holds documents, whose older versions are removed while the lines arrive
   (Oxigraph's bulk loader must not run beside deletions).
 - `StreamedWriter` feeds a loader that runs in a thread from the start, through a named pipe: a
-  fresh store's load then goes on while the next plans are extracted.
+  fresh store's load then goes on while the next plans are extracted (where the file system has
+  no named pipes, the lines are spooled instead).
 """
 from __future__ import annotations
 
@@ -87,6 +88,16 @@ class SpooledWriter:
 class StreamedWriter:
     """N-Quads written into a named pipe that a loader thread reads as they come."""
 
+    @classmethod
+    def beside(cls, db: ox.Store, pipe: Path) -> StreamedWriter | None:
+        """A writer through a new named pipe at `pipe`; None where the file system has none."""
+        pipe.unlink(missing_ok=True)
+        try:
+            os.mkfifo(pipe)
+        except OSError:
+            return None
+        return cls(db, pipe)
+
     def __init__(self, db: ox.Store, pipe: Path) -> None:
         self.db = db
         self.pipe = pipe
@@ -102,8 +113,6 @@ class StreamedWriter:
 
     def _open(self) -> int:
         """Start the loader and open the pipe's writing end once it reads (or fail with it)."""
-        self.pipe.unlink(missing_ok=True)
-        os.mkfifo(self.pipe)
         self.thread = threading.Thread(target=self._run, name="bulk-load", daemon=True)
         self.thread.start()
         while True:

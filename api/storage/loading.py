@@ -134,9 +134,8 @@ def remove_document(db: ox.Store, graph: str) -> int:
 def writer_for(db: ox.Store, beside: Path) -> BulkWriter:
     """The build's loader: streamed while plans are extracted into a store without documents,
     spooled to one load at the end where older versions are removed as new ones arrive."""
-    if any(True for _ in db.named_graphs()):
-        return SpooledWriter(db, beside / "load.nq")
-    return StreamedWriter(db, beside / "load.pipe")
+    streamed = None if any(True for _ in db.named_graphs()) else StreamedWriter.beside(db, beside / "load.pipe")
+    return streamed or SpooledWriter(db, beside / "load.nq")
 
 
 def load_stream(writer: BulkWriter, index: Index, wanted: dict[Path, Request],

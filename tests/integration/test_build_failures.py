@@ -170,6 +170,27 @@ def test_build_disk_full_while_a_fresh_store_loads_leaves_no_store(cli: Cli, tmp
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".store.") and p.name != ".store.lock"]
 
 
+def test_build_fresh_store_without_named_pipes_is_loaded_from_a_spool(cli: Cli, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_pipes(path: object, *args: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+    monkeypatch.setattr(plangraph.api.storage.bulk.os, "mkfifo", no_pipes)
+    store = tmp_path / "store"
+    outcome = cli("build", PLAN, OTHER, "--store", store, "--workers", "1")
+    assert outcome.code == 0, outcome.err
+    assert stored_names(store) == sorted([PLAN.name, OTHER.name])
+
+
+def test_build_refused_batch_leaves_no_fresh_store(cli: Cli, batch: Path, tmp_path: Path) -> None:
+    """A fresh store is loaded while the batch is read: a bad file still leaves nothing behind."""
+    (batch / "bad.txt").write_bytes(BAD_INPUTS["png"][0])
+    store = tmp_path / "fresh"
+    outcome = cli("build", batch, "--store", store, "--workers", "1")
+    assert outcome.code == 2 and "bad.txt" in outcome.err, outcome.err
+    assert not store.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".fresh.") and p.name != ".fresh.lock"]
+
+
 def test_build_store_that_is_a_file_is_a_message(cli: Cli, tmp_path: Path) -> None:
     target = tmp_path / "store.txt"
     target.write_text("not a store", encoding="utf-8")
