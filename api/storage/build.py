@@ -96,8 +96,20 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
             progress(len(wanted), len(wanted), wanted[-1].path.name)
         return marker
 
+    def replaced(existing: OxigraphStore) -> bool:
+        """Whether the build extracts every stored document again (a new version of the
+        extraction, the same texts): then it starts from an empty store rather than removing
+        them one by one. Not with `skip_bad`, which keeps the stored version of a bad file."""
+        if skip_bad or _current(_marker(store_dir), version):
+            return False
+        stored = documents(existing.db)
+        index = Index(stored)
+        older = {doc.graph for r in wanted for doc in index.older(r)}
+        return bool(stored) and all(doc.graph in older for doc in stored)
+
     def fill(store: OxigraphStore) -> dict[str, object]:
-        marker = _marker(store_dir)
+        # a store started empty (see `replaced`) owes nothing to the previous one's summary
+        marker = _marker(store_dir) if any(True for _ in store.db.named_graphs()) else {}
         current = _current(marker, version)
         index = Index(documents(store.db))
         kept = {r.path: index.unchanged(r) for r in wanted} if current else {}
@@ -148,7 +160,7 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
                 "layout": LAYOUT, "fingerprint": version, "rules": rules_to_json(rules), "base": base_iri(),
                 "triples": triples}
 
-    summary = rebuild(store_dir, fill, unchanged=nothing_new)
+    summary = rebuild(store_dir, fill, unchanged=nothing_new, replaced=replaced)
     report.triples = int(str(summary.get("triples", 0)))
     return report
 

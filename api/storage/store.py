@@ -249,15 +249,17 @@ def recorded_base(store_dir: Path) -> str | None:
 
 
 def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
-            unchanged: Callable[["OxigraphStore"], Summary | None] | None = None) -> Summary:
+            unchanged: Callable[["OxigraphStore"], Summary | None] | None = None,
+            replaced: Callable[["OxigraphStore"], bool] | None = None) -> Summary:
     """Copy the store (or start empty), let `fill` write into the copy, then swap it in.
 
     On any error the copy is removed and `store_dir` is untouched. `unchanged`, given the store
     as it is (read-only, the lock held), may return its summary to say there is nothing to do:
-    then nothing is copied or written.
+    then nothing is copied or written. `replaced`, given the same, may say that the build
+    replaces all it holds: then the new store starts empty instead of from a copy.
     """
     try:
-        return _rebuild(store_dir, fill, unchanged)
+        return _rebuild(store_dir, fill, unchanged, replaced)
     except OSError as exc:
         raise StoreError(str(store_dir), _os_reason(exc)) from exc
 
@@ -273,7 +275,8 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
-             unchanged: Callable[["OxigraphStore"], Summary | None] | None) -> Summary:
+             unchanged: Callable[["OxigraphStore"], Summary | None] | None,
+             replaced: Callable[["OxigraphStore"], bool] | None) -> Summary:
     if store_dir.exists() and not store_dir.is_dir():
         raise StoreError(str(store_dir), "is a file, not a store folder; give a folder for --store")
     store_dir = store_dir.resolve()
@@ -282,10 +285,12 @@ def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
         swap.recover(store_dir, MARKER)
         if store_dir.exists() and not (store_dir / MARKER).is_file() and any(store_dir.iterdir()):
             raise StoreError(str(store_dir), "exists and is not a plangraph store; refusing to overwrite it")
-        if unchanged is not None and (store_dir / MARKER).is_file():
+        whole = False  # the build replaces every document: the copy starts empty
+        if (unchanged is not None or replaced is not None) and (store_dir / MARKER).is_file():
             current = OxigraphStore(store_dir, read_only=True)
             try:
-                same = unchanged(current)
+                same = unchanged(current) if unchanged is not None else None
+                whole = same is None and replaced is not None and replaced(current)
             finally:
                 del current
             if same is not None:
@@ -294,7 +299,7 @@ def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
         try:
-            if (store_dir / MARKER).is_file():
+            if (store_dir / MARKER).is_file() and not whole:
                 source = OxigraphStore(store_dir, read_only=True)
                 source.db.backup(str(work / DATABASE))
                 del source

@@ -119,6 +119,30 @@ def test_build_incremental_store_of_another_version_is_brought_up_to_date(change
     assert json.loads((store / MARKER).read_text(encoding="utf-8"))["fingerprint"] != "another version"
 
 
+def test_build_incremental_same_texts_of_another_version_give_the_fresh_store(cli: Cli, tmp_path: Path) -> None:
+    """Every stored text built again by a new version: the store is made anew (not emptied one
+    document at a time), exactly as a fresh build makes it; a stored text left out is kept."""
+    texts = _texts(tmp_path, "texts", SEEDS[:3])
+    store, fresh, partial = tmp_path / "store", tmp_path / "fresh", tmp_path / "partial"
+    for target in (store, partial):
+        assert cli("build", texts, "--store", target).code == 0
+        marker = json.loads((target / MARKER).read_text(encoding="utf-8"))
+        marker["fingerprint"] = "another version"
+        (target / MARKER).write_text(json.dumps(marker), encoding="utf-8")
+    assert cli("build", texts, "--store", store).code == 0
+    assert cli("build", texts, "--store", fresh).code == 0
+    assert _split(store)[0] == _split(fresh)[0]
+    assert set(ox.Store.read_only(str(store / DATABASE))) == set(ox.Store.read_only(str(fresh / DATABASE)))
+    # (removing every document and loading them again leaves a store several times larger)
+    size = {s: sum(p.stat().st_size for p in (s / DATABASE).rglob("*.sst")) for s in (store, fresh)}
+    assert size[store] < 1.5 * size[fresh], size
+    assert cli("build", texts / SEEDS[0].name, texts / SEEDS[1].name, "--store", partial).code == 0
+    kept = ox.Store.read_only(str(partial / DATABASE))
+    names = {str(row["n"].value) for row in kept.query(  # type: ignore[union-attr, index]
+        "SELECT ?n WHERE { GRAPH ?g { ?g <https://w3id.org/plangraph/ontology#fileName> ?n } }")}
+    assert names == {s.name for s in SEEDS[:3]}
+
+
 def test_build_incremental_store_wide_graph_joins_chains_across_documents() -> None:
     from plangraph.api.storage.schema import refresh_shared
 
