@@ -8,7 +8,8 @@ For each size (generated plans, built once and cached under --work):
 - the same through `plangraph query NAME --store DIR` (one process per run, start-up included);
 - at the --rdflib sizes, the same query text on an rdflib Dataset holding the same graphs (the
   document graphs, whose union is the default graph there), run once in a child process with a
-  time cap: the ratio rdflib / Oxigraph-in-process is measured in this run.
+  time cap: the ratio rdflib / Oxigraph-in-process is measured in this run, in wall-clock and in CPU
+  seconds (on a shared machine the two sides run under different loads; CPU time does not see them).
 
     python benchmarks/query_scaling.py [--sizes 50,500,2000] [--rdflib 50,500] [--out FILE.json]
 """
@@ -71,20 +72,21 @@ def via_cli(store_dir: Path, query: NamedQuery, rounds: int) -> dict[str, Any]:
     return {**summary(seconds), "rows": rows}
 
 
-def in_process(store_dir: Path, queries: dict[str, NamedQuery], rounds: int) -> dict[str, float]:
+def in_process(store_dir: Path, queries: dict[str, NamedQuery], rounds: int) -> dict[str, tuple[float, float]]:
     """Oxigraph on the same store in this process, every row read: the engine side of the rdflib
-    ratio (median seconds); rdflib's side reads every row too."""
+    ratio (median wall-clock and CPU seconds); rdflib's side reads every row too."""
     store = OxigraphStore.open_existing(store_dir)
     out = {}
     for name, query in queries.items():
         substitutions = {ox.Variable(k): to_ox(v) for k, v in query.bind(_folded(query)).items()}
-        seconds = []
+        seconds, cpu = [], []
         for _ in range(rounds):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             for _ in store.db.query(query.text, substitutions=substitutions or None, **store.dataset()):  # type: ignore[arg-type]
                 pass
             seconds.append(time.perf_counter() - started)
-        out[name] = statistics.median(seconds)
+            cpu.append(time.process_time() - started_cpu)
+        out[name] = (statistics.median(seconds), statistics.median(cpu))
     return out
 
 
@@ -114,9 +116,9 @@ def _rdflib_child(store_dir: str, names: list[str], conn: Any) -> None:
     for name in names:
         query = queries[name]
         prepared = prepareQuery(query.text)
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         rows = len(list(dataset.query(prepared, initBindings=query.bind(_folded(query)))))
-        conn.send((name, time.perf_counter() - started, rows))
+        conn.send((name, time.perf_counter() - started, rows, time.process_time() - started_cpu))
     conn.send(("done", 0.0))
 
 
@@ -132,12 +134,12 @@ def with_rdflib(store_dir: Path, names: list[str], cap: float) -> tuple[float, d
         _, load = parent.recv()
         for name in list(todo):
             if not parent.poll(cap):
-                results[name] = {"seconds": cap, "capped": True, "rows": None}
+                results[name] = {"seconds": cap, "cpu_seconds": cap, "capped": True, "rows": None}
                 todo.remove(name)
                 process.kill()
                 break
-            _, seconds, rows = parent.recv()
-            results[name] = {"seconds": seconds, "capped": False, "rows": rows}
+            _, seconds, rows, cpu = parent.recv()
+            results[name] = {"seconds": seconds, "cpu_seconds": cpu, "capped": False, "rows": rows}
             todo.remove(name)
         else:
             process.kill()
@@ -160,8 +162,9 @@ def measure(work: Path, size: int, rounds: int, cli_rounds: int, rdflib: bool, c
     for name, query in sorted(queries.items()):
         result["queries"][name]["cli"] = via_cli(store_dir, query, cli_rounds)
     engine = in_process(store_dir, queries, max(1, rounds // 2))
-    for name, seconds in engine.items():
+    for name, (seconds, cpu) in engine.items():
         result["queries"][name]["oxigraph_seconds"] = seconds
+        result["queries"][name]["oxigraph_cpu_seconds"] = cpu
     if rdflib:
         load, anchor = with_rdflib(store_dir, sorted(queries), cap)
         result["rdflib_load_seconds"] = load
@@ -169,21 +172,27 @@ def measure(work: Path, size: int, rounds: int, cli_rounds: int, rdflib: bool, c
             entry = result["queries"][name]
             entry["rdflib"] = timing
             entry["rdflib_ratio"] = timing["seconds"] / max(entry["oxigraph_seconds"], 1e-6)
+            # CPU seconds: on a shared machine the two sides run at different times under different load
+            entry["rdflib_cpu_ratio"] = timing["cpu_seconds"] / max(entry["oxigraph_cpu_seconds"], 1e-6)
     return result
 
 
 def report(result: dict[str, Any]) -> None:
     print(f"\n{result['size']} plans: serve ready in {result['ready_seconds']:.1f} s, "
           f"RSS {result['rss_mb_ready']:.0f} MiB at start, {result.get('rss_mb_after', 0):.0f} MiB after the queries")
-    print(f"{'query':22} {'http p50':>9} {'p95':>7} {'rows':>6} {'rep':>4} {'cli p50':>8} {'oxi':>7} {'rdflib':>9} {'ratio':>7}")
+    print(f"{'query':22} {'http p50':>9} {'p95':>7} {'rows':>6} {'rep':>4} {'cli p50':>8} {'oxi':>7} {'rdflib':>9} {'ratio':>7}"
+          f" {'oxi cpu':>8} {'rdf cpu':>8} {'cpu ratio':>9}")
     for name, entry in result["queries"].items():
         http, cli = entry["http"], entry["cli"]
         anchor = entry.get("rdflib")
         rdf = f"{'>' if anchor and anchor['capped'] else ''}{anchor['seconds']:.2f}" if anchor else ""
         ratio = f"{'>' if anchor and anchor['capped'] else ''}{entry['rdflib_ratio']:.0f}x" if anchor else ""
+        rdf_cpu = f"{'>' if anchor and anchor['capped'] else ''}{anchor['cpu_seconds']:.2f}" if anchor else ""
+        cpu_ratio = f"{'>' if anchor and anchor['capped'] else ''}{entry['rdflib_cpu_ratio']:.0f}x" if anchor else ""
         status = "" if http["status"] == 200 else f" [{http['status']}]"
         print(f"{name:22} {http['p50']:9.3f} {http['p95']:7.3f} {http['rows']:6d} {http['repeated_rows']:4d} "
-              f"{cli['p50']:8.2f} {entry['oxigraph_seconds']:7.3f} {rdf:>9} {ratio:>7}{status}")
+              f"{cli['p50']:8.2f} {entry['oxigraph_seconds']:7.3f} {rdf:>9} {ratio:>7} "
+              f"{entry['oxigraph_cpu_seconds']:8.3f} {rdf_cpu:>8} {cpu_ratio:>9}{status}")
 
 
 def main() -> None:
