@@ -330,11 +330,17 @@ def _die_with_parent(parent: int) -> None:
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    results = getattr(pool, "_result_queue", None)  # (shutdown forgets it)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:
         process.join(timeout=5)
+    # A worker ended while sending its result leaves half a message in the result pipe, and the
+    # pool's manager thread (joined when the interpreter exits) would wait for the rest forever:
+    # closing this process's writing end as well gives it an end of file instead.
+    if results is not None:
+        results._writer.close()
 
 
 def process_all(paths: list[Path], workers: int = 1, skip_bad: bool = False,

@@ -148,6 +148,8 @@ class StreamedWriter:
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
+        else:
+            self._release_reader()
         if self.thread is not None:
             self.thread.join()
             self.thread = None
@@ -155,6 +157,18 @@ class StreamedWriter:
         error, self.error = self.error, None
         if error is not None and report:
             raise error
+
+    def _release_reader(self) -> None:
+        """A loader still waiting for the pipe's writing end (the build was stopped while opening
+        it) is given one that closes at once: it reads an empty input and ends."""
+        while self.thread is not None and self.thread.is_alive():
+            try:
+                os.close(os.open(self.pipe, os.O_WRONLY | os.O_NONBLOCK))
+                return
+            except OSError as exc:
+                if exc.errno != errno.ENXIO:  # ENXIO: the loader has not opened it yet
+                    return
+            time.sleep(_OPEN_WAIT_SECONDS)
 
     def flush(self) -> None:
         self._finish()
