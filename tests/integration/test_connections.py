@@ -133,7 +133,7 @@ def test_connections_query_running_when_the_server_stops_gets_an_answer(seed_sto
             assert wait_until(lambda: httpx.get(f"{running.url}/health").json()["lanes"]["query"]["busy"] >= 1, 30)
             running.process.send_signal(signal.SIGTERM)
             sock.settimeout(30)
-            answer = sock.recv(4096)
+            answer = read_answer(sock)
         running.process.wait(timeout=30)
         log = running.process.stderr.read().decode() if running.process.stderr else ""
     finally:
