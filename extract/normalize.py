@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy
-
 from plangraph.extract.layout import (MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues, inside_starts, is_caps as is_caps,
                             is_cell, paragraph_start as paragraph_start, split_glued, wrap_width)
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
@@ -77,7 +75,10 @@ class _Buffer:
 
 def _counted(start: int, stop: int) -> bytes:
     """start, start + 1, … stop - 1 as the bytes of an array("q"), counted in C (a Python loop
-    spent a tenth of a second on a 4 MB plan)."""
+    spent a tenth of a second on a 4 MB plan). numpy is imported here, not with the module: the
+    server and its query workers import this module for its text helpers and need no numpy."""
+    import numpy
+
     return numpy.arange(start, stop, dtype=numpy.int64).tobytes()
 
 

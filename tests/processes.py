@@ -1,5 +1,5 @@
 """Processes as Linux's /proc shows them, for tests and benchmarks that watch a server and its
-workers: the process tree below a pid, its resident memory, and a free local port."""
+workers: the process tree below a pid, its memory (resident or proportional), and a free local port."""
 from __future__ import annotations
 
 import os
@@ -53,6 +53,29 @@ def tree_rss_mb(root: int) -> float:
     """Resident memory of a process and all its descendants, in MiB."""
     table = process_table()
     return sum(table.rss.get(pid, 0) for pid in [root, *_below(table, root)]) / 2**20
+
+
+def _pss_bytes(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def tree_pss_mb(root: int) -> float:
+    """Memory of a process and all its descendants in MiB, each shared page counted once (its
+    proportional set size): forked workers share their parent's pages, which a sum of resident
+    sizes counts once per worker. Resident size where the kernel gives no PSS."""
+    table = process_table()
+    total = 0
+    for pid in [root, *_below(table, root)]:
+        pss = _pss_bytes(pid)
+        total += table.rss.get(pid, 0) if pss is None else pss
+    return total / 2**20
 
 
 def free_port() -> int:
