@@ -115,19 +115,22 @@ class StreamedWriter:
         """Start the loader and open the pipe's writing end once it reads (or fail with it)."""
         self.thread = threading.Thread(target=self._run, name="bulk-load", daemon=True)
         self.thread.start()
-        while True:
-            try:
-                fd = os.open(self.pipe, os.O_WRONLY | os.O_NONBLOCK)
-                break
-            except OSError as exc:
-                if exc.errno != errno.ENXIO:  # ENXIO: the loader has not opened it yet
-                    raise
-                if not self.thread.is_alive():
-                    self._finish()
-                    raise OSError(errno.EPIPE, "the bulk loader stopped before reading") from exc
-                time.sleep(_OPEN_WAIT_SECONDS)
+        while (fd := self._writing_end()) is None:
+            if not self.thread.is_alive():
+                self._finish()
+                raise OSError(errno.EPIPE, "the bulk loader stopped before reading")
+            time.sleep(_OPEN_WAIT_SECONDS)
         os.set_blocking(fd, True)
         return fd
+
+    def _writing_end(self) -> int | None:
+        """The pipe's writing end (non-blocking), or None while the loader has not opened it."""
+        try:
+            return os.open(self.pipe, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:  # ENXIO: no reader yet
+                raise
+            return None
 
     def add(self, data: bytes) -> None:
         if not data:
@@ -163,11 +166,12 @@ class StreamedWriter:
         it) is given one that closes at once: it reads an empty input and ends."""
         while self.thread is not None and self.thread.is_alive():
             try:
-                os.close(os.open(self.pipe, os.O_WRONLY | os.O_NONBLOCK))
+                fd = self._writing_end()
+            except OSError:  # no pipe left to open: nothing waits on it
                 return
-            except OSError as exc:
-                if exc.errno != errno.ENXIO:  # ENXIO: the loader has not opened it yet
-                    return
+            if fd is not None:
+                os.close(fd)
+                return
             time.sleep(_OPEN_WAIT_SECONDS)
 
     def flush(self) -> None:
