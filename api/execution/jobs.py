@@ -135,13 +135,19 @@ def _substitutions(bindings: Mapping[str, Node] | None) -> dict[ox.Variable, obj
     return {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()} or None
 
 
-def select(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None, row_limit: int) -> Table:
-    """A SELECT over the default graph (each fact once), as rdflib terms, cut at the row limit."""
+def _solutions(store: OxigraphStore, query: str,
+               bindings: Mapping[str, Node] | None) -> tuple[list[str], ox.QuerySolutions]:
+    """A SELECT's column names and its solutions over the default graph (each fact once)."""
     refuse_service(query)
     result = store.db.query(query, substitutions=_substitutions(bindings), **store.dataset())  # type: ignore[arg-type]
     if not isinstance(result, ox.QuerySolutions):
         raise TypeError("not a SELECT query")
-    columns = [v.value for v in result.variables]
+    return [v.value for v in result.variables], result
+
+
+def select(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None, row_limit: int) -> Table:
+    """A SELECT over the default graph (each fact once), as rdflib terms, cut at the row limit."""
+    columns, result = _solutions(store, query, bindings)
     rows = [{c: from_ox(s[c]) for c in columns} for s in itertools.islice(result, row_limit + 1)]
     return Table(columns, rows[:row_limit], len(rows) > row_limit)
 
@@ -149,11 +155,7 @@ def select(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None
 def cells(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None, row_limit: int,
           form: Form) -> Cells:
     """A SELECT over the default graph as plain cells (`form`: json values or csv texts), cut at the row limit."""
-    refuse_service(query)
-    result = store.db.query(query, substitutions=_substitutions(bindings), **store.dataset())  # type: ignore[arg-type]
-    if not isinstance(result, ox.QuerySolutions):
-        raise TypeError("not a SELECT query")
-    columns = [v.value for v in result.variables]
+    columns, result = _solutions(store, query, bindings)
     rows = [[plain_ox(s[c], form) for c in columns] for s in itertools.islice(result, row_limit + 1)]
     return Cells(columns, rows[:row_limit], len(rows) > row_limit)
 
