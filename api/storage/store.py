@@ -210,6 +210,17 @@ class OxigraphStore:
     def update(self, sparql: str) -> None:
         self.db.update(sparql)
 
+    def compact(self) -> None:
+        """Merge the database's files (RocksDB's full compaction, Oxigraph's `optimize`).
+
+        A bulk load writes its quads in batches, each a set of files spanning every index's whole
+        key range, so every lookup of a query seeks in each batch's file: at 2,000 plans the
+        named queries answer 3-6 times faster from the merged files (indicators_by_year's first
+        10,001 rows: 2.45 s of CPU -> 0.59 s). RocksDB writes the merged files of a store this
+        size uncompressed, about twice the bytes.
+        """
+        self.db.optimize()
+
     def triple_count(self) -> int:
         return len(self.db)
 
@@ -256,7 +267,8 @@ def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
     On any error the copy is removed and `store_dir` is untouched. `unchanged`, given the store
     as it is (read-only, the lock held), may return its summary to say there is nothing to do:
     then nothing is copied or written. `replaced`, given the same, may say that the build
-    replaces all it holds: then the new store starts empty instead of from a copy.
+    replaces all it holds: then the new store starts empty instead of from a copy, and is
+    compacted (`OxigraphStore.compact`) before it is swapped in.
     """
     try:
         return _rebuild(store_dir, fill, unchanged, replaced)
@@ -298,8 +310,9 @@ def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
         work = store_dir.parent / f".{store_dir.name}.building-{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir()
+        copied = (store_dir / MARKER).is_file() and not whole
         try:
-            if (store_dir / MARKER).is_file() and not whole:
+            if copied:
                 source = OxigraphStore(store_dir, read_only=True)
                 source.db.backup(str(work / DATABASE))
                 del source
@@ -314,6 +327,11 @@ def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
                 raise
             if "triples" not in summary:
                 summary["triples"] = store.triple_count()
+            if not copied:
+                # a store written whole is merged into one run of files per index (see `compact`);
+                # one that got a few documents more is not: merging costs as much as the whole
+                # store (13 s at 2,000 plans), where adding plans costs the same at any size
+                store.compact()
             store.close()
             (work / MARKER).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
             swap._step("built")
