@@ -95,7 +95,7 @@ def sparql(store: OxigraphStore, query: str, accept: str | None, format_name: st
         return ask_reply(bool(result), accept, format_name)
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
-        rows: list[Row] = [[s[v] for v in variables] for s in itertools.islice(result, row_limit + 1)]
+        rows: list[Row] = [list(s) for s in itertools.islice(result, row_limit + 1)]
         return select_reply(variables, rows, accept, format_name, row_limit)
     return graph_reply(itertools.islice(result, row_limit + 1), accept, format_name, row_limit)
 
@@ -156,7 +156,8 @@ def cells(store: OxigraphStore, query: str, bindings: Mapping[str, Node] | None,
           form: Form) -> Cells:
     """A SELECT over the default graph as plain cells (`form`: json values or csv texts), cut at the row limit."""
     columns, result = _solutions(store, query, bindings)
-    rows = [[plain_ox(s[c], form) for c in columns] for s in itertools.islice(result, row_limit + 1)]
+    # a solution unpacks in the order of its variables: half the time of looking each cell up by name
+    rows = [[plain_ox(term, form) for term in s] for s in itertools.islice(result, row_limit + 1)]
     return Cells(columns, rows[:row_limit], len(rows) > row_limit)
 
 
