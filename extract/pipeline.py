@@ -68,7 +68,8 @@ class Built:
 @dataclass(frozen=True)
 class Compact:
     """One source text as a store takes it: its graph and its inferred triples as N-Quads bytes
-    (a few hundred kB, where a pickled rdflib graph is megabytes and slow to send between processes)."""
+    (a few hundred kB, where a pickled rdflib graph is megabytes and slow to send between processes),
+    and the same triples as N-Quads of the facts graph."""
 
     file_name: str
     graph_iri: str
@@ -78,6 +79,7 @@ class Compact:
     warnings: tuple[str, ...]
     nquads: bytes
     quads: int
+    facts: bytes = b""
 
 
 def compact(built: Built, rules: Rules) -> Compact:
@@ -87,10 +89,10 @@ def compact(built: Built, rules: Rules) -> Compact:
     own = ntriples.bodies(built.triples)
     derived = ntriples.bodies(entailed(built.triples, rules))
     name = str(built.graph_iri)
-    data = b"".join((ntriples.nquads(own, name), ntriples.nquads(derived, str(document_inferred_graph_iri(name))),
-                     ntriples.nquads(own + derived, str(iris.facts_graph_iri()))))
+    data = ntriples.nquads(own, name) + ntriples.nquads(derived, str(document_inferred_graph_iri(name)))
     return Compact(built.file_name, name, str(built.plan_iri), built.source_path, built.location,
-                   built.extraction.warnings, data, len(own) + len(derived))
+                   built.extraction.warnings, data, len(own) + len(derived),
+                   ntriples.nquads(own + derived, str(iris.facts_graph_iri())))
 
 
 def shown(path: Path) -> str:

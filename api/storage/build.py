@@ -128,7 +128,7 @@ def build(paths: list[Path], store_dir: Path | None, skip_bad: bool = False, wor
                                 max_bytes=max_bytes, root=root, ocr=ocr)
         assert store.path is not None
         facts.ensure(store.db)  # a store built before the facts graph existed gets it before anything changes
-        writer = writer_for(store.db, store.path)
+        writer = writer_for(store.db, store.path, sum(r.size for r in todo))
         try:
             # the schema graphs of this version go in the documents' bulk load: one load per build
             gained = 0 if current else stage_schema(store.db, writer)

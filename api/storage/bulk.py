@@ -1,12 +1,17 @@
-"""One bulk load per build: N-Quads handed to Oxigraph's bulk loader in a single call.
+"""Bulk loads per build: N-Quads handed to Oxigraph's bulk loader in as few calls as can be.
 
 The bulk loader writes sorted, compressed files straight to disk (no write-ahead log). Every
-further load adds files whose keys overlap the earlier ones (each graph's keys spread over every
-index), and RocksDB merges them by compaction into files it does not compress: a store loaded in
-batches takes about twice the bytes of one loaded at once. The loader's memory levels off (about
-2 GB from a few million quads on), so one load serves any corpus.
+further load into the same indexes adds files whose keys overlap the earlier ones (each graph's
+keys spread over every index), and RocksDB merges them by compaction into files it does not
+compress: a store loaded in batches takes about twice the bytes of one loaded at once. The
+loader's memory levels off (about 2 GB from a few million quads on), so one load serves any corpus.
 
-Two writers, one interface (`add`, `flush`, `discard`):
+A build's lines come in two parts (`Loads`): each document's own graphs, and the same triples for
+the facts graph (the merge of every graph, api/storage/facts.py). For a small build they go to
+two loads side by side, where one load would parse and sort in a single thread; a corpus has them
+in one load, whose memory is bounded and whose files stay few (api/storage/loading.py).
+
+Two writers, one interface (`add`, `close`, `flush`, `discard`):
 - `SpooledWriter` writes the lines to a file beside the store and loads it at `flush`: for a
   store that already holds documents, whose older versions are removed while the lines arrive
   (Oxigraph's bulk loader must not run beside deletions).
@@ -17,6 +22,7 @@ Two writers, one interface (`add`, `flush`, `discard`):
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import threading
 import time
@@ -26,12 +32,16 @@ from typing import BinaryIO, Protocol
 import pyoxigraph as ox
 
 _OPEN_WAIT_SECONDS = 0.01
+_PIPE_BYTES = 1 << 20  # a pipe's buffer (Linux's default is 64 kB; 1 MB is what it allows without privileges)
+_SLICE_BYTES = 1 << 19  # written to one loader before turning to the other
 
 
 class BulkWriter(Protocol):
     db: ox.Store
 
-    def add(self, data: bytes) -> None: ...
+    def add(self, data: bytes | memoryview) -> None: ...
+
+    def close(self) -> None: ...
 
     def flush(self) -> None: ...
 
@@ -54,7 +64,7 @@ class SpooledWriter:
         self.handle: BinaryIO | None = None
         self.size = 0
 
-    def add(self, data: bytes) -> None:
+    def add(self, data: bytes | memoryview) -> None:
         if not data:
             return
         if self.handle is None:
@@ -63,6 +73,9 @@ class SpooledWriter:
         self.size += len(data)
         if self.batch_bytes is not None and self.size >= self.batch_bytes:
             self.flush()
+
+    def close(self) -> None:
+        """Nothing to do before `flush`: the spool is loaded there."""
 
     def flush(self) -> None:
         if self.handle is None:
@@ -104,6 +117,7 @@ class StreamedWriter:
         self.fd: int | None = None
         self.thread: threading.Thread | None = None
         self.error: BaseException | None = None
+        self.closed = False
 
     def _run(self) -> None:
         try:
@@ -121,6 +135,10 @@ class StreamedWriter:
                 raise OSError(errno.EPIPE, "the bulk loader stopped before reading")
             time.sleep(_OPEN_WAIT_SECONDS)
         os.set_blocking(fd, True)
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        except OSError:  # a smaller buffer only means more turns between writer and loader
+            pass
         return fd
 
     def _writing_end(self) -> int | None:
@@ -132,7 +150,7 @@ class StreamedWriter:
                 raise
             return None
 
-    def add(self, data: bytes) -> None:
+    def add(self, data: bytes | memoryview) -> None:
         if not data:
             return
         if self.fd is None:
@@ -145,14 +163,19 @@ class StreamedWriter:
             self._finish()  # the loader failed: its error says why
             raise
 
-    def _finish(self, report: bool = True) -> None:
-        """Close the writing end and wait for the loader to take what it was given; raise its
-        error unless `report` is off."""
+    def close(self) -> None:
+        """End the input: the loader goes on with what it was given (`flush` waits for it)."""
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
-        else:
+        elif not self.closed:
             self._release_reader()
+        self.closed = True
+
+    def _finish(self, report: bool = True) -> None:
+        """Close the writing end and wait for the loader to take what it was given; raise its
+        error unless `report` is off."""
+        self.close()
         if self.thread is not None:
             self.thread.join()
             self.thread = None
@@ -180,3 +203,44 @@ class StreamedWriter:
     def discard(self) -> None:
         """End the load without a word (a refused batch: its store copy is thrown away)."""
         self._finish(report=False)
+
+
+class Loads:
+    """Each document's own graphs and its part of the facts graph, through two writers (two loads
+    side by side) or one."""
+
+    def __init__(self, own: BulkWriter, facts: BulkWriter | None = None) -> None:
+        self.own = own
+        self.facts = facts  # None: the facts graph's lines go through `own` too
+        self.db = own.db
+
+    def add(self, own: bytes, facts: bytes = b"") -> None:
+        """Hand over both. To two writers, a slice of each in turn: each loader parses while the
+        other's pipe is filled (writing one whole and then the other would leave a loader waiting)."""
+        if self.facts is None:
+            self.own.add(own)
+            self.own.add(facts)
+            return
+        first, second = memoryview(own), memoryview(facts)
+        for start in range(0, max(len(first), len(second)), _SLICE_BYTES):
+            self.own.add(first[start:start + _SLICE_BYTES])
+            self.facts.add(second[start:start + _SLICE_BYTES])
+
+    def flush(self) -> None:
+        """Both inputs end first, then both loads are waited for: the two finish side by side."""
+        if self.facts is None:
+            self.own.flush()
+            return
+        self.own.close()
+        self.facts.close()
+        try:
+            self.own.flush()
+        except BaseException:
+            self.facts.discard()
+            raise
+        self.facts.flush()
+
+    def discard(self) -> None:
+        self.own.discard()
+        if self.facts is not None:
+            self.facts.discard()

@@ -10,12 +10,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from plangraph.api.storage import facts
-from plangraph.api.storage.bulk import BulkWriter, SpooledWriter, StreamedWriter
+from plangraph.api.storage.bulk import Loads, SpooledWriter, StreamedWriter
 from plangraph.extract.errors import InputError
 from plangraph.extract.iris import document_inferred_graph_iri
 from plangraph.extract.pipeline import Compact, file_name, location_of, source_path
 
 LAYOUT = 2  # stores whose documents each carry their own inferred graph
+# plan text whose quads fit in one batch of the bulk loader (a million quads) once with their
+# facts-graph copy: at a real plan's density, about 120,000 quads per MB with the copy
+SIDE_BY_SIDE_BYTES = 8_000_000
 _PLAN = "https://w3id.org/plangraph/ontology#"
 _INDEX = ("SELECT ?g ?name ?plan ?path ?place ?sha WHERE { GRAPH ?g { ?g <" + _PLAN + "fileName> ?name "
           "OPTIONAL { ?g <http://data.europa.eu/eli/ontology#realizes> ?plan } "
@@ -44,6 +47,7 @@ class Request:
     source_path: str
     location: str
     sha256: str | None  # None: not read here (too large, unreadable); the extraction says why
+    size: int = 0  # bytes
 
 
 def _value(term: object) -> str | None:
@@ -64,13 +68,14 @@ def requests(files: Iterable[Path], root: Path | None, max_bytes: int) -> list[R
     """The keys of each file; its content hash when it can be read within the size limit."""
     out = []
     for path in files:
-        digest = None
+        digest, size = None, 0
         try:
-            if path.stat().st_size <= max_bytes:
+            size = path.stat().st_size
+            if size <= max_bytes:
                 digest = hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             pass
-        out.append(Request(path, file_name(path), source_path(path, root), location_of(path), digest))
+        out.append(Request(path, file_name(path), source_path(path, root), location_of(path), digest, size))
     return out
 
 
@@ -131,14 +136,25 @@ def remove_document(db: ox.Store, graph: str) -> int:
     return remove_graph(db, graph) + remove_graph(db, str(document_inferred_graph_iri(graph)))
 
 
-def writer_for(db: ox.Store, beside: Path) -> BulkWriter:
-    """The build's loader: streamed while plans are extracted into a store without documents,
-    spooled to one load at the end where older versions are removed as new ones arrive."""
-    streamed = None if any(True for _ in db.named_graphs()) else StreamedWriter.beside(db, beside / "load.pipe")
-    return streamed or SpooledWriter(db, beside / "load.nq")
+def writer_for(db: ox.Store, beside: Path, text_bytes: int) -> Loads:
+    """The build's loads of `text_bytes` of plan text.
+
+    Into a store without documents, the lines stream to the loader while plans are extracted. A
+    build whose quads fit in one batch of the loader has its facts graph's lines go to a second
+    loader beside the first: the two then parse and sort side by side on two cores. A larger
+    build keeps them in one load (two loaders at once would hold twice the memory, and their files
+    would overlap). A store that already holds documents gets one spooled load at the end, since
+    older versions are removed while the lines arrive.
+    """
+    if any(True for _ in db.named_graphs()):
+        return Loads(SpooledWriter(db, beside / "load.nq"))
+    own = StreamedWriter.beside(db, beside / "load.pipe") or SpooledWriter(db, beside / "load.nq")
+    if text_bytes > SIDE_BY_SIDE_BYTES or isinstance(own, SpooledWriter):
+        return Loads(own)
+    return Loads(own, StreamedWriter.beside(db, beside / "facts.pipe") or SpooledWriter(db, beside / "facts.nq"))
 
 
-def load_stream(writer: BulkWriter, index: Index, wanted: dict[Path, Request],
+def load_stream(writer: Loads, index: Index, wanted: dict[Path, Request],
                 stream: Iterator[tuple[Path, Compact | InputError]], skip_bad: bool,
                 progress: Callable[[Path], None] | None = None) -> Loaded:
     """Store each document as it arrives, replacing its older versions; a bad file raises its
@@ -155,7 +171,7 @@ def load_stream(writer: BulkWriter, index: Index, wanted: dict[Path, Request],
 
 
 def _load(stream: Iterator[tuple[Path, Compact | InputError]], index: Index, wanted: dict[Path, Request],
-          skip_bad: bool, progress: Callable[[Path], None] | None, writer: BulkWriter, loaded: Loaded) -> None:
+          skip_bad: bool, progress: Callable[[Path], None] | None, writer: Loads, loaded: Loaded) -> None:
     handed: set[str] = set()  # graphs given to the loader: never removed as someone's older version
     for path, outcome in stream:
         if isinstance(outcome, InputError):
@@ -169,8 +185,8 @@ def _load(stream: Iterator[tuple[Path, Compact | InputError]], index: Index, wan
                     loaded.removed += remove_document(writer.db, graph)
                     loaded.replaced.append(graph)
                 handed.add(outcome.graph_iri)
-                writer.add(outcome.nquads)
+                writer.add(outcome.nquads, outcome.facts)
                 loaded.added += outcome.quads
-            loaded.built.append(replace(outcome, nquads=b""))  # what the report needs; the data is in the store
+            loaded.built.append(replace(outcome, nquads=b"", facts=b""))  # what the report needs; the data is in the store
         if progress:
             progress(path)

@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from plangraph.api.storage import facts
-from plangraph.api.storage.bulk import BulkWriter
+from plangraph.api.storage.bulk import Loads
 from plangraph.api.storage.loading import documents, remove_graph
 from plangraph.api.storage.store import OxigraphStore, from_ox, to_ox
 from plangraph.extract.infer import Rules, Triple, entailed, rules_for
@@ -73,7 +73,7 @@ def refresh_shared(db: ox.Store, rules: Rules, schema: Iterable[Iterable[Triple]
     return _put(db, graph.value, sorted((t for t in entailed(seed, rules) if not _stored(db, t)), key=str))
 
 
-def stage_schema(db: ox.Store, writer: BulkWriter) -> int:
+def stage_schema(db: ox.Store, writer: Loads) -> int:
     """Remove the ontology and reference graphs and hand their new versions, with their triples in
     the facts graph, to `writer`: they are loaded with the documents, in the build's one bulk
     load. Returns how many quads the store gains by them (negative: loses)."""
@@ -83,7 +83,7 @@ def stage_schema(db: ox.Store, writer: BulkWriter) -> int:
     for iri, graph in graphs.items():
         gained -= remove_graph(db, str(iri))
         lines = ntriples.bodies(graph)
-        writer.add(ntriples.nquads(lines, str(iri)) + ntriples.nquads(lines, str(facts_graph_iri())))
+        writer.add(ntriples.nquads(lines, str(iri)), ntriples.nquads(lines, str(facts_graph_iri())))
         gained += len(lines)
     return gained
 

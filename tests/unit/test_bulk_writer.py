@@ -1,12 +1,15 @@
-"""The streamed bulk writer ends its loader however the build stops."""
+"""The bulk writers: streamed loads end however the build stops; a build's two parts (documents'
+graphs, facts graph) load side by side or in one load."""
 from __future__ import annotations
 
 import threading
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 
-from plangraph.api.storage.bulk import StreamedWriter
+from plangraph.api.storage.bulk import Loads, SpooledWriter, StreamedWriter
+from plangraph.api.storage.loading import SIDE_BY_SIDE_BYTES, writer_for
 
 LINE = b'<http://example.org/s> <http://example.org/p> "o" <http://example.org/g> .\n'
 
@@ -37,3 +40,56 @@ def test_streamed_writer_stopped_while_opening_its_pipe_ends_its_loader(tmp_path
     writer.thread.start()
     assert _discard_within(writer, 30), "discarding waited for a loader that had no writer"
     assert len(db) == 0 and not (tmp_path / "load.pipe").exists()
+
+
+def _lines(count: int, graph: str) -> bytes:
+    return b"".join(f'<http://example.org/s{i}> <http://example.org/p> "o" <{graph}> .\n'.encode() for i in range(count))
+
+
+def test_loads_side_by_side_load_both_parts_whole(tmp_path: Path) -> None:
+    """Parts larger than one slice reach both loaders whole, each slice cut inside a line."""
+    db = ox.Store(str(tmp_path / "store"))
+    own, facts = (StreamedWriter.beside(db, tmp_path / f"{name}.pipe") for name in ("own", "facts"))
+    assert own is not None and facts is not None
+    loads = Loads(own, facts)
+    first, second = _lines(20_000, "http://example.org/g"), _lines(30_000, "http://example.org/facts")
+    assert len(first) > 1 << 20
+    loads.add(first, second)
+    loads.flush()
+    assert len(db) == 50_000
+    assert not (tmp_path / "own.pipe").exists() and not (tmp_path / "facts.pipe").exists()
+
+
+def test_loads_one_writer_takes_both_parts(tmp_path: Path) -> None:
+    db = ox.Store(str(tmp_path / "store"))
+    loads = Loads(SpooledWriter(db, tmp_path / "load.nq"))
+    loads.add(_lines(3, "http://example.org/g"), _lines(2, "http://example.org/facts"))
+    loads.flush()
+    assert len(db) == 5 and not (tmp_path / "load.nq").exists()
+
+
+def test_loads_a_failed_load_ends_the_other(tmp_path: Path) -> None:
+    db = ox.Store(str(tmp_path / "store"))
+    own, facts = (StreamedWriter.beside(db, tmp_path / f"{name}.pipe") for name in ("own", "facts"))
+    assert own is not None and facts is not None
+    loads = Loads(own, facts)
+    loads.add(b"<http://example.org/s> not N-Quads .\n", LINE)
+    with pytest.raises(SyntaxError, match="predicate"):
+        loads.flush()
+    assert facts.thread is None and not (tmp_path / "facts.pipe").exists()
+
+
+def test_loads_side_by_side_only_for_a_small_fresh_build(tmp_path: Path) -> None:
+    db = ox.Store(str(tmp_path / "store"))
+    (tmp_path / "small").mkdir()
+    (tmp_path / "large").mkdir()
+    small = writer_for(db, tmp_path / "small", 4_000_000)
+    large = writer_for(db, tmp_path / "large", SIDE_BY_SIDE_BYTES + 1)
+    assert isinstance(small.own, StreamedWriter) and isinstance(small.facts, StreamedWriter)
+    assert isinstance(large.own, StreamedWriter) and large.facts is None
+    small.discard()
+    large.discard()
+    db.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o"),
+                   ox.NamedNode("http://example.org/g")))
+    held = writer_for(db, tmp_path, 1_000)  # a store with documents: one spooled load
+    assert isinstance(held.own, SpooledWriter) and held.facts is None
