@@ -23,6 +23,10 @@ from rdflib.term import Node
 from plangraph.api.storage import facts, swap
 from plangraph.extract.errors import StoreError
 
+# from this size on, a store written whole has its files merged (`OxigraphStore.compact`): its bulk
+# load wrote several sets of files per index (one per batch of a million quads, the facts graph's
+# copy counted)
+COMPACT_FROM_TRIPLES = 500_000
 MARKER = "plangraph.json"
 DATABASE = "oxigraph"
 
@@ -261,17 +265,19 @@ def recorded_base(store_dir: Path) -> str | None:
 
 def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
             unchanged: Callable[["OxigraphStore"], Summary | None] | None = None,
-            replaced: Callable[["OxigraphStore"], bool] | None = None) -> Summary:
+            replaced: Callable[["OxigraphStore"], bool] | None = None,
+            compact_from: int = COMPACT_FROM_TRIPLES) -> Summary:
     """Copy the store (or start empty), let `fill` write into the copy, then swap it in.
 
     On any error the copy is removed and `store_dir` is untouched. `unchanged`, given the store
     as it is (read-only, the lock held), may return its summary to say there is nothing to do:
     then nothing is copied or written. `replaced`, given the same, may say that the build
     replaces all it holds: then the new store starts empty instead of from a copy, and is
-    compacted (`OxigraphStore.compact`) before it is swapped in.
+    compacted (`OxigraphStore.compact`) before it is swapped in when its summary counts
+    `compact_from` triples or more.
     """
     try:
-        return _rebuild(store_dir, fill, unchanged, replaced)
+        return _rebuild(store_dir, fill, unchanged, replaced, compact_from)
     except OSError as exc:
         raise StoreError(str(store_dir), _os_reason(exc)) from exc
 
@@ -288,7 +294,7 @@ def _os_reason(exc: OSError) -> str:
 
 def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
              unchanged: Callable[["OxigraphStore"], Summary | None] | None,
-             replaced: Callable[["OxigraphStore"], bool] | None) -> Summary:
+             replaced: Callable[["OxigraphStore"], bool] | None, compact_from: int) -> Summary:
     if store_dir.exists() and not store_dir.is_dir():
         raise StoreError(str(store_dir), "is a file, not a store folder; give a folder for --store")
     store_dir = store_dir.resolve()
@@ -327,10 +333,13 @@ def _rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
                 raise
             if "triples" not in summary:
                 summary["triples"] = store.triple_count()
-            if not copied:
+            triples = summary["triples"]
+            if not copied and isinstance(triples, int) and triples >= compact_from:
                 # a store written whole is merged into one run of files per index (see `compact`);
                 # one that got a few documents more is not: merging costs as much as the whole
-                # store (13 s at 2,000 plans), where adding plans costs the same at any size
+                # store (13 s at 2,000 plans), where adding plans costs the same at any size. Nor
+                # is a small one, whose load wrote a set of files or two per index: merging them
+                # would cost more than its build (a 4 MB plan: 2 s)
                 store.compact()
             store.close()
             (work / MARKER).write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")

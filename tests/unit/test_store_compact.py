@@ -1,4 +1,5 @@
-"""A store written whole is compacted before it is swapped in; one that got documents added is not."""
+"""A large store written whole is compacted before it is swapped in; a small one, or one that got documents
+added, is not."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -25,7 +26,7 @@ def _fill(first: int) -> Callable[[OxigraphStore], dict[str, object]]:
     return fill
 
 
-def test_store_rebuild_compacts_a_store_written_whole_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_rebuild_compacts_a_large_store_written_whole_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     compacted: list[int] = []
     real = OxigraphStore.compact
 
@@ -34,11 +35,13 @@ def test_store_rebuild_compacts_a_store_written_whole_only(tmp_path: Path, monke
         real(self)
     monkeypatch.setattr(OxigraphStore, "compact", counted)
     store_dir = tmp_path / "store"
-    rebuild(store_dir, _fill(0))
+    rebuild(store_dir, _fill(0), compact_from=50)
     assert compacted == [50]
-    rebuild(store_dir, _fill(50))  # a copy with documents added
+    rebuild(store_dir, _fill(50), compact_from=50)  # a copy with documents added
     assert compacted == [50]
-    rebuild(store_dir, _fill(100), replaced=lambda existing: True)  # written whole
+    rebuild(store_dir, _fill(100), replaced=lambda existing: True, compact_from=50)  # written whole
+    assert compacted == [50, 50]
+    rebuild(store_dir, _fill(200), replaced=lambda existing: True, compact_from=51)  # written whole, small
     assert compacted == [50, 50]
 
 
