@@ -7,12 +7,20 @@ one long line of capitals and document numbers. Linear extraction shows a consta
 down the "CPU s/MB" column (processor time: on a shared machine the wall clock mostly measures the
 other processes).
 
-    python benchmarks/extract_scaling.py [--max-mb 5]
+With --build, each plan is also built end to end into a fresh store by `plangraph build` in its
+own process (start-up, extraction, loading, inference): wall clock and processor time of the
+whole command.
+
+    python benchmarks/extract_scaling.py [--max-mb 5] [--build]
 """
 from __future__ import annotations
 
 import argparse
 import gc
+import resource
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -40,17 +48,31 @@ def generated_plan(size: int, long_line: bool = False) -> str:
     return "".join(parts)
 
 
+def build_seconds(path: Path, store: Path) -> tuple[float, float]:
+    """Wall clock and processor seconds of `plangraph build PATH --store STORE` in a new process."""
+    shutil.rmtree(store, ignore_errors=True)
+    before, started = resource.getrusage(resource.RUSAGE_CHILDREN), time.perf_counter()
+    subprocess.run([sys.executable, "-m", "plangraph.api.cli", "build", str(path), "--store", str(store),
+                    "--max-file-size", str(path.stat().st_size // 1_000_000 + 1)],
+                   check=True, capture_output=True)
+    wall, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN)
+    shutil.rmtree(store, ignore_errors=True)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--max-mb", type=float, default=5.0, help="largest plan to generate (default 5 MB)")
     parser.add_argument("--out", default="/tmp/plangraph-scaling", help="folder for the generated files")
+    parser.add_argument("--build", action="store_true", help="also build each plan end to end (slower)")
     args = parser.parse_args()
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
     warm = folder / "warm.txt"
     warm.write_text(generated_plan(10_000), encoding="utf-8")
     process_file(warm)  # start-up (imports, tables, tokenizer) off the clock
-    print(f"{'kind':<11}{'size KB':>9}{'wall s':>8}{'CPU s':>8}{'CPU s/MB':>10}{'tasks':>8}{'citations':>10}")
+    print(f"{'kind':<11}{'size KB':>9}{'wall s':>8}{'CPU s':>8}{'CPU s/MB':>10}{'tasks':>8}{'citations':>10}"
+          + (f"{'build wall s':>14}{'build CPU s':>13}" if args.build else ""))
     for long_line in (False, True):
         for kb in SIZES_KB:
             if kb > args.max_mb * 1000 or (long_line and kb > 1000):
@@ -62,10 +84,14 @@ def main() -> None:
             started, cpu = time.perf_counter(), time.process_time()
             built = process_file(path, max_bytes=size + 1)
             seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-            print(f"{'long line' if long_line else 'plan':<11}{size // 1000:>9}{seconds:>8.2f}{cpu:>8.2f}"
-                  f"{cpu / (size / 1_000_000):>10.2f}{len(built.extraction.tasks):>8}"
-                  f"{len(built.extraction.plan.citations):>10}", flush=True)
+            row = (f"{'long line' if long_line else 'plan':<11}{size // 1000:>9}{seconds:>8.2f}{cpu:>8.2f}"
+                   f"{cpu / (size / 1_000_000):>10.2f}{len(built.extraction.tasks):>8}"
+                   f"{len(built.extraction.plan.citations):>10}")
             del built
+            if args.build:
+                wall, processor = build_seconds(path, folder / "store")
+                row += f"{wall:>14.2f}{processor:>13.2f}"
+            print(row, flush=True)
             path.unlink()
 
 

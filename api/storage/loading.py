@@ -142,15 +142,18 @@ def writer_for(db: ox.Store, beside: Path, text_bytes: int) -> Loads:
     Into a store without documents, the lines stream to the loader while plans are extracted. A
     build whose quads fit in one batch of the loader has its facts graph's lines go to a second
     loader beside the first: the two then parse and sort side by side on two cores. A larger
-    build keeps them in one load (two loaders at once would hold twice the memory, and their files
-    would overlap). A store that already holds documents gets one spooled load at the end, since
+    build keeps them in one load, on one core (two loaders at once would hold twice the memory, and
+    their files would overlap; see `bulk.keep_to_one_core`). A store that already holds documents gets one spooled load at the end, since
     older versions are removed while the lines arrive.
     """
     if any(True for _ in db.named_graphs()):
         return Loads(SpooledWriter(db, beside / "load.nq"))
-    own = StreamedWriter.beside(db, beside / "load.pipe") or SpooledWriter(db, beside / "load.nq")
-    if text_bytes > SIDE_BY_SIDE_BYTES or isinstance(own, SpooledWriter):
-        return Loads(own)
+    if text_bytes > SIDE_BY_SIDE_BYTES:
+        corpus = StreamedWriter.beside(db, beside / "load.pipe", one_core=True)
+        return Loads(corpus or SpooledWriter(db, beside / "load.nq"))
+    own = StreamedWriter.beside(db, beside / "load.pipe")
+    if own is None:
+        return Loads(SpooledWriter(db, beside / "load.nq"))
     return Loads(own, StreamedWriter.beside(db, beside / "facts.pipe") or SpooledWriter(db, beside / "facts.nq"))
 
 

@@ -2,13 +2,14 @@
 graphs, facts graph) load side by side or in one load."""
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from plangraph.api.storage.bulk import Loads, SpooledWriter, StreamedWriter
+from plangraph.api.storage.bulk import Loads, SpooledWriter, StreamedWriter, keep_to_one_core
 from plangraph.api.storage.loading import SIDE_BY_SIDE_BYTES, writer_for
 
 LINE = b'<http://example.org/s> <http://example.org/p> "o" <http://example.org/g> .\n'
@@ -86,10 +87,28 @@ def test_loads_side_by_side_only_for_a_small_fresh_build(tmp_path: Path) -> None
     small = writer_for(db, tmp_path / "small", 4_000_000)
     large = writer_for(db, tmp_path / "large", SIDE_BY_SIDE_BYTES + 1)
     assert isinstance(small.own, StreamedWriter) and isinstance(small.facts, StreamedWriter)
-    assert isinstance(large.own, StreamedWriter) and large.facts is None
+    assert isinstance(large.own, StreamedWriter) and large.own.one_core and large.facts is None
+    assert not small.own.one_core
     small.discard()
     large.discard()
     db.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o"),
                    ox.NamedNode("http://example.org/g")))
     held = writer_for(db, tmp_path, 1_000)  # a store with documents: one spooled load
     assert isinstance(held.own, SpooledWriter) and held.facts is None
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2,
+                    reason="needs CPU affinity and two cores")
+def test_streamed_writer_on_one_core_keeps_only_its_thread_there() -> None:
+    before = os.sched_getaffinity(0)
+    seen: list[set[int]] = []
+
+    def loader() -> None:
+        keep_to_one_core()
+        seen.append(os.sched_getaffinity(0))
+
+    thread = threading.Thread(target=loader)
+    thread.start()
+    thread.join()
+    assert len(seen[0]) == 1 and seen[0] <= before
+    assert os.sched_getaffinity(0) == before  # the build's own thread keeps every core
