@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import io
 import json
 import os
@@ -290,5 +291,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def run() -> None:
+    """The `plangraph` command: `main`, then an exit that leaves what is still alive (a large
+    plan's remembered extraction results) out of the interpreter's last collection, which would
+    walk it all (0.2 s after a 4 MB plan)."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
