@@ -27,7 +27,7 @@ from pathlib import Path
 from plangraph.extract.paths import SAMPLE_CORPUS_DIR
 from plangraph.extract.pipeline import process_file
 
-SIZES_KB = (10, 30, 100, 300, 1000, 3000, 5000)
+SIZES_KB = (10, 30, 100, 300, 1000, 3000, 4000, 5000)
 SEED = SAMPLE_CORPUS_DIR / "003_200558a54b89550a.txt"
 
 
