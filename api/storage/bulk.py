@@ -69,12 +69,11 @@ def keep_to_one_core() -> None:
 
 
 class SpooledWriter:
-    """N-Quads spooled to a file, loaded at `flush` (or each time `batch_bytes` is reached)."""
+    """N-Quads spooled to a file, loaded at `flush`."""
 
-    def __init__(self, db: ox.Store, spool: Path, batch_bytes: int | None = None) -> None:
+    def __init__(self, db: ox.Store, spool: Path) -> None:
         self.db = db
         self.spool = spool
-        self.batch_bytes = batch_bytes
         self.handle: BinaryIO | None = None
         self.size = 0
 
@@ -85,8 +84,6 @@ class SpooledWriter:
             self.handle = open(self.spool, "wb")
         self.handle.write(data)
         self.size += len(data)
-        if self.batch_bytes is not None and self.size >= self.batch_bytes:
-            self.flush()
 
     def close(self) -> None:
         """Nothing to do before `flush`: the spool is loaded there."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from plangraph.api.storage import facts
-from plangraph.api.storage.bulk import Loads, SpooledWriter, StreamedWriter
+from plangraph.api.storage.bulk import BulkWriter, Loads, SpooledWriter, StreamedWriter
 from plangraph.extract.errors import InputError
 from plangraph.extract.iris import document_inferred_graph_iri
 from plangraph.extract.pipeline import Compact, file_name, location_of, source_path
@@ -47,7 +47,7 @@ class Request:
     source_path: str
     location: str
     sha256: str | None  # None: not read here (too large, unreadable); the extraction says why
-    size: int = 0  # bytes
+    size: int  # bytes
 
 
 def _value(term: object) -> str | None:
@@ -136,25 +136,31 @@ def remove_document(db: ox.Store, graph: str) -> int:
     return remove_graph(db, graph) + remove_graph(db, str(document_inferred_graph_iri(graph)))
 
 
+def _writer(db: ox.Store, beside: Path, name: str, one_core: bool = False) -> BulkWriter:
+    """Lines streamed to a loader through a named pipe, or spooled to a file where the file system
+    has no named pipes."""
+    return StreamedWriter.beside(db, beside / f"{name}.pipe", one_core) or SpooledWriter(db, beside / f"{name}.nq")
+
+
 def writer_for(db: ox.Store, beside: Path, text_bytes: int) -> Loads:
     """The build's loads of `text_bytes` of plan text.
 
     Into a store without documents, the lines stream to the loader while plans are extracted. A
     build whose quads fit in one batch of the loader has its facts graph's lines go to a second
     loader beside the first: the two then parse and sort side by side on two cores. A larger
-    build keeps them in one load, on one core (two loaders at once would hold twice the memory, and
-    their files would overlap; see `bulk.keep_to_one_core`). A store that already holds documents gets one spooled load at the end, since
-    older versions are removed while the lines arrive.
+    build keeps them in one load, on one core (two loaders at once would hold twice the memory,
+    and their files would overlap; see `bulk.keep_to_one_core`). A store that already holds
+    documents gets one spooled load at the end, since older versions are removed while the lines
+    arrive.
     """
     if any(True for _ in db.named_graphs()):
         return Loads(SpooledWriter(db, beside / "load.nq"))
     if text_bytes > SIDE_BY_SIDE_BYTES:
-        corpus = StreamedWriter.beside(db, beside / "load.pipe", one_core=True)
-        return Loads(corpus or SpooledWriter(db, beside / "load.nq"))
-    own = StreamedWriter.beside(db, beside / "load.pipe")
-    if own is None:
-        return Loads(SpooledWriter(db, beside / "load.nq"))
-    return Loads(own, StreamedWriter.beside(db, beside / "facts.pipe") or SpooledWriter(db, beside / "facts.nq"))
+        return Loads(_writer(db, beside, "load", one_core=True))
+    own = _writer(db, beside, "load")
+    if isinstance(own, SpooledWriter):  # no named pipes: one spooled load
+        return Loads(own)
+    return Loads(own, _writer(db, beside, "facts"))
 
 
 def load_stream(writer: Loads, index: Index, wanted: dict[Path, Request],
@@ -162,14 +168,12 @@ def load_stream(writer: Loads, index: Index, wanted: dict[Path, Request],
                 progress: Callable[[Path], None] | None = None) -> Loaded:
     """Store each document as it arrives, replacing its older versions; a bad file raises its
     InputError (the caller's store copy is then thrown away) unless `skip_bad`. What `writer`
-    holds already (the schema graphs) is loaded with the documents, in one load."""
+    holds already (the schema graphs) is loaded with the documents, in one load; the caller
+    discards `writer` whatever happens."""
     loaded = Loaded()
-    try:
-        _load(stream, index, wanted, skip_bad, progress, writer, loaded)
-        writer.flush()
-        # (each document's lines include its triples in the facts graph: nothing to merge here)
-    finally:
-        writer.discard()
+    _load(stream, index, wanted, skip_bad, progress, writer, loaded)
+    writer.flush()
+    # (each document's lines include its triples in the facts graph: nothing to merge here)
     return loaded
 
 

@@ -272,9 +272,9 @@ def rebuild(store_dir: Path, fill: Callable[["OxigraphStore"], Summary],
     On any error the copy is removed and `store_dir` is untouched. `unchanged`, given the store
     as it is (read-only, the lock held), may return its summary to say there is nothing to do:
     then nothing is copied or written. `replaced`, given the same, may say that the build
-    replaces all it holds: then the new store starts empty instead of from a copy, and is
-    compacted (`OxigraphStore.compact`) before it is swapped in when its summary counts
-    `compact_from` triples or more.
+    replaces all it holds: then the new store starts empty instead of from a copy. A store that
+    started empty (new or replaced) is compacted (`OxigraphStore.compact`) before it is swapped in
+    when its summary counts `compact_from` triples or more.
     """
     try:
         return _rebuild(store_dir, fill, unchanged, replaced, compact_from)
