@@ -9,14 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import cast
-
-import spacy
-from spacy.attrs import NORM, ORTH
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
-from thinc.types import Ints2d
+from typing import TYPE_CHECKING, cast
 
 from plangraph.extract.agency_names import head_kinds as _head_kinds
 from plangraph.extract.agency_names import name_end, open_names
@@ -24,6 +17,13 @@ from plangraph.extract.facts import Agency
 from plangraph.extract.iris import slug
 from plangraph.extract.normalize import fold, strip_marks
 from plangraph.extract.rules import Row, read_table
+
+if TYPE_CHECKING:  # spaCy is imported where it is first used: half a second and 65 MB that a
+    # process which never extracts (a build's parent, the server, a query) does not pay
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+    from thinc.types import Ints2d
 
 _LIST_GAP = re.compile(r"^\s*(?:[,;]\s*(?:và\s+)?|và\s+|cùng\s+|/\s*)", re.IGNORECASE)
 
@@ -38,6 +38,8 @@ class Mention:
 @lru_cache(maxsize=1)
 def tokenizer() -> Language:
     """One token per syllable, punctuation split off (`spacy.Tokenizer.v1` on a blank 'vi')."""
+    import spacy
+
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}})
     # The matcher reads only each token's key (NORM, set by `_keyed`): the lexical attributes spaCy
     # computes for every word it has not seen (shape, like_num, like_email …) took most of the
@@ -49,10 +51,12 @@ def tokenizer() -> Language:
 def _keyed(text: str) -> Doc:
     """`text` as tokens whose NORM is their match key, set for all tokens at once (through a Token
     object each, setting them took longer than the matching)."""
+    from spacy.attrs import NORM, ORTH
+
     doc = tokenizer().make_doc(text)
     norms = doc.to_array([ORTH])
     norms[:] = [_norm_of(orth) for orth in norms.tolist()]
-    doc.from_array([NORM], cast(Ints2d, norms))  # spaCy's stubs type the array as floats
+    doc.from_array([NORM], cast("Ints2d", norms))  # spaCy's stubs type the array as floats
     return doc
 
 
@@ -67,6 +71,8 @@ def _norm_of(orth: int) -> int:
 
 @lru_cache(maxsize=1)
 def _named() -> tuple[PhraseMatcher, dict[str, Row]]:
+    from spacy.matcher import PhraseMatcher
+
     rows = read_table("agencies.tsv", ("id", "kind", "name", "example"))
     matcher = PhraseMatcher(tokenizer().vocab, attr="NORM")
     by_id: dict[str, Row] = {}
