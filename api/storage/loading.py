@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from plangraph.api.storage import facts
-from plangraph.api.storage.bulk import BulkWriter, Loads, SpooledWriter, StreamedWriter
+from plangraph.api.storage.bulk import LOAD_QUADS, BulkWriter, Loads, SpooledWriter, StreamedWriter
 from plangraph.extract.errors import InputError
 from plangraph.extract.iris import document_inferred_graph_iri
 from plangraph.extract.pipeline import Compact, file_name, location_of, source_path
@@ -136,10 +136,11 @@ def remove_document(db: ox.Store, graph: str) -> int:
     return remove_graph(db, graph) + remove_graph(db, str(document_inferred_graph_iri(graph)))
 
 
-def _writer(db: ox.Store, beside: Path, name: str, one_core: bool = False) -> BulkWriter:
-    """Lines streamed to a loader through a named pipe, or spooled to a file where the file system
-    has no named pipes."""
-    return StreamedWriter.beside(db, beside / f"{name}.pipe", one_core) or SpooledWriter(db, beside / f"{name}.nq")
+def _writer(db: ox.Store, beside: Path, name: str, load_quads: int = 0) -> BulkWriter:
+    """Lines streamed to a loader through a named pipe (in loads of `load_quads` lines; 0: one
+    load), or spooled to a file where the file system has no named pipes."""
+    return (StreamedWriter.beside(db, beside / f"{name}.pipe", load_quads)
+            or SpooledWriter(db, beside / f"{name}.nq"))
 
 
 def writer_for(db: ox.Store, beside: Path, text_bytes: int) -> Loads:
@@ -148,15 +149,14 @@ def writer_for(db: ox.Store, beside: Path, text_bytes: int) -> Loads:
     Into a store without documents, the lines stream to the loader while plans are extracted. A
     build whose quads fit in one batch of the loader has its facts graph's lines go to a second
     loader beside the first: the two then parse and sort side by side on two cores. A larger
-    build keeps them in one load, on one core (two loaders at once would hold twice the memory,
-    and their files would overlap; see `bulk.keep_to_one_core`). A store that already holds
-    documents gets one spooled load at the end, since older versions are removed while the lines
-    arrive.
+    build hands them to one stream of loads of `bulk.LOAD_QUADS` lines each, whose memory stays
+    bounded. A store that already holds documents gets a spooled load at the end, since older
+    versions are removed while the lines arrive.
     """
     if any(True for _ in db.named_graphs()):
         return Loads(SpooledWriter(db, beside / "load.nq"))
     if text_bytes > SIDE_BY_SIDE_BYTES:
-        return Loads(_writer(db, beside, "load", one_core=True))
+        return Loads(_writer(db, beside, "load", load_quads=LOAD_QUADS))
     own = _writer(db, beside, "load")
     if isinstance(own, SpooledWriter):  # no named pipes: one spooled load
         return Loads(own)

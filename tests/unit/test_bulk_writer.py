@@ -1,15 +1,15 @@
 """The bulk writers: streamed loads end however the build stops; a build's two parts (documents'
-graphs, facts graph) load side by side or in one load."""
+graphs, facts graph) load side by side or in one stream of loads of bounded size."""
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
-from plangraph.api.storage.bulk import Loads, SpooledWriter, StreamedWriter, keep_to_one_core
+from plangraph.api.storage import bulk
+from plangraph.api.storage.bulk import LOAD_QUADS, Loads, SpooledWriter, StreamedWriter
 from plangraph.api.storage.loading import SIDE_BY_SIDE_BYTES, writer_for
 
 LINE = b'<http://example.org/s> <http://example.org/p> "o" <http://example.org/g> .\n'
@@ -87,8 +87,8 @@ def test_loads_side_by_side_only_for_a_small_fresh_build(tmp_path: Path) -> None
     small = writer_for(db, tmp_path / "small", 4_000_000)
     large = writer_for(db, tmp_path / "large", SIDE_BY_SIDE_BYTES + 1)
     assert isinstance(small.own, StreamedWriter) and isinstance(small.facts, StreamedWriter)
-    assert isinstance(large.own, StreamedWriter) and large.own.one_core and large.facts is None
-    assert not small.own.one_core
+    assert isinstance(large.own, StreamedWriter) and large.own.load_quads == LOAD_QUADS and large.facts is None
+    assert small.own.load_quads == 0
     small.discard()
     large.discard()
     db.add(ox.Quad(ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p"), ox.Literal("o"),
@@ -97,18 +97,49 @@ def test_loads_side_by_side_only_for_a_small_fresh_build(tmp_path: Path) -> None
     assert isinstance(held.own, SpooledWriter) and held.facts is None
 
 
-@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2,
-                    reason="needs CPU affinity and two cores")
-def test_streamed_writer_on_one_core_keeps_only_its_thread_there() -> None:
-    before = os.sched_getaffinity(0)
-    seen: list[set[int]] = []
+def _counting_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path | bytes]:
+    """What each load the writers start is given (a pipe, or the lines themselves)."""
+    sources: list[Path | bytes] = []
+    real = bulk._load
 
-    def loader() -> None:
-        keep_to_one_core()
-        seen.append(os.sched_getaffinity(0))
+    def counted(db: ox.Store, source: Path | bytes) -> None:
+        sources.append(source)
+        real(db, source)
 
-    thread = threading.Thread(target=loader)
-    thread.start()
-    thread.join()
-    assert len(seen[0]) == 1 and seen[0] <= before
-    assert os.sched_getaffinity(0) == before  # the build's own thread keeps every core
+    monkeypatch.setattr(bulk, "_load", counted)
+    return sources
+
+
+def test_streamed_writer_hands_a_corpus_to_loads_of_bounded_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = _counting_loads(monkeypatch)
+    db = ox.Store(str(tmp_path / "store"))
+    writer = StreamedWriter.beside(db, tmp_path / "load.pipe", load_quads=3)
+    assert writer is not None
+    for start in range(0, 10, 2):  # whole lines, two at a time
+        writer.add(b"".join(_lines(10, "http://example.org/g").splitlines(keepends=True)[start:start + 2]))
+    writer.flush()
+    assert len(db) == 10 and len(sources) == 3  # 4 lines, 4 lines, 2 lines
+    assert writer.thread is None and writer.previous is None and not (tmp_path / "load.pipe").exists()
+
+
+def test_streamed_writer_a_failed_earlier_load_stops_the_stream(tmp_path: Path) -> None:
+    db = ox.Store(str(tmp_path / "store"))
+    writer = StreamedWriter.beside(db, tmp_path / "load.pipe", load_quads=1)
+    assert writer is not None
+    writer.add(b"<http://example.org/s> not N-Quads .\n")
+    writer.add(LINE)  # the first load's input ends here; it fails while this one reads
+    with pytest.raises(SyntaxError, match="predicate"):
+        for _ in range(1_000):  # the next turn waits for the failed load and raises its error
+            writer.add(LINE)
+        writer.flush()
+    assert writer.thread is None and writer.previous is None and not (tmp_path / "load.pipe").exists()
+
+
+def test_spooled_writer_loads_in_loads_of_bounded_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = _counting_loads(monkeypatch)
+    monkeypatch.setattr(bulk, "LOAD_QUADS", 4)
+    db = ox.Store(str(tmp_path / "store"))
+    writer = SpooledWriter(db, tmp_path / "load.nq")
+    writer.add(_lines(10, "http://example.org/g"))
+    writer.flush()
+    assert len(db) == 10 and [s.count(b"\n") for s in sources if isinstance(s, bytes)] == [4, 4, 2] and not (tmp_path / "load.nq").exists()
