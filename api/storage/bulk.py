@@ -2,10 +2,11 @@
 
 The bulk loader writes sorted, compressed files straight to disk (no write-ahead log). Its
 memory grows with the quads one load is given, up to two batches of a million quads (one being
-read, one being sorted): about 1.5 GB. So a corpus goes to the loader in loads of `LOAD_QUADS`
-lines, the next one read while the one before writes its files: at 2,000 plans the build process
-peaks at about 0.8 GB instead of 1.3 GB, and builds no slower. The files of successive loads
-overlap (each graph's keys spread over every index), and RocksDB merges them as they come.
+read, one being sorted). So a corpus goes to the loader in loads of `LOAD_QUADS` lines, the next
+one read while the one before writes its files: at 2,000 plans the build process peaks at about
+0.8 GB instead of 1.3 GB, and builds no slower. The files of successive loads overlap (each
+graph's keys spread over every index), and RocksDB merges them as they come, into files it does
+not compress at these sizes (as the whole-store compaction does, `OxigraphStore.compact`).
 
 A build's lines come in two parts (`Loads`): each document's own graphs, and the same triples for
 the facts graph (the merge of every graph, api/storage/facts.py). For a small build they go to
