@@ -177,6 +177,14 @@ def _open_name() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{cue_regex('agency_heads.tsv', 'head', column='type', flags=0).pattern})$")
 
 
+@lru_cache(maxsize=1)
+def _open_field() -> re.Pattern[str]:
+    """A line ending in the label of a task's field ("Cơ quan thực hiện:", "Thời gian thực hiện:",
+    task_cues.tsv): its value is on the next line."""
+    fields = "|".join(cue_regex("task_cues.tsv", kind).pattern for kind in ("field-lead", "field-coordinate", "field-time"))
+    return re.compile(rf"(?<!\w)(?:{fields})$", re.IGNORECASE)
+
+
 def _caps_words_first(line: str) -> bool:
     """A line that opens with words in capitals ending where the line ends, a number or a sentence starts
     ("ĐÍCH, YÊU CẦU 1. Tổ chức …", "TÂM Để thực hiện …"; not "UBND tỉnh …")."""
@@ -199,7 +207,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
     line opens a unit: a marker, a heading in capitals, or an opening from paragraphs.tsv.
     `same_block`: no blank line between the two lines; where paragraphs are such blocks
     (`blocks`), every line of a block continues it; elsewhere a line continues after ";" or a
-    word that never ends a paragraph (paragraphs.tsv, dangling). A bare number ("1.4.", "Điều 2.")
+    word that never ends a paragraph (paragraphs.tsv, dangling). A task field's label ("Thời gian
+    thực hiện:") takes the next line as its value. A bare number ("1.4.", "Điều 2.")
     takes the next line as its text, and a Roman heading in capitals its next capitals line.
     """
     if previous.startswith("|") or line.startswith("|"):
@@ -220,6 +229,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return False
     if _starts_lower(line):
         return True
+    if _open_field().search(previous):
+        return True  # "- Thời gian thực hiện:" and then "Thực hiện thường xuyên hằng năm."
     if paragraph_start().match(line):
         return False
     if (_dangling().search(previous) or _open_name().search(previous)) and not _TERMINAL.search(previous):

@@ -163,3 +163,13 @@ def test_normalize_leaves_an_enumeration_inside_a_paragraph_of_a_normal_text() -
 def test_normalize_a_name_broken_after_its_head_word_goes_on() -> None:
     assert normalize("- Quán triệt Kết luận của Ban\n\nThường vụ Tỉnh ủy đến cán bộ.").text == \
         "- Quán triệt Kết luận của Ban Thường vụ Tỉnh ủy đến cán bộ."
+
+
+def test_normalize_a_task_field_label_takes_the_next_line_as_its_value() -> None:
+    text = ("- Cơ quan thực hiện: Sở Xây dựng chủ trì, phối hợp với các địa phương.\n- Thời gian thực hiện:\n"
+            "Thực hiện thường xuyên hằng năm.\n2.10.\nRà soát quy hoạch các thiết chế văn hóa.")
+    assert normalize(text).text.split("\n")[1:3] == ["- Thời gian thực hiện: Thực hiện thường xuyên hằng năm.",
+                                                      "2.10. Rà soát quy hoạch các thiết chế văn hóa."]
+    # a label's value given as a list stays a list
+    listed = "- Cơ quan phối hợp:\n- Sở Tư pháp;\n- Sở Nội vụ."
+    assert normalize(listed).text == listed
