@@ -21,6 +21,7 @@ from plangraph.extract.table_header import (LABEL_WORDS, column_role, columns, c
 _MAX_CELL_LINES = 12  # a longer run of lines between `|` lines is text between two tables
 _MAX_WIDTH = 40
 _MIXED_COST = 0.3  # per cell whose kind differs from its column's
+_SEAM_COST = 0.5  # per full row, for each inner column left empty but for a few page numbers
 _CAPTION_LINES = 6
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
 _RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
@@ -166,31 +167,57 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
     rows) are allowed at a cost."""
     if not gaps:
         return None
-    runs, current = [], 0
+    page = [gap is not None and bool(_PAGE_NUMBER.match(gap.text)) for gap in gaps]
+    runs = _runs([gap is None for gap in gaps])
+    # the width: the longest run of filled cells or a little more (rows with empty cells), or
+    # (a page number or a lost `|` joining two rows) the length of another run; and, where page
+    # numbers join rows, the longest run up to a number (a row's first cell, "1", may be one)
+    # and one more
+    common = Counter(n for n in _distances(gaps) if n >= 2).most_common(2)
+    candidates = {max(runs), max(runs) + 1} | {n for n, _ in common} | {n for n, _ in Counter(runs).most_common(2)}
+    longest_between_numbers = max(_runs([gap is None or number for gap, number in zip(gaps, page)]))
+    candidates |= {longest_between_numbers, longest_between_numbers + 1}
+    best: tuple[float, int, list[list[Cell]]] | None = None
+    numeric = [0]
     for gap in gaps:
-        if gap is None:
+        numeric.append(numeric[-1] + (gap is not None and is_numeric(gap.text)))
+    for width in sorted(c for c in candidates if 2 <= c <= _MAX_WIDTH):
+        parsed = _parse(gaps, width, numeric, page)
+        if parsed is None:
+            continue
+        cost = parsed[0] + _MIXED_COST * _mixed(parsed[1], width) + _SEAM_COST * _seams(parsed[1], width)
+        if best is None or cost < best[0]:
+            best = (cost, width, parsed[1])
+    return best[2] if best else None
+
+
+def _runs(breaks: list[bool]) -> list[int]:
+    """Lengths of the runs of gaps between breaks."""
+    runs, current = [], 0
+    for stop in breaks:
+        if stop:
             runs.append(current)
             current = 0
         else:
             current += 1
     runs.append(current)
-    # the width: the longest run of filled cells or a little more (rows with empty cells), or
-    # (a page number or a lost `|` joining two rows) the length of another run
-    common = Counter(n for n in _distances(gaps) if n >= 2).most_common(2)
-    candidates = {max(runs), max(runs) + 1} | {n for n, _ in common} | {n for n, _ in Counter(runs).most_common(2)}
-    best: tuple[float, int, list[list[Cell]]] | None = None
-    numeric = [0]
-    for gap in gaps:
-        numeric.append(numeric[-1] + (gap is not None and is_numeric(gap.text)))
-    page = [gap is not None and bool(_PAGE_NUMBER.match(gap.text)) for gap in gaps]
-    for width in sorted(c for c in candidates if 2 <= c <= _MAX_WIDTH):
-        parsed = _parse(gaps, width, numeric, page)
-        if parsed is None:
-            continue
-        cost = parsed[0] + _MIXED_COST * _mixed(parsed[1], width)
-        if best is None or cost < best[0]:
-            best = (cost, width, parsed[1])
-    return best[2] if best else None
+    return runs
+
+
+def _seams(rows: list[list[Cell]], width: int) -> int:
+    """Full rows times the inner columns that are empty in most of them and hold nothing but a
+    number that may be a page number in the others: the seam of a split that takes two rows for
+    one, joined at the empty gap between them, or at the page number that stands in for it
+    (`|` 14 `|`). Such a split costs nothing where the page number costs each time."""
+    full = [row for row in rows if len(row) == width][1:]  # the first may be the header's
+    if len(full) < 2:
+        return 0
+    seams = 0
+    for k in range(1, width - 1):
+        filled = [row[k].text for row in full if row[k].text]
+        if 4 * len(filled) <= len(full) and all(_PAGE_NUMBER.match(text) for text in filled):
+            seams += 1
+    return len(full) * seams
 
 
 def _mixed(rows: list[list[Cell]], width: int) -> int:

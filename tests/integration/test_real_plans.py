@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from plangraph.api.cli import main
+from plangraph.extract.normalize import normalize
 from plangraph.extract.paths import ROOT
+from plangraph.extract.tables import find_tables
 from tests.conftest import OCR_SEED, PDF_SEED, SEEDS, Outcome
 
 REAL = ROOT.parent / "shared" / "real"
@@ -40,3 +42,32 @@ def test_real_plans_distinct_texts_are_distinct_plans(cli: Callable[..., Outcome
     assert len(plan_of) == len(REAL_TEXTS) + len(SEEDS) == 26
     assert plan_of[OCR_SEED.name] == plan_of[PDF_SEED.name]
     assert len(set(plan_of.values())) == len(plan_of) - 1 == 25
+
+
+def with_page_numbers(text: str, every: int) -> str:
+    """`text` with a page number between two rows of each cell-per-line table after every `every`
+    rows ("…", "|", "11", "|", "…": where the empty gap between the rows was)."""
+    inserts = []
+    for table in find_tables(text):
+        for n, row in enumerate(table.rows):
+            close = text.find("\n|\n", row.cells[-1].end) if row.cells[-1].text else -1
+            if n % every == every - 1 and close >= 0 and text.startswith("|\n", close + 3):
+                inserts.append(close + 3)
+    for page, at in reversed(list(enumerate(inserts, start=11))):
+        text = f"{text[:at]}{page}\n{text[at:]}"
+    return text
+
+
+def long_tables(path: Path) -> bool:
+    """Whether a text has a cell-per-line table of more than 12 rows."""
+    text = path.read_text(encoding="utf-8")
+    return "\n|\n" in text and any(len(t.rows) > 12 for t in find_tables(normalize(text).text))
+
+
+@pytest.mark.parametrize("path", [p for p in REAL_TEXTS if long_tables(p)], ids=lambda p: p.name)
+def test_real_plans_page_numbers_between_table_rows_change_no_row(path: Path) -> None:
+    text = normalize(path.read_text(encoding="utf-8")).text
+    paged = with_page_numbers(text, 12)
+    assert paged.count("\n") > text.count("\n")
+    assert [[[c.text for c in r.cells] for r in t.rows] for t in find_tables(paged)] == \
+        [[[c.text for c in r.cells] for r in t.rows] for t in find_tables(text)]
