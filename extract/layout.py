@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from plangraph.extract.rules import cue_regex, finditer_at
+from plangraph.extract.rules import cue_regex, finditer_at, read_table
 
 # A line that opens a structural unit: Roman / arabic / letter numbering, a bullet, an article.
 MARKER = re.compile(
@@ -178,6 +178,20 @@ def _open_name() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _dash_name_break() -> re.Pattern[str]:
+    """A name with a dash in it (agencies.tsv: "Sở Lao động - Thương binh và Xã hội") broken before
+    its dash: the two words before the dash, a line break, the dash and the two words after it,
+    as the name writes them ("thị trường lao động" and then a bullet "- Thương mại …" is no name)."""
+    pairs = set()
+    for row in read_table("agencies.tsv", ("id", "name")):
+        left, dash, right = row["name"].partition(" - ")
+        if dash:
+            words = (r"\s+".join(map(re.escape, part)) for part in (left.split()[-2:], right.split()[:2]))
+            pairs.add(r"\n[-–]\s*".join(words))
+    return re.compile("|".join(rf"(?<!\w)(?:{pair})(?!\w)" for pair in sorted(pairs)))
+
+
+@lru_cache(maxsize=1)
 def _open_field() -> re.Pattern[str]:
     """A line ending in the label of a task's field ("Cơ quan thực hiện:", "Thời gian thực hiện:",
     task_cues.tsv): its value is on the next line."""
@@ -225,6 +239,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return True  # "Kế hoạch tài chính\n- ngân sách …": a hyphen inside a name, not a bullet
     if same_block and previous[-1:].isdigit() and _RANGE_END.match(line):
         return True  # "giai đoạn 2026\n- 2030 …", "05\n- 06%/năm": the other end of a range
+    if line[:1] in "-–" and _dash_name_break().search(f"{previous[-40:]}\n{line[:40]}"):
+        return True  # "… phối hợp với Sở Lao động\n– Thương binh và Xã hội …": a name, not a bullet
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
         return False
     if _starts_lower(line):

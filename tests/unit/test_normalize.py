@@ -173,3 +173,11 @@ def test_normalize_a_task_field_label_takes_the_next_line_as_its_value() -> None
     # a label's value given as a list stays a list
     listed = "- Cơ quan phối hợp:\n- Sở Tư pháp;\n- Sở Nội vụ."
     assert normalize(listed).text == listed
+
+
+def test_normalize_a_name_broken_before_its_dash_goes_on() -> None:
+    text = ("- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Sở Lao động\n"
+            "– Thương binh và Xã hội và Ủy ban nhân dân các huyện.")
+    assert normalize(text).text == text.replace("\n", " ")
+    bullets = "- Phát triển thị trường lao động\n- Thương mại điện tử."
+    assert normalize(bullets).text == bullets
