@@ -173,7 +173,7 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
     # (a page number or a lost `|` joining two rows) the length of another run; and, where page
     # numbers join rows, the longest run up to a number (a row's first cell, "1", may be one)
     # and one more
-    common = Counter(n for n in _distances(gaps) if n >= 2).most_common(2)
+    common = Counter(n for n in runs[1:-1] if n >= 2).most_common(2)  # from one empty gap to the next
     candidates = {max(runs), max(runs) + 1} | {n for n, _ in common} | {n for n, _ in Counter(runs).most_common(2)}
     longest_between_numbers = max(_runs([gap is None or number for gap, number in zip(gaps, page)]))
     candidates |= {longest_between_numbers, longest_between_numbers + 1}
@@ -230,12 +230,6 @@ def _mixed(rows: list[list[Cell]], width: int) -> int:
                 if cell.text:
                     counts[k][is_numeric(cell.text)] += 1
     return sum(min(pair) for pair in counts)
-
-
-def _distances(gaps: list[Cell | None]) -> list[int]:
-    """Number of `|` lines from one empty gap to the next, less one: the row width in a full table."""
-    empty = [k for k, gap in enumerate(gaps) if gap is None]
-    return [b - a - 1 for a, b in zip(empty, empty[1:])]
 
 
 def _parse(gaps: list[Cell | None], width: int, numeric: list[int],
