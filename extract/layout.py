@@ -222,7 +222,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
     `same_block`: no blank line between the two lines; where paragraphs are such blocks
     (`blocks`), every line of a block continues it; elsewhere a line continues after ";" or a
     word that never ends a paragraph (paragraphs.tsv, dangling). A task field's label ("Thời gian
-    thực hiện:") takes the next line as its value. A bare number ("1.4.", "Điều 2.")
+    thực hiện:") takes the next line as its value, and a name of agencies.tsv broken before its
+    dash ("Sở Lao động" / "– Thương binh …") goes on. A bare number ("1.4.", "Điều 2.")
     takes the next line as its text, and a Roman heading in capitals its next capitals line.
     """
     if previous.startswith("|") or line.startswith("|"):
