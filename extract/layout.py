@@ -159,7 +159,7 @@ def is_caps(line: str, min_letters: int = 1) -> bool:
 
 
 _HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
-_BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
+BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +228,7 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
     """
     if previous.startswith("|") or line.startswith("|"):
         return False
-    if _BARE_MARKER.match(previous):
+    if BARE_MARKER.match(previous):
         return not MARKER.match(line)
     # "… như sau: I. MỤC" / "V. TỔ CHỨC" and then "ĐÍCH, YÊU CẦU …" (the pattern is tried at every
     # position, so only where a Roman numeral opens the line or follows a stop)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from plangraph.extract.layout import (MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues, inside_starts, is_caps as is_caps,
+from plangraph.extract.layout import (BARE_MARKER, MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues, inside_starts, is_caps as is_caps,
                             is_cell, paragraph_start as paragraph_start, split_glued, wrap_width)
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 
@@ -195,7 +195,8 @@ _MERGED_MIN = 4
 def _unmerge(buffer: _Buffer) -> _Buffer:
     """Split a heading from its first item on every line, and a text whose line breaks were lost
     ("… như sau: I. MỤC ĐÍCH 1. Nâng cao …") where each unit starts, when units start inside
-    paragraphs more often than at line starts."""
+    paragraphs more often than at line starts. A first item's bare number split off the end of a
+    wrapped heading ("… tiến bộ 1.1.") takes the next line as its text."""
     text = buffer.text()
     lines = text.split("\n")
     inside = sum(len(inside_starts(line)) for line in lines)
@@ -203,17 +204,23 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     breaks = sorted([(m.start(), m.end()) for m in (inside_starts(text) if merged else [])]
                     + [(m.start(), m.end()) for m in re.finditer("\n", text)])
     segments: list[tuple[int, int]] = []
+    split_numbers: set[int] = set()  # segments that are a bare number split off a line's end
     position = 0
     for lo, hi in [*breaks, (len(text), len(text))]:
-        segments += [(start, end) for start, end in split_glued(text, position, lo, letters=merged) if start < end]
+        pieces = [(start, end) for start, end in split_glued(text, position, lo, letters=merged) if start < end]
+        if len(pieces) > 1 and BARE_MARKER.match(text[pieces[-1][0]:pieces[-1][1]]):
+            split_numbers.add(len(segments) + len(pieces) - 1)
+        segments += pieces
         position = hi
     if _unchanged(buffer, segments, breaks):
         return buffer  # nothing to split: the copy would be the same text with the same map
     out = _Buffer()
     previous_end = -1
-    for start, end in segments:
+    for k, (start, end) in enumerate(segments):
         if previous_end >= 0:
-            out.add("\n", buffer.ends[previous_end - 1], buffer.starts[start])
+            # "… tiến bộ 1.1." and then "Tổ chức …": the number split off takes the next line as its text
+            goes_on = k - 1 in split_numbers and not MARKER.match(text[start:end]) and text[start] != "|"
+            out.add(" " if goes_on else "\n", buffer.ends[previous_end - 1], buffer.starts[start])
         out.copy(buffer, start, end)
         previous_end = end
     return out

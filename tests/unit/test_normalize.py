@@ -100,6 +100,14 @@ def test_normalize_splits_a_heading_glued_to_its_first_item() -> None:
                      "3. Giải quyết tranh chấp", "3.1. Rà soát cơ chế.", "Theo khoản 2."]
 
 
+def test_normalize_a_wrapped_heading_glued_to_its_first_item_gives_the_item_its_text() -> None:
+    text = ("2. Nâng cao năng lực, hiệu quả quản lý nhà nước về quan hệ lao\n"
+            "động trên địa bàn tỉnh 2.1.\nRà soát, kiến nghị sửa đổi cơ chế.\n2.2. Kiện toàn tổ chức.")
+    assert normalize(text).text.split("\n") == [
+        "2. Nâng cao năng lực, hiệu quả quản lý nhà nước về quan hệ lao động trên địa bàn tỉnh",
+        "2.1. Rà soát, kiến nghị sửa đổi cơ chế.", "2.2. Kiện toàn tổ chức."]
+
+
 def test_normalize_joins_after_a_semicolon_or_a_dangling_word_inside_a_block() -> None:
     lines = normalize("1. Tuyên truyền Chỉ thị;\nQuyết định số 5/QĐ-UBND.\n2. Phối hợp với Sở Y tế và\nSở Nội vụ.").text
     assert lines.split("\n") == ["1. Tuyên truyền Chỉ thị; Quyết định số 5/QĐ-UBND.", "2. Phối hợp với Sở Y tế và Sở Nội vụ."]
