@@ -39,6 +39,12 @@ def test_citations_title_number_is_implemented_and_cited_guidance_of_it_is_not()
     assert _relations(text) == {"8/CT-TTg": "implements", "91/BYT-DP": "cites"}
 
 
+def test_citations_a_number_glued_to_its_so_is_read() -> None:
+    text = ("Số: 3/KH-UBND\nĐiện Biên, ngày 4 tháng 5 năm 2023\nKẾ HOẠCH\nTRIỂN KHAI CHỈ THỊ SỐ29-CT/TU VỀ PHÁP LUẬT\n"
+            "Căn cứ Quyết địnhsố 2216/QĐ-BTP ngày 30/7/2012 của Bộ Tư pháp.\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"29-CT/TU": "implements", "2216/QĐ-BTP": "cites"}
+
+
 def test_citations_party_numbers_spaced_numbers_and_a_number_cut_short_are_one_document_each() -> None:
     text = HEAD + ("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Quyết định số 260/QĐ-TTg của Thủ tướng.\n"
                    "I. MỤC ĐÍCH\n- Triển khai Nghị quyết số 57- NQ/TW; Quyết định số 260/QĐ-T")

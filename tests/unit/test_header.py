@@ -78,6 +78,14 @@ def test_header_signer_from_a_pages_attribute_table() -> None:
     assert _plan(text).signer_name == "Lê Thị Hoa"
 
 
+def test_header_signer_from_attributes_flattened_onto_lines() -> None:
+    text = ("Số hiệu: 3/KH-UBND Loại văn bản: Kế hoạch\nNơi ban hành: Tỉnh Điện Biên Người ký: Lê Thị Hoa\n"
+            "Ngày ban hành: 02/08/2021 Ngày hiệu lực: Đã biết\n" + TABLE)
+    assert _plan(text).signer_name == "Lê Thị Hoa"
+    text = "Nơi ban hành: Tỉnh Điện Biên Người ký: Lê Thị Hoa Ngày ban hành: 02/08/2021\n" + TABLE
+    assert _plan(text).signer_name == "Lê Thị Hoa"
+
+
 def test_header_title_from_the_issuing_sentence_when_the_header_has_none() -> None:
     text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 8/KH-UBND | Sơn La, ngày 1 tháng 2 "
             "năm 2021 |\nThực hiện chỉ đạo của Chính phủ, UBND tỉnh xây dựng Kế hoạch hành động thực hiện\\r\\n"
