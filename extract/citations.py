@@ -2,8 +2,11 @@
 
 The opening of a plan says how it relates to each document: "Thực hiện / Triển khai / Cụ thể
 hóa …" documents are implemented, "Căn cứ …", "Xét đề nghị …" documents are cited
-(patterns/citation_cues.tsv). A number in the plan's title, or the decision approving the
-programme its title names, is what the plan carries out. Every other number is cited, once.
+(patterns/citation_cues.tsv), except a document that one of them carries out in turn ("Kế hoạch số
+178-KH/TU … thực hiện Chỉ thị số 21-CT/TW"). A number in the plan's title, the decision approving
+the programme its title names, and the documents a paragraph of the plan's purpose says it carries
+out ("1. Mục đích" / "- Triển khai thực hiện … Nghị quyết số …") are what the plan carries out.
+Every other number is cited, once.
 """
 from __future__ import annotations
 
@@ -36,6 +39,8 @@ _CLAUSE = re.compile(r"(?:^|;|\.(?=[\s|]+[A-ZĐ]))[\s|]*", re.MULTILINE)
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*[\s|]*$")  # a line ending here ends its clause
 _LEADING = re.compile(r"\d*")
 _DATED_NUMBER = re.compile(r"^\d+[a-z]?/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
+_NUMBERED_HEADING = re.compile(r"(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S.*)")
+_SENTENCE_END = re.compile(r";|\.\s+[A-ZĐ]")
 
 
 @dataclass(frozen=True)
@@ -84,9 +89,44 @@ def _assigned(line: str, offset: int) -> bool:
     return any(relation == "assigned" and pattern.search(before) for pattern, relation in _cues())
 
 
+def _nested(line: str, offset: int) -> bool:
+    """Whether the words before a number make it what the document named before it carries out."""
+    before = line[max(0, offset - _ASSIGNED_CHARS):offset]
+    return any(relation == "nested" and pattern.search(before) for pattern, relation in _cues())
+
+
+def _purpose_spans(text: str) -> list[tuple[int, int]]:
+    """The parts that state the plan's purpose: from a numbered heading naming "mục đích" ("I. MỤC
+    ĐÍCH, YÊU CẦU", "1. Mục đích") to the next numbered heading that does not ("2. Yêu cầu")."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    position = 0
+    for line in text.split("\n"):
+        heading = _NUMBERED_HEADING.match(line)
+        if heading and "muc dich" in strip_marks(heading.group(1)[:40]).lower():
+            start = position if start is None else start
+        elif heading and start is not None:
+            spans.append((start, position))
+            start = None
+        position += len(line) + 1
+    if start is not None:
+        spans.append((start, position))
+    return spans
+
+
+def _states_purpose(mention: "_Mention", purposes: list[tuple[int, int]]) -> bool:
+    """Whether a number stands in the first sentence of a purpose paragraph that says the plan
+    carries out what it names ("- Triển khai thực hiện … Kế hoạch số 14-KH/TU …")."""
+    if not any(start <= mention.start < end for start, end in purposes):
+        return False
+    if _SENTENCE_END.search(mention.line, 0, mention.offset):
+        return False
+    return any(relation == "purpose" and pattern.match(mention.line) for pattern, relation in _cues())
+
+
 def _clause_relation(text: str, position: int) -> str | None:
     for pattern, relation in _cues():
-        if relation == "assigned":
+        if relation in ("assigned", "nested", "purpose"):
             continue
         if pattern.match(text, position):
             return relation
@@ -165,6 +205,10 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     for mention in mentions:
         spellings.setdefault(mention.key, Counter())[mention.number] += 1
     assigned = {m.key for m in mentions if _assigned(m.line, m.offset)}
+    nested = {id(m) for m in mentions if m.hint == "implements" and first_of_clause[m.clause] != m.key
+              and _nested(m.line, m.offset)}
+    purposes = _purpose_spans(text)
+    assigned |= {m.key for m in mentions if _states_purpose(m, purposes) and not _nested(m.line, m.offset)}
     found: dict[str, Citation] = {}
     for mention in mentions:
         if mention.key == own or mention.key in found:
@@ -172,7 +216,8 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
         relation = "cites"
         if mention.key == target or mention.key in assigned:
             relation = "implements"
-        elif mention.hint == "implements" and (target is None or first_of_clause[mention.clause] == target):
+        elif (mention.hint == "implements" and id(mention) not in nested
+              and (target is None or first_of_clause[mention.clause] == target)):
             relation = "implements"
         number = spellings[mention.key].most_common(1)[0][0]  # ties: the first written
         found[mention.key] = _citation(number, relation, mention)

@@ -45,6 +45,26 @@ def test_citations_a_number_glued_to_its_so_is_read() -> None:
     assert _relations(text) == {"29-CT/TU": "implements", "2216/QĐ-BTP": "cites"}
 
 
+def test_citations_what_a_carried_out_document_itself_carries_out_is_cited() -> None:
+    text = HEAD + ("Thực hiện Kết luận số 132-KL/TW ngày 18/3/2025 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị "
+                   "số 36-CT/TW ngày 16/8/2019 của Bộ Chính trị; Kế hoạch số 178-KH/TU của Tỉnh ủy thực hiện Chỉ "
+                   "thị số 21-CT/TW và Thông báo số 18/TB-HĐND của Hội đồng nhân dân tỉnh, Ủy ban nhân dân tỉnh "
+                   "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"132-KL/TW": "implements", "36-CT/TW": "cites", "178-KH/TU": "implements",
+                                "21-CT/TW": "cites", "18/TB-HĐND": "implements"}
+
+
+def test_citations_documents_the_purpose_says_the_plan_carries_out_are_implemented() -> None:
+    text = HEAD + ("Căn cứ Nghị quyết số 66-NQ/TW của Bộ Chính trị; Kế hoạch số 14-KH/TU của Tỉnh ủy.\n"
+                   "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+                   "- Triển khai thực hiện kịp thời Kế hoạch số 14-KH/TU và Nghị quyết số 66-NQ/TW; bám sát "
+                   "Quyết định số 7/QĐ-TTg.\n- Nâng cao nhận thức theo Thông tư số 1/2021/TT-BYT.\n2. Yêu cầu\n"
+                   "- Thực hiện đúng Nghị định số 5/2021/NĐ-CP.\nII. NHIỆM VỤ\n- Triển khai có hiệu quả Kế hoạch "
+                   "số 402/KH-UBND.\n")
+    assert _relations(text) == {"14-KH/TU": "implements", "66-NQ/TW": "implements", "7/QĐ-TTg": "cites",
+                                "1/2021/TT-BYT": "cites", "5/2021/NĐ-CP": "cites", "402/KH-UBND": "cites"}
+
+
 def test_citations_party_numbers_spaced_numbers_and_a_number_cut_short_are_one_document_each() -> None:
     text = HEAD + ("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Quyết định số 260/QĐ-TTg của Thủ tướng.\n"
                    "I. MỤC ĐÍCH\n- Triển khai Nghị quyết số 57- NQ/TW; Quyết định số 260/QĐ-T")
