@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
+from plangraph.extract.tables import MARKDOWN_RULE
 
 _ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
@@ -177,10 +178,12 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
                 body_start = start + title_offset + body
                 section.items.append(Item("", text[body_start:end], body_start, end))
             continue
-        if _cue("signature").match(line) or _cue("recipients").match(line) or _cue("footnote").match(line):
+        # a Markdown row's first cell counts as the line: "| Nơi nhận: … | TM. ỦY BAN NHÂN DÂN … |"
+        opening = line.lstrip("| ") if line.startswith("|") else line
+        if _cue("signature").match(opening) or _cue("recipients").match(opening) or _cue("footnote").match(opening):
             in_tail = True
             continue
-        if in_tail or len(stack) == 1 or line.strip() == "|":
+        if in_tail or len(stack) == 1 or line.strip() == "|" or MARKDOWN_RULE.match(line):
             continue
         if _cue("closing").match(line):
             target = stack[1]

@@ -94,6 +94,17 @@ def header_rows(rows: list[list[str]], width: int) -> int:
     return count
 
 
+def markdown_header_rows(rows: list[list[str]], declared: int) -> int:
+    """How many rows the header of a Markdown table takes: the rows above its `|---|` line, and
+    the leaves under cells that span them when a page's converter put them below that line
+    ("| … | GIAI ĐOẠN 2026 - 2030 | | |" / "|---|…" / "| | … | Năm 2026 | Năm 2027 | …")."""
+    count = declared
+    if (0 < count < len(rows) and is_label_row(rows[count]) and not is_numbering(rows[count])
+            and not rows[count][0] and any(not t for t in rows[count - 1])):
+        count += 1
+    return count
+
+
 def columns(header: list[list[str]], width: int) -> tuple[tuple[str, ...], ...]:
     """Labels covering each column. The last header row holds the leaves; a cell above is either
     alone over its column (spanning rows down) or spans a run of leaves, chosen so that column

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from plangraph.extract.table_header import (LABEL_WORDS, column_role, columns, cue, header_rows, is_numbering, is_numeric,
-                                  label_years)
+                                  label_years, markdown_header_rows)
 
 _MAX_CELL_LINES = 12  # a longer run of lines between `|` lines is text between two tables
 _MAX_WIDTH = 40
@@ -24,7 +24,7 @@ _MIXED_COST = 0.3  # per cell whose kind differs from its column's
 _SEAM_COST = 0.5  # per full row, for each inner column left empty but for a few page numbers
 _CAPTION_LINES = 6
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
-_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")
+MARKDOWN_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # "|---|---|" under a header row
 
 
 @dataclass(frozen=True)
@@ -287,7 +287,7 @@ def _markdown(lines: list[_Line], first: int) -> tuple[int, Table | None]:
     k = first
     while k < len(lines):
         line = lines[k]
-        if _RULE.match(line.text):
+        if MARKDOWN_RULE.match(line.text):
             header_rows = len(rows) if header_rows is None else header_rows
             k += 1
             continue
@@ -348,7 +348,7 @@ def _build(lines: list[_Line], first: int, end: int, rows: list[list[Cell]],
     if width < 2:
         return None
     texts = [[c.text for c in r] for r in rows]
-    count = header_rows(texts, width) if markdown_header is None else markdown_header
+    count = header_rows(texts, width) if markdown_header is None else markdown_header_rows(texts, markdown_header)
     labelled = [r for r in texts[:count] if not is_numbering(r) and not (len(r) == 1 and width > 2)]
     repeated = {tuple(r) for r in texts[:count]}  # the header again on a new page
     body = tuple(Row(tuple(r) + tuple(Cell("", r[-1].end, r[-1].end) for _ in range(width - len(r))))

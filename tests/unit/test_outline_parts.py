@@ -59,3 +59,10 @@ def test_outline_parts_of_a_text_with_roman_parts_leave_the_roman_paths() -> Non
     paths = [(s.path, s.title) for s in outline(text).walk()][1:]
     assert paths == [("I", "VỀ CÔNG TÁC CHỈ ĐẠO"), ("I.1", "Chỉ đạo chung"),
                      ("II", "NHIỆM VỤ TRỌNG TÂM"), ("II.1", "Làm việc B")]
+
+
+def test_outline_signature_and_recipients_set_out_as_markdown_rows_are_no_items() -> None:
+    text = ("I. NHIỆM VỤ\n- Sở Y tế chủ trì kiểm tra.\n| Nơi nhận: - Bộ Y tế; - Lưu: VT. | TM. ỦY BAN NHÂN DÂN "
+            "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn A |\n|---|---|\n")
+    (part,) = [s for s in outline(text).walk() if s.path == "I"]
+    assert [item.text for item in part.items] == ["Sở Y tế chủ trì kiểm tra."]

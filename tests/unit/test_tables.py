@@ -253,6 +253,21 @@ def test_tables_markdown_two_header_rows_spanning_cell_drawn_as_empty_cells() ->
     assert found == [(4.0, 2025), (6.0, 2026)]
 
 
+def test_tables_markdown_leaves_of_spanning_cells_below_the_rule_line_are_header() -> None:
+    text = "\n".join([
+        "| STT | Chỉ tiêu | ĐVT | Giai đoạn 2026 - 2030 | | |",
+        "|---|---|---|---|---|---|",
+        "| | | | Năm 2026 | Năm 2027 | Năm 2028 |",
+        "| 1 | Số lớp học | lớp | 4 | 5 | 6 |",
+    ])
+    (table,) = find_tables(text)
+    assert len(table.header) == 2 and len(table.rows) == 1
+    assert table.columns[3:] == (("Giai đoạn 2026 - 2030", "Năm 2026"), ("Giai đoạn 2026 - 2030", "Năm 2027"),
+                                 ("Giai đoạn 2026 - 2030", "Năm 2028"))
+    found = [(i.value, i.year) for i in find_table_facts((table,), outline(text)).indicators]
+    assert found == [(4.0, 2026), (5.0, 2027), (6.0, 2028)]
+
+
 def test_tables_cell_per_line_second_header_row_drawn_full_width() -> None:
     text = _table(_row("STT", "Chỉ tiêu", "ĐVT", "Năm 2025", "", "Năm 2026"),
                   _row("", "", "", "Kế hoạch", "Ước thực hiện", ""),
