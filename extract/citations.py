@@ -20,12 +20,12 @@ from plangraph.extract.cited_type import type_before
 from plangraph.extract.normalize import is_caps, strip_marks
 from plangraph.extract.rules import compile_regex, read_table
 
-# A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, party style 57-NQ/TW; a stray space after a
-# hyphen or around the slash ("119- KH/TU", "416/QĐ- TTg") is read through and dropped, and so is a
-# "số" glued to it ("CHỈ THỊ SỐ29-CT/TU" in a page whose spaces were lost).
+# A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, party style 57-NQ/TW; a stray space beside a
+# hyphen or around the slash ("119- KH/TU", "416/QĐ- TTg", "1660/QĐ -TTg") is read through and dropped,
+# and so is a "số" glued to it ("CHỈ THỊ SỐ29-CT/TU" in a page whose spaces were lost).
 DOC_NUMBER = re.compile(
     r"(?:(?<![\w/])|(?<=[sS][ốỐ]))(?P<number>\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?(?:-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
-    r"(?:-\s?[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
+    r"(?:(?:-\s?|\s-(?=[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)))[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 DATE_AFTER = re.compile(
     r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
     r"(?P<year>(?:19|20)\d\d)")

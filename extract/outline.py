@@ -250,7 +250,11 @@ def _attach(stack: list[Section], kind: str, number: str, title: str, start: int
             stack.pop()
     parent = stack[-1]
     if parent.kind == "number" and kind == "number" and number.startswith(parent.number + "."):
-        path = f"{parent.top.path}.{number}" if parent.top is not parent else f"{parent.path}.{number}"
+        # "2.1." under "2." writes its whole path: the part holding the numbered headings, then "2.1"
+        container = parent
+        while container.kind == "number" and container.parent is not None:
+            container = container.parent
+        path = f"{container.path}.{number}" if container.path else number
     else:
         path = f"{parent.path}.{number}" if parent.path else number
     section = Section(path, kind, number, title, start, end, parent=parent)

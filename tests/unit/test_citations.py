@@ -66,9 +66,10 @@ def test_citations_documents_the_purpose_says_the_plan_carries_out_are_implement
 
 
 def test_citations_party_numbers_spaced_numbers_and_a_number_cut_short_are_one_document_each() -> None:
-    text = HEAD + ("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Quyết định số 260/QĐ-TTg của Thủ tướng.\n"
+    text = HEAD + ("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Quyết định số 260/QĐ-TTg của Thủ tướng; "
+                   "Quyết định số 1660/QĐ -TTg ngày 02/10/2021.\n"
                    "I. MỤC ĐÍCH\n- Triển khai Nghị quyết số 57- NQ/TW; Quyết định số 260/QĐ-T")
-    assert _relations(text) == {"57-NQ/TW": "cites", "260/QĐ-TTg": "cites"}
+    assert _relations(text) == {"57-NQ/TW": "cites", "260/QĐ-TTg": "cites", "1660/QĐ-TTg": "cites"}
 
 
 def test_citations_a_dated_number_misprinted_once_is_filed_under_its_usual_spelling() -> None:

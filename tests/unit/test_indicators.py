@@ -43,6 +43,13 @@ def test_indicators_years_dates_and_numbers_without_units_are_not_targets(text: 
     assert find_measures(text) == []
 
 
+def test_indicators_a_year_right_after_a_value_is_its_target_year_but_a_months_year_is_not() -> None:
+    found = targets("Tỷ lệ cặp nam, nữ thanh niên được tư vấn trước khi kết hôn đạt 70% năm 2025; 90% năm 2030.")
+    assert [(v, y) for v, _, _, y, _ in found] == [(70.0, 2025), (90.0, 2030)]
+    found = targets("Đến năm 2025, 100% thư viện thành lập trước tháng 8 năm 2020 đạt chuẩn.")
+    assert [(v, y) for v, _, _, y, _ in found] == [(100.0, 2025)]
+
+
 def test_indicators_shared_prefix_belongs_to_every_value() -> None:
     found = targets("Phấn đấu đến năm 2027, bảo tàng tỉnh sưu tầm đạt 2.000 bản ảnh và 300 đầu sách cổ.")
     assert [(v, u, y) for v, _, u, y, _ in found] == [(2000.0, "bản", 2027), (300.0, "đầu", 2027)]

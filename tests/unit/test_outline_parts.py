@@ -66,3 +66,10 @@ def test_outline_signature_and_recipients_set_out_as_markdown_rows_are_no_items(
             "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn A |\n|---|---|\n")
     (part,) = [s for s in outline(text).walk() if s.path == "I"]
     assert [item.text for item in part.items] == ["Sở Y tế chủ trì kiểm tra."]
+
+
+def test_outline_dotted_numbers_without_a_roman_part_write_their_own_path() -> None:
+    text = "1. Mục tiêu chung\nDuy trì.\n2. Mục tiêu cụ thể\n2.1. Về chăm sóc\n- Làm A.\n2.1.1. Về y tế\n- Làm B."
+    assert [s.path for s in outline(text).walk()] == ["", "1", "2", "2.1", "2.1.1"]
+    text = "I. MỤC TIÊU\n2. Mục tiêu cụ thể\n2.1. Về chăm sóc\n- Làm A.\n2.1.1. Về y tế\n- Làm B."
+    assert [s.path for s in outline(text).walk()] == ["", "I", "I.2", "I.2.1", "I.2.1.1"]
