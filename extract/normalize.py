@@ -23,6 +23,9 @@ _SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u200
 _DROPPED = set("\u200b\u200c\u200d\u2060\ufeff\u00ad*")  # zero-width, soft hyphen, markdown emphasis
 
 _ESCAPED_BREAK = "\\r\\n"
+# symbol-font glyphs a PDF's text layer gives in the private use area (the Symbol and Wingdings
+# bullets U+F0B7, U+F0A7, U+F0D8 …): they stand where a bullet is drawn
+_SYMBOL_GLYPHS = ("\uf020", "\uf0ff")
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,11 +99,13 @@ def normalize(original: str) -> CleanText:
 
 # Characters the per-grapheme loop must see; runs of any others are copied as they are when already NFC.
 _SPECIAL = re.compile("[" + re.escape("".join(sorted(_SPACES | _DROPPED | set("\r\f\u2028\u2029\x85\\"))))
-                      + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+                      + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+                      + "-".join(_SYMBOL_GLYPHS) + "]")
 
 
 def _characters(original: str) -> _Buffer:
-    """NFC per grapheme, one newline kind, one space kind, invisible characters dropped."""
+    """NFC per grapheme, one newline kind, one space kind, invisible characters dropped, a symbol
+    font's bullet glyph read as "•"."""
     out = _Buffer()
     i, n = 0, len(original)
     while i < n:
@@ -131,6 +136,8 @@ def _characters(original: str) -> _Buffer:
             out.add(" ", i, j)
         elif char in _DROPPED:
             pass
+        elif _SYMBOL_GLYPHS[0] <= char <= _SYMBOL_GLYPHS[1]:
+            out.add("•", i, j)
         else:
             out.add(unicodedata.normalize("NFC", cluster), i, j)
         i = j

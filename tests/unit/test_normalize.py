@@ -130,6 +130,13 @@ def test_normalize_a_hyphen_inside_a_name_and_a_dangling_word_do_not_break_a_par
         "- Quán triệt Kết luận ngày Ban Thường vụ ban hành.", "- Làm B."]
 
 
+def test_normalize_reads_a_symbol_fonts_bullet_glyph_as_a_bullet() -> None:
+    text = "I. NHIỆM VỤ\n\uf0b7 Sở Y tế chủ trì kiểm tra.\n\uf0a7 Sở Tài chính bố trí kinh phí."
+    clean = normalize(text)
+    assert clean.text.split("\n") == ["I. NHIỆM VỤ", "• Sở Y tế chủ trì kiểm tra.", "• Sở Tài chính bố trí kinh phí."]
+    assert clean.original_span(12, 13) == (12, 13)
+
+
 def test_normalize_drops_markdown_heading_marks() -> None:
     assert normalize("## III. TỔ CHỨC THỰC HIỆN\n### 1. Sở Y tế").text.split("\n") == ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế"]
 
