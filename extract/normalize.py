@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from plangraph.extract.layout import (BARE_MARKER, MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues, inside_starts, is_caps as is_caps,
-                            is_cell, paragraph_start as paragraph_start, split_glued, wrap_width)
+from plangraph.extract.layout import (BARE_MARKER, MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues,
+                                      inside_starts, is_caps as is_caps, is_cell, paragraph_start as paragraph_start,
+                                      split_glued, wrap_width)
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 
 _SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
