@@ -220,7 +220,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
     line continues even after a full stop (justified text breaks anywhere), unless the next
     line opens a unit: a marker, a heading in capitals, or an opening from paragraphs.tsv.
     `same_block`: no blank line between the two lines; where paragraphs are such blocks
-    (`blocks`), every line of a block continues it; elsewhere a line continues after ";" or a
+    (`blocks`), every line of a block continues it and a blank line ends it, even after a
+    full-width line; elsewhere a line continues after ";" or a
     word that never ends a paragraph (paragraphs.tsv, dangling). A task field's label ("Thời gian
     thực hiện:") takes the next line as its value, and a name of agencies.tsv broken before its
     dash ("Sở Lao động" / "– Thương binh …") goes on. A bare number ("1.4.", "Điều 2.")
@@ -254,8 +255,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return True  # "… phối hợp với các" / "… của Ban" and then "Thường vụ Tỉnh ủy …"
     if same_block and (blocks or previous.endswith(";")):
         return True
-    if width is None:
-        return False
+    if width is None or blocks and not same_block:
+        return False  # where paragraphs are blocks, a blank line ends one whatever the width
     if len(previous) < 0.85 * width:
         return False
     return not _TERMINAL.search(previous) or (previous.endswith((":", ";", ".")) and len(previous) >= 0.95 * width)

@@ -1,6 +1,7 @@
 """normalize: NFC, one space kind, undone hard wraps, dropped furniture, and a map back to the original."""
 from __future__ import annotations
 
+import textwrap
 import unicodedata
 
 from hypothesis import given, settings
@@ -80,6 +81,16 @@ def test_normalize_joins_the_lines_of_a_blank_separated_block() -> None:
     text = normalize(_blocks("a) Phối hợp với Sở Giáo dục và\nĐào tạo kiểm tra.", "- Huy động các\nChương trình.")).text
     assert "a) Phối hợp với Sở Giáo dục và Đào tạo kiểm tra." in text.split("\n")
     assert "- Huy động các Chương trình." in text.split("\n")
+
+
+def test_normalize_a_blank_line_ends_a_block_whose_last_line_is_full_width() -> None:
+    filler = textwrap.fill("- Rà soát, cập nhật cơ sở dữ liệu về thư viện trên địa bàn tỉnh và báo cáo kết quả "
+                           "thực hiện định kỳ theo quy định của Ủy ban nhân dân tỉnh.", 60)
+    heading = ("12. Đài Phát thanh - Truyền hình tỉnh; Báo Lai Châu và các cơ\n"
+               "quan có ấn phẩm báo chí, Cổng/Trang thông tin điện tử tổng hợp")
+    body = "Xây dựng tin, bài, ảnh tuyên truyền về vị trí, vai trò của thư\nviện trên địa bàn tỉnh."
+    lines = normalize("\n\n".join([heading, body] + [filler] * 12)).text.split("\n")
+    assert lines[:2] == [heading.replace("\n", " "), body.replace("\n", " ")]
 
 
 def test_normalize_keeps_lines_apart_when_every_paragraph_is_one_line() -> None:
