@@ -355,7 +355,7 @@ def _build(lines: list[_Line], first: int, end: int, rows: list[list[Cell]],
                  for r, t in zip(rows[count:], texts[count:])
                  if any(t) and tuple(t) not in repeated and not (count and is_numbering(t)))
     return Table(lines[first].start, end, _caption(lines, first), tuple(Row(tuple(r)) for r in rows[:count]),
-                 body, columns(labelled, width))
+                 body, tuple(tuple(label for label in column if label) for column in columns(labelled, width)))
 
 
 def table_spans(tables: tuple[Table, ...]) -> tuple[tuple[int, int], ...]:

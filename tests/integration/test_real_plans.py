@@ -12,6 +12,7 @@ from plangraph.extract.normalize import normalize
 from plangraph.extract.paths import ROOT
 from plangraph.extract.tables import find_tables
 from tests.conftest import OCR_SEED, PDF_SEED, SEEDS, Outcome
+from tests.render_layouts import markdown_tables, with_page_numbers
 
 REAL = ROOT.parent / "shared" / "real"
 REAL_TEXTS = sorted(REAL.glob("texts/*.txt")) + sorted(REAL.glob("headers/*.txt"))
@@ -44,20 +45,6 @@ def test_real_plans_distinct_texts_are_distinct_plans(cli: Callable[..., Outcome
     assert len(set(plan_of.values())) == len(plan_of) - 1 == 25
 
 
-def with_page_numbers(text: str, every: int) -> str:
-    """`text` with a page number between two rows of each cell-per-line table after every `every`
-    rows ("…", "|", "11", "|", "…": where the empty gap between the rows was)."""
-    inserts = []
-    for table in find_tables(text):
-        for n, row in enumerate(table.rows):
-            close = text.find("\n|\n", row.cells[-1].end) if row.cells[-1].text else -1
-            if n % every == every - 1 and close >= 0 and text.startswith("|\n", close + 3):
-                inserts.append(close + 3)
-    for page, at in reversed(list(enumerate(inserts, start=11))):
-        text = f"{text[:at]}{page}\n{text[at:]}"
-    return text
-
-
 def long_tables(path: Path) -> bool:
     """Whether a text has a cell-per-line table of more than 12 rows."""
     text = path.read_text(encoding="utf-8")
@@ -71,3 +58,19 @@ def test_real_plans_page_numbers_between_table_rows_change_no_row(path: Path) ->
     assert paged.count("\n") > text.count("\n")
     assert [[[c.text for c in r.cells] for r in t.rows] for t in find_tables(paged)] == \
         [[[c.text for c in r.cells] for r in t.rows] for t in find_tables(text)]
+
+
+def cell_tables(path: Path) -> bool:
+    """Whether a text has a cell-per-line table."""
+    return "\n|\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", [p for p in REAL_TEXTS if cell_tables(p)], ids=lambda p: p.name)
+def test_real_plans_tables_written_as_markdown_rows_keep_their_rows_and_columns(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    markdown = markdown_tables(text)
+    assert "|---|" in markdown
+    written, read = find_tables(normalize(text).text), find_tables(normalize(markdown).text)
+    assert [t.columns for t in read] == [t.columns for t in written]
+    assert [[[c.text for c in r.cells] for r in t.rows] for t in read] == \
+        [[[c.text for c in r.cells] for r in t.rows] for t in written]

@@ -1,0 +1,93 @@
+"""Layouts portals and PDF exports give one plan text: lines hard-wrapped at a width, tables as
+Markdown rows, bullets drawn with a symbol font, page numbers between the rows of a table.
+
+Test and benchmark support: each layout is made from a text (its clean text, for the layouts that
+rebuild tables), so the gold of the text scores the layout too.
+"""
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Callable
+
+from plangraph.extract.normalize import normalize
+from plangraph.extract.tables import Table, find_tables
+
+SYMBOL_BULLET = "\uf0b7"  # the Symbol font's bullet, as a PDF's text layer gives it
+
+
+def hard_wrapped(text: str, width: int) -> str:
+    """Every line longer than `width` broken at spaces into lines of at most `width` characters."""
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            lines.append(line)
+        else:
+            lines.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(lines)
+
+
+def symbol_bullets(text: str) -> str:
+    """Every dash bullet opening a line ("- Làm A") drawn as a symbol font's bullet glyph."""
+    return re.sub(r"(?m)^([ \t]*)-[ \t]+(?=\S)", lambda m: f"{m.group(1)}{SYMBOL_BULLET} ", text)
+
+
+def with_page_numbers(text: str, every: int) -> str:
+    """A clean text with a page number between two rows of each cell-per-line table after every
+    `every` rows ("…", "|", "11", "|", "…": where the empty gap between the rows was)."""
+    inserts = []
+    for table in find_tables(text):
+        for n, row in enumerate(table.rows):
+            close = text.find("\n|\n", row.cells[-1].end) if row.cells[-1].text else -1
+            if n % every == every - 1 and close >= 0 and text.startswith("|\n", close + 3):
+                inserts.append(close + 3)
+    for page, at in reversed(list(enumerate(inserts, start=11))):
+        text = f"{text[:at]}{page}\n{text[at:]}"
+    return text
+
+
+def markdown_tables(text: str) -> str:
+    """The clean text with each cell-per-line table written as Markdown rows, as a page converter
+    writes a table whose header spans rows and columns: the first header row above the `|---|`
+    line, the leaves below it, a spanned cell left empty."""
+    clean = normalize(text).text
+    edits = []
+    for table in find_tables(clean):
+        cells = [c for row in (*table.header, *table.rows) for c in row.cells if c.text]
+        if not cells:
+            continue
+        start = clean.rfind("\n|", 0, min(c.start for c in cells)) + 1
+        edits.append((start, table.end, "\n".join(_markdown_rows(table))))
+    for start, end, rows in reversed(edits):
+        clean = f"{clean[:start]}{rows}{clean[end:]}"
+    return clean
+
+
+def _markdown_rows(table: Table) -> list[str]:
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+
+    width = table.width
+    rule = "|" + "---|" * width
+    if not table.header:
+        first, *rest = [[c.text for c in r.cells] + [""] * (width - len(r.cells)) for r in table.rows]
+        return [row(first), rule, *map(row, rest)]
+    columns = table.columns
+    lines = []
+    for level in range(max(len(labels) for labels in columns)):
+        # a label spanning the columns after it is written once, over the first of them
+        spanned = [level < len(labels) and (k == 0 or columns[k - 1][:level + 1] != labels[:level + 1])
+                   for k, labels in enumerate(columns)]
+        lines.append(row([labels[level] if first else "" for first, labels in zip(spanned, columns)]))
+        if level == 0:
+            lines.append(rule)
+    return lines + [row([c.text for c in r.cells] + [""] * (width - len(r.cells))) for r in table.rows]
+
+
+LAYOUTS: dict[str, Callable[[str], str]] = {
+    "wrap 65": lambda text: hard_wrapped(text, 65),
+    "wrap 78": lambda text: hard_wrapped(text, 78),
+    "markdown": markdown_tables,
+    "symbol bullets": symbol_bullets,
+    "page numbers": lambda text: with_page_numbers(normalize(text).text, 12),
+}
