@@ -122,6 +122,8 @@ def test_normalize_a_wrapped_heading_glued_to_its_first_item_gives_the_item_its_
 def test_normalize_joins_after_a_semicolon_or_a_dangling_word_inside_a_block() -> None:
     lines = normalize("1. Tuyên truyền Chỉ thị;\nQuyết định số 5/QĐ-UBND.\n2. Phối hợp với Sở Y tế và\nSở Nội vụ.").text
     assert lines.split("\n") == ["1. Tuyên truyền Chỉ thị; Quyết định số 5/QĐ-UBND.", "2. Phối hợp với Sở Y tế và Sở Nội vụ."]
+    lines = normalize("- Tỷ lệ trẻ có cân nặng sơ sinh thấp dưới\n5%; tỷ lệ tiêm chủng đạt\n95%.\n- Làm B.").text
+    assert lines.split("\n") == ["- Tỷ lệ trẻ có cân nặng sơ sinh thấp dưới 5%; tỷ lệ tiêm chủng đạt 95%.", "- Làm B."]
 
 
 def test_normalize_never_joins_table_cell_separators() -> None:
