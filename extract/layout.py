@@ -158,6 +158,7 @@ def is_caps(line: str, min_letters: int = 1) -> bool:
     return letters >= max(1, min_letters)
 
 
+_NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s")  # "II. ", "3. ", "2.1. "
 _HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
 BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
 
@@ -212,6 +213,19 @@ def _caps_words_first(line: str) -> bool:
     return not following or bool(re.fullmatch(r"\d{1,2}\.", following)) or following[0].isupper()
 
 
+@lru_cache(maxsize=1)
+def _role_opening() -> re.Pattern[str]:
+    """A paragraph opening with a lead or coordination cue of roles.tsv ("Chủ trì, phối hợp …")."""
+    cues = [cue_regex("roles.tsv", role, column="role").pattern for role in ("lead", "coordinate")]
+    return re.compile(rf"(?=[A-ZĐ])(?i:{'|'.join(cues)})")
+
+
+def _heading_over_role(previous: str, line: str) -> bool:
+    """A numbered heading over a paragraph that opens with its role, in one block: the agency's
+    heading and its first duty ("3. Sở Tài chính" / "Chủ trì, phối hợp với …")."""
+    return bool(_NUMBERED.match(previous)) and not _TERMINAL.search(previous) and bool(_role_opening().match(line))
+
+
 def continues(previous: str, line: str, width: int | None, same_block: bool = False,
                blocks: bool = False) -> bool:
     """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
@@ -220,8 +234,9 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
     line continues even after a full stop (justified text breaks anywhere), unless the next
     line opens a unit: a marker, a heading in capitals, or an opening from paragraphs.tsv.
     `same_block`: no blank line between the two lines; where paragraphs are such blocks
-    (`blocks`), every line of a block continues it and a blank line ends it, even after a
-    full-width line; elsewhere a line continues after ";" or a
+    (`blocks`), every line of a block continues it (but for a paragraph opening with its role
+    under a numbered heading: "3. Sở Tài chính" / "Chủ trì, …") and a blank line ends it, even
+    after a full-width line; elsewhere a line continues after ";" or a
     word that never ends a paragraph (paragraphs.tsv, dangling). A task field's label ("Thời gian
     thực hiện:") takes the next line as its value, and a name of agencies.tsv broken before its
     dash ("Sở Lao động" / "– Thương binh …") goes on. A bare number ("1.4.", "Điều 2.")
@@ -253,7 +268,7 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return False
     if (_dangling().search(previous) or _open_name().search(previous)) and not _TERMINAL.search(previous):
         return True  # "… phối hợp với các" / "… của Ban" and then "Thường vụ Tỉnh ủy …"
-    if same_block and (blocks or previous.endswith(";")):
+    if same_block and (blocks or previous.endswith(";")) and not _heading_over_role(previous, line):
         return True
     if width is None or blocks and not same_block:
         return False  # where paragraphs are blocks, a blank line ends one whatever the width

@@ -93,6 +93,15 @@ def test_normalize_a_blank_line_ends_a_block_whose_last_line_is_full_width() -> 
     assert lines[:2] == [heading.replace("\n", " "), body.replace("\n", " ")]
 
 
+def test_normalize_an_agency_heading_over_its_first_duty_in_one_block_stays_a_heading() -> None:
+    filler = "- Rà soát, cập nhật cơ sở dữ liệu\nvề thư viện trên địa bàn tỉnh."
+    text = "\n\n".join(["3. Sở Tài chính\nChủ trì, phối hợp với Sở Kế hoạch và Đầu\ntư bố trí kinh phí.",
+                        "6. Sở Ngoại\nVụ hướng dẫn các đơn vị."] + [filler] * 12)
+    lines = normalize(text).text.split("\n")
+    assert lines[:3] == ["3. Sở Tài chính", "Chủ trì, phối hợp với Sở Kế hoạch và Đầu tư bố trí kinh phí.",
+                         "6. Sở Ngoại Vụ hướng dẫn các đơn vị."]
+
+
 def test_normalize_keeps_lines_apart_when_every_paragraph_is_one_line() -> None:
     text = normalize("- Làm A;\n\n- Làm B.\n\nSở Y tế\n\nPhối hợp thực hiện.").text
     assert text.split("\n") == ["- Làm A;", "- Làm B.", "Sở Y tế", "Phối hợp thực hiện."]
