@@ -223,7 +223,8 @@ def _role_opening() -> re.Pattern[str]:
 def _heading_over_role(previous: str, line: str) -> bool:
     """A numbered heading over a paragraph that opens with its role, in one block: the agency's
     heading and its first duty ("3. Sở Tài chính" / "Chủ trì, phối hợp với …")."""
-    return bool(_NUMBERED.match(previous)) and not _TERMINAL.search(previous) and bool(_role_opening().match(line))
+    return (bool(_NUMBERED.match(previous)) and not _TERMINAL.search(previous)
+            and bool(_role_opening().match(line)))
 
 
 def continues(previous: str, line: str, width: int | None, same_block: bool = False,
