@@ -94,7 +94,7 @@ def normalize(original: str) -> CleanText:
     """
     chars = _characters(original)
     paragraphs = _unmerge(_paragraphs(chars))
-    expanded = _expand_abbreviations(paragraphs)
+    expanded = _expand_abbreviations(_unify_tones(paragraphs))
     return CleanText(expanded.text(), expanded.starts, expanded.ends)
 
 
@@ -318,6 +318,18 @@ def _screened(screen: re.Pattern[str], pattern: re.Pattern[str], text: str) -> l
     return found
 
 
+def _unify_tones(buffer: _Buffer) -> _Buffer:
+    """Tone marks placed one way, the way the cue tables write them ("Uỷ ban" → "Ủy ban", "hoà" →
+    "hòa"; "quý" keeps its "u", a consonant there); each character maps to the pair it replaces."""
+    text = buffer.text()
+    edits = []
+    for match in _OLD_TONE_IN_TEXT.finditer(text):
+        pair = match.group()
+        new = _OLD_TONES[pair.lower()]
+        edits.append((match.start(), match.end(), "".join(n.upper() if o.isupper() else n for o, n in zip(pair, new))))
+    return _expanded(buffer, edits)
+
+
 def _expand_abbreviations(buffer: _Buffer) -> _Buffer:
     """Replace abbreviations by their full form; each new character maps to the abbreviation's span.
 
@@ -401,3 +413,4 @@ _OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": 
               "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
               "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 _OLD_TONE = re.compile("(?:" + "|".join(_OLD_TONES) + r")(?![^\W\d_])")
+_OLD_TONE_IN_TEXT = re.compile("(?<![qQ])(?:" + "|".join(_OLD_TONES) + r")(?![^\W\d_])", re.IGNORECASE)

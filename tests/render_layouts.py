@@ -1,5 +1,6 @@
 """Layouts portals and PDF exports give one plan text: lines hard-wrapped at a width, tables as
-Markdown rows, bullets drawn with a symbol font, page numbers between the rows of a table.
+Markdown rows, bullets drawn with a symbol font, tone marks placed the older way, page numbers
+between the rows of a table.
 
 Test and benchmark support: each layout is made from a text (its clean text, for the layouts that
 rebuild tables), so the gold of the text scores the layout too.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from collections.abc import Callable
 
 from plangraph.extract.normalize import normalize
@@ -25,6 +27,21 @@ def hard_wrapped(text: str, width: int) -> str:
         else:
             lines.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
     return "\n".join(lines)
+
+
+_NEW_TO_OLD_TONES = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
+                     "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+_NEW_TONE = re.compile("(?:" + "|".join(_NEW_TO_OLD_TONES) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+def old_tones(text: str) -> str:
+    """Tone marks placed the older way, as many provinces write them ("Ủy ban" → "Uỷ ban", "hòa" →
+    "hoà", "khỏe" → "khoẻ")."""
+    def older(match: re.Match[str]) -> str:
+        pair = match.group()
+        return "".join(o.upper() if n.isupper() else o for n, o in zip(pair, _NEW_TO_OLD_TONES[pair.lower()]))
+
+    return _NEW_TONE.sub(older, unicodedata.normalize("NFC", text))
 
 
 def symbol_bullets(text: str) -> str:
@@ -89,5 +106,6 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrap 78": lambda text: hard_wrapped(text, 78),
     "markdown": markdown_tables,
     "symbol bullets": symbol_bullets,
+    "old tone marks": old_tones,
     "page numbers": lambda text: with_page_numbers(normalize(text).text, 12),
 }

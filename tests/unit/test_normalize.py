@@ -159,6 +159,13 @@ def test_normalize_reads_a_symbol_fonts_bullet_glyph_as_a_bullet() -> None:
     assert clean.original_span(12, 13) == (12, 13)
 
 
+def test_normalize_places_tone_marks_one_way_and_quotes_the_original() -> None:
+    text = "Uỷ ban nhân dân tỉnh giao Sở Văn hoá; CỘNG HOÀ; sức khoẻ; Quỹ bảo trì quý I"
+    clean = normalize(text)
+    assert clean.text == "Ủy ban nhân dân tỉnh giao Sở Văn hóa; CỘNG HÒA; sức khỏe; Quỹ bảo trì quý I"
+    assert text[slice(*clean.original_span(0, 9))] == "Uỷ ban nh"
+
+
 def test_normalize_drops_markdown_heading_marks() -> None:
     assert normalize("## III. TỔ CHỨC THỰC HIỆN\n### 1. Sở Y tế").text.split("\n") == ["III. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế"]
 
