@@ -1,6 +1,6 @@
 """Layouts portals and PDF exports give one plan text: lines hard-wrapped at a width, tables as
-Markdown rows, bullets drawn with a symbol font, tone marks placed the older way, page numbers
-between the rows of a table.
+Markdown rows, bullets drawn with a symbol font, tone marks placed the older way, bodies' names
+written short, page numbers between the rows of a table.
 
 Test and benchmark support: each layout is made from a text (its clean text, for the layouts that
 rebuild tables), so the gold of the text scores the layout too.
@@ -42,6 +42,22 @@ def old_tones(text: str) -> str:
         return "".join(o.upper() if n.isupper() else o for n, o in zip(pair, _NEW_TO_OLD_TONES[pair.lower()]))
 
     return _NEW_TONE.sub(older, unicodedata.normalize("NFC", text))
+
+
+_ABBREVIATED = (("Ủy ban nhân dân", "UBND"), ("Giao thông vận tải", "GTVT"), ("Nông nghiệp và Môi trường", "NN&MT"),
+                ("Chỉ huy Quân sự", "CHQS"), ("Bộ đội Biên phòng", "BĐBP"), ("Liên đoàn Lao động", "LĐLĐ"),
+                ("Liên hiệp Phụ nữ", "LHPN"), ("Văn hóa, Thể thao và Du lịch", "VH,TT&DL"),
+                ("Giáo dục và Đào tạo", "GD&ĐT"), ("Kế hoạch và Đầu tư", "KH&ĐT"),
+                ("Lao động - Thương binh và Xã hội", "LĐ-TB&XH"), ("Tài nguyên và Môi trường", "TN&MT"),
+                ("Khoa học và Công nghệ", "KH&CN"), ("Thông tin và Truyền thông", "TT&TT"))
+
+
+def abbreviated_names(text: str) -> str:
+    """Bodies' names written short, as many plans write them ("Sở GD&ĐT", "Bộ CHQS tỉnh", "UBND")."""
+    text = unicodedata.normalize("NFC", text)
+    for name, short in _ABBREVIATED:
+        text = text.replace(name, short)
+    return text
 
 
 def symbol_bullets(text: str) -> str:
@@ -107,5 +123,6 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "markdown": markdown_tables,
     "symbol bullets": symbol_bullets,
     "old tone marks": old_tones,
+    "short names": abbreviated_names,
     "page numbers": lambda text: with_page_numbers(normalize(text).text, 12),
 }
