@@ -90,6 +90,8 @@ class _Writer:
         self.province = extraction.plan.province
         self.triples: list[Triple] = []
         self.agencies: dict[Agency, URIRef] = {}
+        self.agency_nodes: set[URIRef] = set()  # nodes written, whatever spelling named them
+        self.classified: set[URIRef] = set()  # nodes given their agency kind
         self.literals: dict[tuple[type, str, str | None, URIRef | None], Literal] = {}
         self.evidenced: set[URIRef] = set()
         self.table_numbers = {start: k for k, start in enumerate(extraction.table_starts, start=1)}
@@ -149,18 +151,27 @@ class _Writer:
         self.add(node, PLAN.searchKey, self.literal(" ".join(strip_marks(text).split())))
 
     def agency(self, agency: Agency) -> URIRef:
-        """The agency's node; its triples are written at its first mention only."""
+        """The agency's node; its triples are written at its first mention only, whatever the
+        spelling of the next ones ("Sở Lao động - Thương binh …", "Sở Lao động, Thương binh …" name
+        one node, which keeps one label)."""
         known = self.agencies.get(agency)
         if known is not None:
             return known
         national = is_national(agency.name)
         node = self.agencies[agency] = iris.agency_iri(None if national else self.province, agency.name)
+        if node in self.agency_nodes:
+            if agency.kind and node not in self.classified:  # a later spelling that says its kind
+                self.classified.add(node)
+                self.add(node, ORG.classification, iris.agency_kind_iri(agency.kind))
+            return node
+        self.agency_nodes.add(node)
         self.add(node, RDF.type, ORG.Organization)
         if agency.vague:
             self.add(node, RDF.type, PLAN.AgencyGroup)
         self.label(node, agency.name)
         self.add(node, SKOS.prefLabel, self.literal(agency.name, lang="vi"))
         if agency.kind:
+            self.classified.add(node)
             self.add(node, ORG.classification, iris.agency_kind_iri(agency.kind))
         if self.province and not national:
             self.add(node, PLAN.province, iris.province_iri(self.province))

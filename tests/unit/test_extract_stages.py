@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import spacy
+from rdflib import RDFS, URIRef
 
 from plangraph.extract.agencies import list_at, mentions, tokenizer
 from plangraph.extract.deadlines import find_deadlines
@@ -9,6 +10,7 @@ from plangraph.extract.facts import Task
 from plangraph.extract.metadata import extract_plan
 from plangraph.extract.normalize import normalize
 from plangraph.extract.outline import outline
+from plangraph.extract.pipeline import process_text
 from plangraph.extract.tasks import find_tasks
 
 PLAN = """Số: 45/KH-UBND
@@ -187,3 +189,13 @@ def test_agencies_groups_without_cac_places_after_names_and_dashes() -> None:
 def test_agencies_sectors_and_forces_named_by_what_they_do() -> None:
     names = [m.agency.name for m in mentions("Phối hợp với lực lượng Công an và ngành Thuế, các ngành chức năng")]
     assert names == ["lực lượng Công an", "ngành Thuế", "các ngành chức năng"]
+
+
+def test_graph_one_agency_spelled_two_ways_has_one_label() -> None:
+    text = PLAN.replace("3. Các sở, ban, ngành\n", "3. Sở Lao động - Thương binh và Xã hội\n- Tham mưu chính sách.\n"
+                        "4. Các sở, ban, ngành\n- Phối hợp với Sở Lao động, Thương binh và Xã hội kiểm tra.\n")
+    graph = process_text(text, "plan.txt", "0" * 64).graph
+    labour = [node for node in set(graph.subjects()) if isinstance(node, URIRef)
+              and str(node).endswith("/so-lao-dong-thuong-binh-va-xa-hoi")]
+    assert len(labour) == 1
+    assert [str(label) for label in graph.objects(labour[0], RDFS.label)] == ["Sở Lao động - Thương binh và Xã hội"]
