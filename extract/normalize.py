@@ -325,8 +325,9 @@ def _unify_tones(buffer: _Buffer) -> _Buffer:
     edits = []
     for match in _OLD_TONE_IN_TEXT.finditer(text):
         pair = match.group()
-        new = _OLD_TONES[pair.lower()]
-        edits.append((match.start(), match.end(), "".join(n.upper() if o.isupper() else n for o, n in zip(pair, new))))
+        new = _OLD_TONES.get(pair.lower())
+        if new is not None:  # "uà", "oỳ" are no pairs of the table
+            edits.append((match.start(), match.end(), "".join(n.upper() if o.isupper() else n for o, n in zip(pair, new))))
     return _expanded(buffer, edits)
 
 
@@ -413,4 +414,7 @@ _OLD_TONES = {"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": 
               "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
               "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy"}
 _OLD_TONE = re.compile("(?:" + "|".join(_OLD_TONES) + r")(?![^\W\d_])")
-_OLD_TONE_IN_TEXT = re.compile("(?<![qQ])(?:" + "|".join(_OLD_TONES) + r")(?![^\W\d_])", re.IGNORECASE)
+# the pairs' characters in either case, checked against the table where found: one character class
+# scans a text many times faster than the pairs as an alternation without case
+_OLD_TONE_IN_TEXT = re.compile("(?<![qQ])[oOuU][" + "".join(sorted({p[1] for p in _OLD_TONES} | {p[1].upper() for p in _OLD_TONES}))
+                               + r"](?![^\W\d_])")
