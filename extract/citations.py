@@ -205,10 +205,9 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     for mention in mentions:
         spellings.setdefault(mention.key, Counter())[mention.number] += 1
     assigned = {m.key for m in mentions if _assigned(m.line, m.offset)}
-    nested = {id(m) for m in mentions if m.hint == "implements" and first_of_clause[m.clause] != m.key
-              and _nested(m.line, m.offset)}
+    nested = {id(m) for m in mentions if _nested(m.line, m.offset)}  # what the document before carries out
     purposes = _purpose_spans(text)
-    assigned |= {m.key for m in mentions if _states_purpose(m, purposes) and not _nested(m.line, m.offset)}
+    assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
     found: dict[str, Citation] = {}
     for mention in mentions:
         if mention.key == own or mention.key in found:
@@ -216,8 +215,8 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
         relation = "cites"
         if mention.key == target or mention.key in assigned:
             relation = "implements"
-        elif (mention.hint == "implements" and id(mention) not in nested
-              and (target is None or first_of_clause[mention.clause] == target)):
+        elif mention.hint == "implements" and (target is None or first_of_clause[mention.clause] == target) and (
+                id(mention) not in nested or first_of_clause[mention.clause] == mention.key):
             relation = "implements"
         number = spellings[mention.key].most_common(1)[0][0]  # ties: the first written
         found[mention.key] = _citation(number, relation, mention)
