@@ -35,13 +35,19 @@ def scorer(path: Path) -> ModuleType:
     return module
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def scoring_parser(description: str | None) -> argparse.ArgumentParser:
+    """The options of a benchmark that builds plan texts and scores them against their gold."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--texts", type=Path, default=ROOT.parent / "shared/real/texts")
     ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared/real/gold")
     ap.add_argument("--score", type=Path, default=ROOT.parent / "shared/eval/score.py")
     ap.add_argument("--cmd", default=str(ROOT / ".venv/bin/plangraph"))
     ap.add_argument("--only", nargs="*", help="stems of the texts to use")
+    return ap
+
+
+def main() -> int:
+    ap = scoring_parser(__doc__)
     ap.add_argument("--formats", nargs="*", default=list(FORMATS))
     a = ap.parse_args()
     score = scorer(a.score)

@@ -11,7 +11,6 @@ layout, and each layout's overall F1 beside the text's.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -20,20 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.score_formats import scorer  # noqa: E402
+from benchmarks.score_formats import scorer, scoring_parser  # noqa: E402
 from tests.render_layouts import LAYOUTS  # noqa: E402
 
 TEXT = "text"
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--texts", type=Path, default=ROOT.parent / "shared/real/texts")
-    ap.add_argument("--gold", type=Path, default=ROOT.parent / "shared/real/gold")
-    ap.add_argument("--score", type=Path, default=ROOT.parent / "shared/eval/score.py")
-    ap.add_argument("--cmd", default=str(ROOT / ".venv/bin/plangraph"))
-    ap.add_argument("--only", nargs="*", help="stems of the texts to use")
-    a = ap.parse_args()
+    a = scoring_parser(__doc__).parse_args()
     score = scorer(a.score)
     names = {json.loads(p.read_text(encoding="utf-8"))["document"] for p in a.gold.glob("*.json")}
     texts = sorted(p for p in a.texts.glob("*.txt") if p.name in names and (not a.only or p.stem in a.only))
