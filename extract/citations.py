@@ -3,10 +3,11 @@
 The opening of a plan says how it relates to each document: "Thực hiện / Triển khai / Cụ thể
 hóa …" documents are implemented, "Căn cứ …", "Xét đề nghị …" documents are cited
 (patterns/citation_cues.tsv), except a document that one of them carries out in turn ("Kế hoạch số
-178-KH/TU … thực hiện Chỉ thị số 21-CT/TW"). A number in the plan's title, the decision approving
-the programme its title names, and the documents a paragraph of the plan's purpose says it carries
-out ("1. Mục đích" / "- Triển khai thực hiện … Nghị quyết số …") are what the plan carries out.
-Every other number is cited, once.
+178-KH/TU … thực hiện Chỉ thị số 21-CT/TW"). The numbers in the plan's title (and the documents of
+an implementing clause one of them leads), the programme its title describes without a number (the
+document of that type its opening describes in the same words, or the decision approving it), and
+the documents a paragraph of the plan's purpose says it carries out ("1. Mục đích" / "- Triển khai
+thực hiện … Nghị quyết số …") are what the plan carries out. Every other number is cited, once.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ DOC_NUMBER = re.compile(
     r"(?:(?:-\s?|\s-(?=[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)))[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 DATE_AFTER = re.compile(
     r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
-    r"(?P<year>(?:19|20)\d\d)")
+    r"(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 _ISSUER = re.compile(
     r"^\s*của\s+(?P<issuer>[^\W\d_][^;.()“”]*?)(?=\s+(?:về|phê duyệt|quy định|ban hành|hướng dẫn|triển khai|"
     r"thực hiện)\b|[;.()“”]|,\s*[a-zđ]|$)")
@@ -41,6 +42,8 @@ _LEADING = re.compile(r"\d*")
 _DATED_NUMBER = re.compile(r"^\d+[a-z]?/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
 _NUMBERED_HEADING = re.compile(r"(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S.*)")
 _SENTENCE_END = re.compile(r";|\.\s+[A-ZĐ]")
+_DESCRIBED_WORDS = 8  # words of a programme's description in a title that its document's sentence repeats
+_DESCRIBED_MIN = 5  # fewer words than this describe nothing in particular
 
 
 @dataclass(frozen=True)
@@ -189,8 +192,8 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
         filed = seen.setdefault(_LEADING.match(mention.key).group(), [])  # type: ignore[union-attr]
         if mention.key not in filed:
             filed.append(mention.key)
-    title_number = DOC_NUMBER.search(title)
-    target = _identity(key(title_number["number"]), seen) if title_number else None
+    title_keys = [_identity(key(re.sub(r"\s+", "", m["number"])), seen) for m in DOC_NUMBER.finditer(title)]
+    target = title_keys[0] if title_keys else None
     if target is None and implementing_title:
         names = _QUOTED.findall(title)
         for mention in mentions:
@@ -205,22 +208,61 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     for mention in mentions:
         spellings.setdefault(mention.key, Counter())[mention.number] += 1
     assigned = {m.key for m in mentions if _assigned(m.line, m.offset)}
+    if target is None and implementing_title:
+        assigned |= _described(title, mentions, approves)
     nested = {id(m) for m in mentions if _nested(m.line, m.offset)}  # what the document before carries out
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
+    leading = {*title_keys, target} - {None}  # what the title names the plan to carry out
+    implemented = {target} | assigned | {
+        m.key for m in mentions if m.hint == "implements"
+        and (not leading or first_of_clause[m.clause] in leading)
+        and (id(m) not in nested or first_of_clause[m.clause] == m.key)}
     found: dict[str, Citation] = {}
     for mention in mentions:
         if mention.key == own or mention.key in found:
             continue
-        relation = "cites"
-        if mention.key == target or mention.key in assigned:
-            relation = "implements"
-        elif mention.hint == "implements" and (target is None or first_of_clause[mention.clause] == target) and (
-                id(mention) not in nested or first_of_clause[mention.clause] == mention.key):
-            relation = "implements"
-        number = spellings[mention.key].most_common(1)[0][0]  # ties: the first written
-        found[mention.key] = _citation(number, relation, mention)
+        relation = "implements" if mention.key in implemented else "cites"
+        number = _spelling(spellings[mention.key])
+        found[mention.key] = _citation(number, relation, mention, text)
     return tuple(found.values())
+
+
+def _spelling(counts: Counter[str]) -> str:
+    """How a number is written most often; of spellings as frequent, one with small letters
+    ("52-CTr/TU", not a title's "52-CTR/TU"), else the first written."""
+    most = max(counts.values())
+    frequent = [number for number, count in counts.items() if count == most]
+    return next((number for number in frequent if any(c.islower() for c in number)), frequent[0])
+
+
+def _words(text: str) -> list[str]:
+    return strip_marks(re.sub(r"[^\w\s]", " ", text)).split()
+
+
+def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) -> set[str]:
+    """Keys of the opening's documents that are the programme an implementing title names by its
+    type and description but not its number: the document of that type whose sentence goes on
+    with the title's words ("… CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI …" / "Chương
+    trình hành động số 02-CTr/TU … thực hiện Nghị quyết Đại hội …"), or the decision approving it
+    ("… THUỘC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA …" / "Quyết định số … phê duyệt Chương trình mục
+    tiêu quốc gia …")."""
+    words = _words(title)
+    names = [_words(name) for name in doc_types().values()]
+    items = [words[i:] for i in range(len(words)) if any(words[i:i + len(name)] == name for name in names)]
+    found: set[str] = set()
+    for mention in mentions:
+        if mention.clause < 0:
+            continue
+        sentence = mention.line[mention.offset:mention.offset + _AFTER_CHARS].split(";")[0]
+        said = f" {' '.join(_words(sentence))} "
+        type_words = _words(type_before(mention.line, mention.offset) or "")
+        for item in items:
+            own = item[len(type_words):len(type_words) + _DESCRIBED_WORDS] if item[:len(type_words)] == type_words else []
+            approved = item[:_DESCRIBED_WORDS + 2] if approves.search(sentence) else []
+            if any(len(run) >= _DESCRIBED_MIN and f" {' '.join(run)} " in said for run in (own, approved)):
+                found.add(mention.key)
+    return found
 
 
 def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention]:
@@ -277,10 +319,9 @@ def _word_case(word: str) -> tuple[bool, bool, bool]:
             word[0].isupper() and any(c.islower() for c in word))
 
 
-def _citation(number: str, relation: str, mention: _Mention) -> Citation:
+def _citation(number: str, relation: str, mention: _Mention, text: str) -> Citation:
     line, offset = mention.line, mention.offset
-    after_start = offset + mention.end - mention.start
-    after = line[after_start:after_start + _AFTER_CHARS]  # bounded: linear on long lines
+    after = text[mention.end:mention.end + _AFTER_CHARS].replace("\n", " ")  # bounded: linear on long texts
     doc_type = type_before(line, offset) or doc_types().get(type_of_number(number))
     date_match = DATE_AFTER.match(after)
     date = None

@@ -126,3 +126,40 @@ def test_citations_a_portals_list_above_the_header_block_is_not_cited() -> None:
 def test_citations_without_a_header_block_every_number_counts() -> None:
     text = "Thực hiện Quyết định 55/2014/QĐ-TTg, xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n- Giảm nghèo.\n"
     assert _relations(text) == {"55/2014/QĐ-TTg": "implements"}
+
+
+def test_citations_every_document_the_title_names_leads_its_implementing_clause() -> None:
+    text = ("Số: 3/KH-UBND\nNghệ An, ngày 4 tháng 7 năm 2023\nKẾ HOẠCH\nTRIỂN KHAI NGHỊ QUYẾT SỐ 168/NQ-CP NGÀY "
+            "29/12/2022 CỦA CHÍNH PHỦ, CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 52-CTR/TU CỦA TỈNH ỦY THỰC HIỆN NGHỊ QUYẾT SỐ 26-NQ/TW\n"
+            "Thực hiện Nghị quyết số 26-NQ/TW ngày 03/11/2022 của Bộ Chính trị; Nghị quyết số 168/NQ-CP của Chính "
+            "phủ; Chương trình hành động số 52-CTr/TU của Tỉnh ủy; Công văn số 9/BKHĐT-KTĐP của Bộ Kế hoạch và Đầu "
+            "tư.\nCăn cứ Quyết định số 1/QĐ-TTg của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH\n")
+    assert _relations(text) == {"168/NQ-CP": "implements", "52-CTr/TU": "implements", "26-NQ/TW": "implements",
+                                "9/BKHĐT-KTĐP": "implements", "1/QĐ-TTg": "cites"}
+
+
+def test_citations_a_programme_the_title_describes_without_its_number_is_implemented() -> None:
+    own = ("Số: 22/KH-UBND\nNghệ An, ngày 13 tháng 01 năm 2026\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH HÀNH "
+           "ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX\nCăn cứ Chương trình hành động số "
+           "02-CTr/TU, ngày 29/10/2025 của Ban Chấp hành Đảng bộ tỉnh thực hiện Nghị quyết Đại hội đại biểu Đảng "
+           "bộ tỉnh lần thứ XX; Kế hoạch số 7-KH/TU của Tỉnh ủy về công tác cán bộ, Ủy ban nhân dân tỉnh ban hành "
+           "Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(own) == {"02-CTr/TU": "implements", "7-KH/TU": "cites"}
+    approving = ("Số: 199/KH-UBND\nHậu Giang, ngày 5 tháng 9 năm 2022\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN TIỂU DỰ ÁN 2 "
+                 "THUỘC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA PHÁT TRIỂN KINH TẾ - XÃ HỘI VÙNG ĐỒNG BÀO DÂN TỘC THIỂU SỐ\n"
+                 "Căn cứ Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ phê duyệt Chương trình "
+                 "mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi;\n"
+                 "Căn cứ Quyết định số 90/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc gia "
+                 "giảm nghèo bền vững, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(approving) == {"1719/QĐ-TTg": "implements", "90/QĐ-TTg": "cites"}
+
+
+def test_citations_a_date_after_a_number_in_capitals_or_on_the_next_line_is_read() -> None:
+    text = ("Số: 3/KH-UBND\nĐiện Biên, ngày 4 tháng 5 năm 2023\nKẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 8/CT-TTG NGÀY 2/3/2023\n"
+            "Căn cứ Nghị định số 28/2013/NĐ-CP\nngày 04/4/2013 của Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+            "như sau:\nI. MỤC ĐÍCH\n")
+    clean = normalize(text).text
+    plan = extract_plan(clean, [], clean.find("I. MỤC ĐÍCH"))
+    assert {c.number: (c.date, c.issuer) for c in plan.citations} == {
+        "8/CT-TTG": ("2023-03-02", None), "28/2013/NĐ-CP": ("2013-04-04", "Chính phủ")}
