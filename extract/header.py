@@ -15,6 +15,8 @@ from plangraph.extract.rules import cue_regex
 
 HEAD_CHARS = 4000  # the header block and the opening sentences lie within this
 _WORD = re.compile(r"\S+")
+# A body's abbreviation in capitals ("… ĐẢNG BỘ UBND TỈNH LẦN THỨ I"), which the clean text spells out.
+_SPELLED_OUT = re.compile(r"(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân")
 _TRAILING_WORDS = 4  # an authority line cut from a title run: at most the province after it
 _OPENING_CHARS = 6000
 
@@ -93,15 +95,24 @@ def has_plan_header(text: str, dateline_found: bool) -> bool:
 
 def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int] | None:
     """The span of the words in capitals from `start`: a title set in capitals, on one line or
-    several, up to the first word with a small letter or a line opening the body (I., 1., A.)."""
+    several, up to the first word with a small letter or a line opening the body (I., 1., A.); a
+    body's name spelled out from its capitals abbreviation ("… Ủy ban nhân dân TỈNH …") is read through."""
     end_limit = min(len(text), limit if limit is not None else start + 1200)
     view = flat(text[:end_limit])
     first: int | None = None
     last = start
+    spelled_out = start  # end of an abbreviation spelled out inside the capitals
     for match in _WORD.finditer(view, start, end_limit):
         word = match.group()
+        if match.start() < spelled_out:
+            continue
         if any(c.isalpha() and c.islower() for c in word):
-            break
+            spelled = _SPELLED_OUT.match(view, match.start())
+            following = _WORD.search(view, spelled.end(), end_limit) if spelled and first is not None else None
+            if not following or not is_caps(following.group()):
+                break
+            spelled_out = spelled.end()
+            continue
         if first is not None and ("\n" in text[last:match.start()] and _cue("heading").match(text, match.start())
                                   or _cue("marker").fullmatch(word)):
             break

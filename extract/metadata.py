@@ -294,12 +294,14 @@ def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, in
 
 
 def _objective_period(first_items: tuple[tuple[str, str], ...]) -> tuple[int | None, int | None]:
-    """The period a plan's general objective states ("… trong giai đoạn 2026-2030"), for a plan
-    whose title names none."""
+    """The period a plan's general objective or its time frame states ("Mục tiêu chung" / "… trong
+    giai đoạn 2026-2030", "Thời gian thực hiện" / "Từ năm 2021 đến năm 2025"), for a plan whose
+    title names none."""
     for heading, paragraph in first_items:
-        if _header()["objective"].match(heading):
+        if _header()["objective"].match(heading) or _header()["timeframe"].match(heading):
             found = _header()["period"].search(paragraph)
-            return (int(found["start"]), int(found["end"])) if found else (None, None)
+            if found:
+                return int(found["start"]), int(found["end"])
     return None, None
 
 

@@ -225,3 +225,30 @@ def test_header_province_keeps_the_name_the_plan_gives(year: int, province: str,
             f"KẾ HOẠCH\nNUÔI TRỒNG THỦY SẢN NĂM {year}\nI. MỤC ĐÍCH\n")
     plan = _plan(text)
     assert (plan.province, plan.issuer) == (province, issuer)
+
+
+def test_header_whose_page_lost_the_first_letter_still_names_its_issuer() -> None:
+    plan = _plan("Y BAN NHÂN DÂN\nTỈNH KON TUM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 2516/KH-UBND\n"
+                 "Kon Tum, ngày 03 tháng 10 năm 2014\nKẾ HOẠCH\nTRIỂN KHAI TIÊU CHUẨN XÃ PHÙ HỢP VỚI TRẺ EM\n"
+                 "Ủy ban nhân dân tỉnh xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert (plan.issuer, plan.province) == ("Ủy ban nhân dân tỉnh Kon Tum", "Kon Tum")
+
+
+def test_title_reads_through_a_body_abbreviated_in_its_capitals_and_takes_a_term_as_its_period() -> None:
+    plan = _plan("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 22/KH-UBND\nNghệ An, ngày 13 tháng 01 năm 2026\nKẾ HOẠCH\n"
+                 "THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ UBND TỈNH LẦN THỨ I, NHIỆM KỲ 2025-2030\n"
+                 "Căn cứ Luật Tổ chức chính quyền địa phương, UBND tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert plan.title == "THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẢNG BỘ Ủy ban nhân dân TỈNH LẦN THỨ I, NHIỆM KỲ 2025-2030"
+    assert (plan.period_start, plan.period_end) == (2025, 2030)
+
+
+def test_plan_without_a_title_takes_its_period_from_its_time_frame_and_no_title_from_its_opening() -> None:
+    from plangraph.extract.find import find_facts
+    from plangraph.extract.outline import outline
+    text = normalize("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 334/KH-UBND | Đồng Tháp, ngày 17 "
+                     "tháng 11 năm 2021 |\nThực hiện Quyết định số 1660/QĐ-TTg của Thủ tướng Chính phủ, Ủy ban nhân "
+                     "dân Tỉnh ban hành Kế hoạch triển khai thực hiện như sau:\nI. MỤC ĐÍCH\n1. Bảo đảm sức khỏe "
+                     "học sinh.\nII. ĐỐI TƯỢNG, THỜI GIAN\n1. Đối tượng: Học sinh các trường.\n2. Thời gian: Từ năm "
+                     "2021 đến năm 2025.\n").text
+    plan = find_facts(text, outline(text)).plan
+    assert (plan.title, plan.period_start, plan.period_end) == (None, 2021, 2025)
