@@ -116,7 +116,7 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     if dateline:
         issued = _iso(dateline["day"], dateline["month"], dateline["year"])
         year = int(dateline["year"])
-        place = find_province(dateline["place"])
+        place = find_province(dateline["place"], loose_spacing=True)
     elif field := header.issued_field(text):
         issued = _iso(field["day"], field["month"], field["year"])
         year = int(field["year"])
@@ -169,15 +169,15 @@ def has_plan_header(text: str) -> bool:
 def _dateline(text: str) -> re.Match[str] | None:
     """The "Place, ngày … tháng … năm …" line: one naming a province, else a short one near the top."""
     candidates = _datelines(text) or _datelines(header.flat(text[:header.HEAD_CHARS]))  # a date in table cells
-    named = [m for m in candidates if find_province(m["place"])]
+    named = [m for m in candidates if find_province(m["place"], loose_spacing=True)]
     if named:
         return named[0]
     near = [m for m in candidates if m.start() < _HEADER_CHARS and len(m["place"].split()) <= 5]
     return near[0] if near else None
 
 
-# The date line cue opens with its place: 2 to 40 characters, no comma, then ", ngày".
-_PLACE_FIRST = r"(?P<place>[^\n,]{2,40}?),\s*ngày"
+# The date line cue opens with its place: 2 to 40 characters, no comma or cell bar, then ", ngày".
+_PLACE_FIRST = r"(?P<place>[^\n,|]{2,40}?),\s*ngày"
 _PLACE_CHARS = 40
 
 

@@ -31,17 +31,29 @@ def _province_regex() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
 
 
-def find_province(text: str) -> str | None:
-    """The first province named in `text`, spelled as the reference data spells it.
+def find_province(text: str, loose_spacing: bool = False) -> str | None:
+    """The first province named in `text`, spelled as the reference data spells it; with
+    `loose_spacing`, also a name whose spaces a text layer moved ("Hồ Chí M inh"), for short texts
+    such as a date line's place.
 
-    >>> find_province("trên địa bàn tỉnh Lạng Sơn")
-    'Lạng Sơn'
+    >>> find_province("trên địa bàn tỉnh Lạng Sơn"), find_province("T hành phố Hồ Chí M inh", loose_spacing=True)
+    ('Lạng Sơn', 'Hồ Chí Minh')
     """
     match = _province_regex().search(fold(text))
-    if not match:
-        return None
-    key = match.group(0)
-    return next(p.name for p in provinces() if fold(p.name) == key)
+    if match:
+        key = match.group(0)
+        return next(p.name for p in provinces() if fold(p.name) == key)
+    if loose_spacing:
+        squeezed = "".join(fold(text).split())
+        return next((name for key, name in _unspaced_names() if key in squeezed), None)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _unspaced_names() -> tuple[tuple[str, str], ...]:
+    """(folded name without spaces, name), longest first."""
+    names = {"".join(fold(p.name).split()): p.name for p in provinces()}
+    return tuple(sorted(names.items(), key=lambda item: len(item[0]), reverse=True))
 
 
 def province_named(text: str) -> Province | None:

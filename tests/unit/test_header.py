@@ -252,3 +252,11 @@ def test_plan_without_a_title_takes_its_period_from_its_time_frame_and_no_title_
                      "2021 đến năm 2025.\n").text
     plan = find_facts(text, outline(text)).plan
     assert (plan.title, plan.period_start, plan.period_end) == (None, 2021, 2025)
+
+
+def test_header_whose_text_layer_moved_spaces_gives_number_date_and_province() -> None:
+    plan = _plan("| ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+                 "|---|\n| Số: 3210/QĐ - UBND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |\nQUYẾT ĐỊNH\n"
+                 "VỀ BAN HÀNH KẾ HOẠCH HỖ TRỢ NGƯỜI CÓ CÔNG VỀ NHÀ Ở\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+                 "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch hỗ trợ người có công về nhà ở.\n")
+    assert (plan.number, plan.issued, plan.province) == ("3210/QĐ-UBND", "2014-06-28", "Hồ Chí Minh")
