@@ -44,6 +44,7 @@ _NUMBERED_HEADING = re.compile(r"(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S
 _SENTENCE_END = re.compile(r";|\.\s+[A-ZĐ]")
 _DESCRIBED_WORDS = 8  # words of a programme's description in a title that its document's sentence repeats
 _DESCRIBED_MIN = 5  # fewer words than this describe nothing in particular
+_IMPLEMENTING_WORDS = re.compile(r"^(?:(?:tiep tuc|to chuc|trien khai|thuc hien|cu the hoa)\s+)+")  # marks stripped
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,12 @@ def _nested(line: str, offset: int) -> bool:
     return any(relation == "nested" and pattern.search(before) for pattern, relation in _cues())
 
 
+def _earlier(line: str, offset: int) -> bool:
+    """Whether the words before a number say its document was issued before, as background."""
+    before = line[max(0, offset - _ASSIGNED_CHARS):offset]
+    return any(relation == "earlier" and pattern.search(before) for pattern, relation in _cues())
+
+
 def _purpose_spans(text: str) -> list[tuple[int, int]]:
     """The parts that state the plan's purpose: from a numbered heading naming "mục đích" ("I. MỤC
     ĐÍCH, YÊU CẦU", "1. Mục đích") to the next numbered heading that does not ("2. Yêu cầu")."""
@@ -129,7 +136,7 @@ def _states_purpose(mention: "_Mention", purposes: list[tuple[int, int]]) -> boo
 
 def _clause_relation(text: str, position: int) -> str | None:
     for pattern, relation in _cues():
-        if relation in ("assigned", "nested", "purpose"):
+        if relation in ("assigned", "nested", "earlier", "purpose"):
             continue
         if pattern.match(text, position):
             return relation
@@ -211,11 +218,12 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     if target is None and implementing_title:
         assigned |= _described(title, mentions, approves)
     nested = {id(m) for m in mentions if _nested(m.line, m.offset)}  # what the document before carries out
+    earlier = {id(m) for m in mentions if _earlier(m.line, m.offset)}  # issued before, as background
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
     leading = {*title_keys, target} - {None}  # what the title names the plan to carry out
     implemented = {target} | assigned | {
-        m.key for m in mentions if m.hint == "implements"
+        m.key for m in mentions if m.hint == "implements" and id(m) not in earlier
         and (not leading or first_of_clause[m.clause] in leading)
         and (id(m) not in nested or first_of_clause[m.clause] == m.key)}
     found: dict[str, Citation] = {}
@@ -245,11 +253,15 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
     type and description but not its number: the document of that type whose sentence goes on
     with the title's words ("… CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI …" / "Chương
     trình hành động số 02-CTr/TU … thực hiện Nghị quyết Đại hội …"), or the decision approving it
-    ("… THUỘC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA …" / "Quyết định số … phê duyệt Chương trình mục
-    tiêu quốc gia …")."""
+    and names it right after its verb ("… THUỘC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA …" / "Quyết định số …
+    phê duyệt Chương trình mục tiêu quốc gia …"; "TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC CÔNG TÁC DÂN TỘC …"
+    / "Nghị quyết số … ban hành Chiến lược công tác dân tộc …")."""
     words = _words(title)
     names = [_words(name) for name in doc_types().values()]
     items = [words[i:] for i in range(len(words)) if any(words[i:i + len(name)] == name for name in names)]
+    carried = _IMPLEMENTING_WORDS.sub("", " ".join(words)).split()  # "TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC …"
+    if carried != words:
+        items.append(carried)
     found: set[str] = set()
     for mention in mentions:
         if mention.clause < 0:
@@ -257,10 +269,12 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
         sentence = mention.line[mention.offset:mention.offset + _AFTER_CHARS].split(";")[0]
         said = f" {' '.join(_words(sentence))} "
         type_words = _words(type_before(mention.line, mention.offset) or "")
+        approved = [_words(sentence[m.end():])[:_DESCRIBED_WORDS + 2] for m in approves.finditer(sentence)]
         for item in items:
             own = item[len(type_words):len(type_words) + _DESCRIBED_WORDS] if item[:len(type_words)] == type_words else []
-            approved = item[:_DESCRIBED_WORDS + 2] if approves.search(sentence) else []
-            if any(len(run) >= _DESCRIBED_MIN and f" {' '.join(run)} " in said for run in (own, approved)):
+            run = item[:_DESCRIBED_WORDS + 2]
+            if (len(own) >= _DESCRIBED_MIN and f" {' '.join(own)} " in said
+                    or len(run) >= _DESCRIBED_MIN and any(after[:len(run)] == run for after in approved)):
                 found.add(mention.key)
     return found
 

@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import TypeVar
 
 from plangraph.extract.facts import BudgetItem, Extraction, Indicator, SectionInfo, Task
-from plangraph.extract.metadata import extract_plan
+from plangraph.extract.metadata import extract_plan, lists_basis
 from plangraph.extract.outline import Section
 from plangraph.extract.budget import find_budget
 from plangraph.extract.deadlines import find_deadlines
@@ -27,8 +27,7 @@ def find_facts(text: str, root: Section, tables: tuple[Table, ...] | None = None
     """
     tables = find_tables(text) if tables is None else tables
     sections = tuple(SectionInfo(s.path, s.title, s.start, s.end) for s in root.walk() if s.path)
-    plan = extract_plan(text, [s.title for s in root.walk() if s.path],
-                        root.children[0].start if root.children else None,
+    plan = extract_plan(text, [s.title for s in root.walk() if s.path], _opening_end(root, len(text)),
                         tuple((s.title, s.items[0].text) for s in root.walk() if s.path and s.items))
     table = find_table_facts(tables, root, plan)
     known = {s.path for s in sections}
@@ -38,6 +37,16 @@ def find_facts(text: str, root: Section, tables: tuple[Table, ...] | None = None
                       indicators=_joined(find_indicators(root, plan), table.indicators),
                       budget=_joined(find_budget(root, plan), table.budget),
                       table_starts=tuple(t.start for t in tables))
+
+
+def _opening_end(root: Section, length: int) -> int | None:
+    """Where the plan's opening ends: at its first heading, after the headings that only list what
+    the plan rests on ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Các văn bản chỉ đạo")."""
+    sections = root.walk()[1:]
+    for section in sections:
+        if not lists_basis(section.title):
+            return section.start
+    return length if sections else None
 
 
 def _joined(body: tuple[_Fact, ...], tables: tuple[_Fact, ...]) -> tuple[_Fact, ...]:

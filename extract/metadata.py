@@ -150,6 +150,16 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
                     content_digest(text) if not (number and year) and not (title and not number) else "")
 
 
+def lists_basis(heading: str) -> bool:
+    """Whether a heading says what stands under it lists what the plan rests on ("I. CĂN CỨ XÂY DỰNG
+    KẾ HOẠCH", "CƠ SỞ PHÁP LÝ", "1. Các văn bản chỉ đạo"): it belongs to the opening.
+
+    >>> lists_basis("CĂN CỨ PHÁP LÝ XÂY DỰNG KẾ HOẠCH"), lists_basis("MỤC ĐÍCH, YÊU CẦU")
+    (True, False)
+    """
+    return bool(_header()["basis"].match(heading.strip()))
+
+
 def _opening_end(text: str) -> int:
     """Where the opening of a text with no outlined parts ends: after its "… như sau:"."""
     found = _header()["opening_end"].search(text, 0, header.HEAD_CHARS)

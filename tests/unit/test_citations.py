@@ -163,3 +163,48 @@ def test_citations_a_date_after_a_number_in_capitals_or_on_the_next_line_is_read
     plan = extract_plan(clean, [], clean.find("I. MỤC ĐÍCH"))
     assert {c.number: (c.date, c.issuer) for c in plan.citations} == {
         "8/CT-TTG": ("2023-03-02", None), "28/2013/NĐ-CP": ("2013-04-04", "Chính phủ")}
+
+
+def test_citations_the_decision_article_that_issues_the_plan_names_what_it_carries_out() -> None:
+    text = ("Số: 7/QĐ-UBND\nQuảng Trị, ngày 11 tháng 3 năm 2022\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN “CHIẾN "
+            "LƯỢC QUỐC GIA PHÒNG, CHỐNG THIÊN TAI”\nCăn cứ Quyết định số 379/QĐ-TTg ngày 17/3/2021 của Thủ tướng "
+            "Chính phủ;\nCăn cứ Quyết định số 364/QĐ-BNN-PCTT của Bộ Nông nghiệp và Phát triển nông thôn;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này là Kế hoạch thực hiện Quyết định số 379/QĐ-TTg "
+            "ngày 17/3/2021 của Thủ tướng Chính phủ trên địa bàn tỉnh.\nĐiều 2. Quyết định có hiệu lực.\n")
+    clean = normalize(text).text
+    plan = extract_plan(clean, [], clean.find("Điều 1"))
+    assert {c.number: c.relation for c in plan.citations} == {"379/QĐ-TTg": "implements",
+                                                              "364/QĐ-BNN-PCTT": "cites"}
+
+
+def test_citations_a_document_the_province_issued_before_is_background() -> None:
+    text = HEAD + ("Thực hiện Kế hoạch phát triển kinh tế - xã hội năm 2023, Ủy ban nhân dân tỉnh đã ban hành "
+                   "Chương trình hành động số 34/CTr-UBND ngày 28/01/2023 với 188 nhiệm vụ; Thực hiện Chỉ thị số "
+                   "8/CT-TTg của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"34/CTr-UBND": "cites", "8/CT-TTg": "implements"}
+
+
+def test_citations_the_document_issuing_the_programme_a_title_carries_out_is_implemented() -> None:
+    text = ("Số: 2506/KH-UBND\nNinh Thuận, ngày 09 tháng 6 năm 2022\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC "
+            "CÔNG TÁC DÂN TỘC GIAI ĐOẠN 2021-2030, TẦM NHÌN ĐẾN NĂM 2045 TRÊN ĐỊA BÀN TỈNH\nCăn cứ Nghị quyết số "
+            "10/NQ-CP ngày 28/02/2022 của Chính phủ ban hành Chiến lược công tác dân tộc giai đoạn 2021-2030, tầm "
+            "nhìn đến năm 2045; Quyết định số 5/QĐ-UBDT của Ủy ban Dân tộc phê duyệt Kế hoạch thực hiện Chiến lược "
+            "công tác dân tộc giai đoạn 2021-2030; Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai thực hiện "
+            "Chiến lược công tác dân tộc giai đoạn 2021-2030 như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"10/NQ-CP": "implements", "5/QĐ-UBDT": "cites"}
+
+
+def test_citations_a_part_listing_the_plans_basis_belongs_to_its_opening() -> None:
+    from plangraph.extract.find import find_facts
+    from plangraph.extract.outline import outline
+
+    text = ("Số: 3298/KH-UBND\nHải Dương, ngày 25 tháng 9 năm 2018\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN ĐỀ ÁN “TĂNG "
+            "CƯỜNG KIỂM SOÁT KÊ ĐƠN THUỐC VÀ BÁN THUỐC KÊ ĐƠN” CỦA BỘ Y TẾ\nI. CĂN CỨ PHÁP LÝ XÂY DỰNG KẾ HOẠCH\n"
+            "- Thông tư số 52/2017/TT-BYT ngày 29/12/2017 của Bộ Y tế quy định về đơn thuốc;\n"
+            "- Quyết định số 4041/QĐ-BYT ngày 07/9/2017 của Bộ trưởng Bộ Y tế về việc phê duyệt Đề án “Tăng cường "
+            "kiểm soát kê đơn thuốc và bán thuốc kê đơn giai đoạn 2017 - 2020”.\nII. MỤC ĐÍCH, YÊU CẦU\n"
+            "- Thực hiện Quyết định số 9/QĐ-SYT về thanh tra dược.\n")
+    clean = normalize(text).text
+    plan = find_facts(clean, outline(clean)).plan
+    assert {c.number: c.relation for c in plan.citations} == {
+        "52/2017/TT-BYT": "cites", "4041/QĐ-BYT": "implements", "9/QĐ-SYT": "cites"}
