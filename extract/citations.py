@@ -87,22 +87,12 @@ def _cues() -> tuple[tuple[re.Pattern[str], str], ...]:
                  for row in rows)
 
 
-def _assigned(line: str, offset: int) -> bool:
-    """Whether the words before a number say the plan carries out the tasks that document assigns."""
+def _said_before(line: str, offset: int, relation: str) -> bool:
+    """Whether the words just before a number match a cue of `relation`: "assigned" (the plan
+    carries out the tasks that document assigns), "nested" (it is what the document named before
+    it carries out), "earlier" (it was issued before, as background)."""
     before = line[max(0, offset - _ASSIGNED_CHARS):offset]
-    return any(relation == "assigned" and pattern.search(before) for pattern, relation in _cues())
-
-
-def _nested(line: str, offset: int) -> bool:
-    """Whether the words before a number make it what the document named before it carries out."""
-    before = line[max(0, offset - _ASSIGNED_CHARS):offset]
-    return any(relation == "nested" and pattern.search(before) for pattern, relation in _cues())
-
-
-def _earlier(line: str, offset: int) -> bool:
-    """Whether the words before a number say its document was issued before, as background."""
-    before = line[max(0, offset - _ASSIGNED_CHARS):offset]
-    return any(relation == "earlier" and pattern.search(before) for pattern, relation in _cues())
+    return any(kind == relation and pattern.search(before) for pattern, kind in _cues())
 
 
 def _purpose_spans(text: str) -> list[tuple[int, int]]:
@@ -214,11 +204,11 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     spellings: dict[str, Counter[str]] = {}
     for mention in mentions:
         spellings.setdefault(mention.key, Counter())[mention.number] += 1
-    assigned = {m.key for m in mentions if _assigned(m.line, m.offset)}
+    assigned = {m.key for m in mentions if _said_before(m.line, m.offset, "assigned")}
     if target is None and implementing_title:
         assigned |= _described(title, mentions, approves)
-    nested = {id(m) for m in mentions if _nested(m.line, m.offset)}  # what the document before carries out
-    earlier = {id(m) for m in mentions if _earlier(m.line, m.offset)}  # issued before, as background
+    nested = {id(m) for m in mentions if _said_before(m.line, m.offset, "nested")}  # what the document before carries out
+    earlier = {id(m) for m in mentions if _said_before(m.line, m.offset, "earlier")}  # issued before, as background
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
     leading = {*title_keys, target} - {None}  # what the title names the plan to carry out

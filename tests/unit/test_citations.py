@@ -6,9 +6,9 @@ from plangraph.extract.metadata import extract_plan
 from plangraph.extract.normalize import normalize
 
 
-def _relations(text: str) -> dict[str, str]:
+def _relations(text: str, opening_ends_at: str = "I. MỤC ĐÍCH") -> dict[str, str]:
     clean = normalize(text).text
-    start = clean.find("I. MỤC ĐÍCH")
+    start = clean.find(opening_ends_at)
     plan = extract_plan(clean, [], start if start >= 0 else None)
     return {c.number: c.relation for c in plan.citations}
 
@@ -110,9 +110,7 @@ def test_citations_a_plan_attached_to_a_decision_has_its_own_opening() -> None:
             "sốt rét\nCăn cứ Luật Phòng bệnh;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch kèm theo.\nĐiều 2. Quyết định "
             "có hiệu lực.\nKẾ HOẠCH\nPhòng chống sốt rét năm 2023\nThực hiện Công văn số 91/BYT-DP của Bộ Y tế, Ủy ban "
             "nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Theo dõi Kế hoạch số 3/KH-SYT.\n")
-    clean = normalize(text).text
-    plan = extract_plan(clean, [], clean.find("Điều 1"))
-    assert {c.number: c.relation for c in plan.citations} == {"91/BYT-DP": "implements", "3/KH-SYT": "cites"}
+    assert _relations(text, "Điều 1") == {"91/BYT-DP": "implements", "3/KH-SYT": "cites"}
 
 
 def test_citations_a_portals_list_above_the_header_block_is_not_cited() -> None:
@@ -171,10 +169,7 @@ def test_citations_the_decision_article_that_issues_the_plan_names_what_it_carri
             "Chính phủ;\nCăn cứ Quyết định số 364/QĐ-BNN-PCTT của Bộ Nông nghiệp và Phát triển nông thôn;\n"
             "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này là Kế hoạch thực hiện Quyết định số 379/QĐ-TTg "
             "ngày 17/3/2021 của Thủ tướng Chính phủ trên địa bàn tỉnh.\nĐiều 2. Quyết định có hiệu lực.\n")
-    clean = normalize(text).text
-    plan = extract_plan(clean, [], clean.find("Điều 1"))
-    assert {c.number: c.relation for c in plan.citations} == {"379/QĐ-TTg": "implements",
-                                                              "364/QĐ-BNN-PCTT": "cites"}
+    assert _relations(text, "Điều 1") == {"379/QĐ-TTg": "implements", "364/QĐ-BNN-PCTT": "cites"}
 
 
 def test_citations_a_document_the_province_issued_before_is_background() -> None:
