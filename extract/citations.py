@@ -66,6 +66,13 @@ def doc_types() -> dict[str, str]:
     return {row["code"]: row["name"] for row in read_table("doc_types.tsv", ("id", "code", "name"))}
 
 
+@lru_cache(maxsize=1)
+def _never_carried_out() -> frozenset[str]:
+    """Type codes of documents a plan cites but never carries out (a proposal, a report)."""
+    rows = read_table("doc_types.tsv", ("id", "code", "carried_out"))
+    return frozenset(row["code"] for row in rows if row["carried_out"] == "no")
+
+
 def type_of_number(number: str) -> str:
     """Type code of a document number: '1472/QĐ-UBND' → 'QĐ', '57-NQ/TW' → 'NQ'; unknown → 'CV' (công văn).
 
@@ -220,8 +227,9 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     for mention in mentions:
         if mention.key == own or mention.key in found:
             continue
-        relation = "implements" if mention.key in implemented else "cites"
         number = _spelling(spellings[mention.key])
+        carried_out = mention.key in implemented and type_of_number(number) not in _never_carried_out()
+        relation = "implements" if carried_out else "cites"
         found[mention.key] = _citation(number, relation, mention, text)
     return tuple(found.values())
 

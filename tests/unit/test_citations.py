@@ -203,3 +203,10 @@ def test_citations_a_part_listing_the_plans_basis_belongs_to_its_opening() -> No
     plan = find_facts(clean, outline(clean)).plan
     assert {c.number: c.relation for c in plan.citations} == {
         "52/2017/TT-BYT": "cites", "4041/QĐ-BYT": "implements", "9/QĐ-SYT": "cites"}
+
+
+def test_citations_a_proposal_or_report_in_an_implementing_clause_is_cited() -> None:
+    text = HEAD + ("Thực hiện Quyết định số 8/QĐ-TTg ngày 2/3/2023 của Thủ tướng Chính phủ; Tờ trình số 116/TTr-STNMT "
+                   "ngày 5/4/2023 và Báo cáo số 20/BC-STNMT của Sở Tài nguyên và Môi trường, Ủy ban nhân dân tỉnh "
+                   "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"8/QĐ-TTg": "implements", "116/TTr-STNMT": "cites", "20/BC-STNMT": "cites"}
