@@ -196,7 +196,12 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
         filed = seen.setdefault(_LEADING.match(mention.key).group(), [])  # type: ignore[union-attr]
         if mention.key not in filed:
             filed.append(mention.key)
-    title_keys = [_identity(key(re.sub(r"\s+", "", m["number"])), seen) for m in DOC_NUMBER.finditer(title)]
+    title_numbers = list(DOC_NUMBER.finditer(title))
+    title_keys = [_identity(key(re.sub(r"\s+", "", m["number"])), seen) for m in title_numbers]
+    # "THỰC HIỆN NGHỊ QUYẾT SỐ 01/NQ-CP VÀ NGHỊ QUYẾT SỐ 02/NQ-CP": both; "… SỐ 119-KH/TU … VỀ THỰC
+    # HIỆN CHỈ THỊ SỐ 37-CT/TW": what the first carries out is only cited
+    carried_in_title = {k for k, m in zip(title_keys[1:], title_numbers[1:])
+                        if implementing_title and not _said_before(title, m.start(), "nested")}
     target = title_keys[0] if title_keys else None
     if target is None and implementing_title:
         names = _QUOTED.findall(title)
@@ -219,7 +224,7 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
     leading = {*title_keys, target} - {None}  # what the title names the plan to carry out
-    implemented = {target} | assigned | {
+    implemented = {target} | carried_in_title | assigned | {
         m.key for m in mentions if m.hint == "implements" and id(m) not in earlier
         and (not leading or first_of_clause[m.clause] in leading)
         and (id(m) not in nested or first_of_clause[m.clause] == m.key)}
@@ -286,6 +291,7 @@ def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention
         if any(start <= line_start + len(line) and line_start < end for start, end in openings):
             strong = {line_start + m.end() for m in _CLAUSE.finditer(line)
                       if m.end() < len(line) and (m.start() > 0 or not previous or _TERMINAL.search(previous))}
+            strong |= {_word_after(text, start) for start, _ in openings if line_start <= start < line_start + len(line)}
             indent = len(line) - len(line.lstrip(" |"))
             weak = {line_start + s for s in [indent, *_after_capitals(line)]} - strong
             clause_starts += sorted(strong | {s for s in weak if _clause_relation(text, s) in ("implements", "cites")})
@@ -306,6 +312,11 @@ def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention
                                      hint if in_opening else None, clause if in_opening else -1,
                                      line, match.start()))
     return mentions
+
+
+def _word_after(text: str, position: int) -> int:
+    """Where the first word at or after `position` starts (a part of the opening opens a clause there)."""
+    return position + len(text[position:position + 200]) - len(text[position:position + 200].lstrip(" |\n"))
 
 
 def _after_capitals(line: str) -> list[int]:

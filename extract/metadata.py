@@ -129,7 +129,10 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
         if date and issued is None and number == attached["value"]:
             issued = _iso(date["day"], date["month"], date["year"])
             year = int(date["year"])
-    province = place or _province_from_header(text) or (find_province(title) if title else None)
+    named = _province_from_header(text)
+    if place and named and f" {fold(named)}".endswith(f" {fold(place)}"):  # "Thừa\nThiên Huế, ngày …" under "TỈNH THỪA THIÊN HUẾ"
+        place = named
+    province = place or named or (find_province(title) if title else None)
     signer_name, signer_position, body = _signer(text)
     signer_name = signer_name or header.signer_field(text)
     authority = header.authority(text)
@@ -137,10 +140,13 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     period_start, period_end, horizon = _period(title or "", outline_titles)
     if (period_start, period_end, horizon) == (None, None, None):
         period_start, period_end = _objective_period(first_items)
-    openings: tuple[tuple[int, int], ...] = ((0, opening_end or _opening_end(text)),)
-    if title_span and title_span[0] > openings[0][1]:  # a plan attached to a decision: its own opening
+    end = opening_end or _opening_end(text)
+    openings: tuple[tuple[int, int], ...] = ((0, end),)
+    if title_span and title_span[0] > end:  # a plan attached to a decision: its own opening
         found = _header()["opening_end"].search(text, title_span[1], title_span[1] + header.HEAD_CHARS)
         openings += ((title_span[1], found.end() if found else title_span[1]),)
+    elif title_span:  # the title's "THỰC HIỆN …" opens no clause of the opening: it starts after the title
+        openings = ((0, title_span[0]), (title_span[1], end))
     start = header.block_start(text)  # a portal's lists above the header are not the plan's text
     citations = find_citations(text, number, title or "", openings,
                                bool(cue["implementing"].search(title or "")), cue["approves"], start)

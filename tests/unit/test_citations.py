@@ -210,3 +210,11 @@ def test_citations_a_proposal_or_report_in_an_implementing_clause_is_cited() -> 
                    "ngày 5/4/2023 và Báo cáo số 20/BC-STNMT của Sở Tài nguyên và Môi trường, Ủy ban nhân dân tỉnh "
                    "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"8/QĐ-TTg": "implements", "116/TTr-STNMT": "cites", "20/BC-STNMT": "cites"}
+
+
+def test_citations_an_implementing_title_opens_no_clause_of_the_text_after_it() -> None:
+    text = ("Số: 22/KH-UBND\nTiền Giang, ngày 17 tháng 01 năm 2025\nKẾ HOẠCH\nTHỰC\nHIỆN NGHỊ QUYẾT SỐ 01/NQ-CP "
+            "VÀ NGHỊ QUYẾT SỐ 02/NQ-CP CỦA CHÍNH PHỦ VỀ PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM\n2025\nNăm 2024 là năm "
+            "thứ 4 thực hiện các Nghị quyết của Đảng, Quốc hội, Nghị quyết số 25/NQ-HĐND ngày 17/9/2021 của Hội "
+            "đồng nhân dân tỉnh về Kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025.\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"01/NQ-CP": "implements", "02/NQ-CP": "implements", "25/NQ-HĐND": "cites"}
