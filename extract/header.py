@@ -19,6 +19,7 @@ _WORD = re.compile(r"\S+")
 _SPELLED_OUT = re.compile(r"(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân")
 _TRAILING_WORDS = 4  # an authority line cut from a title run: at most the province after it
 _OPENING_CHARS = 6000
+_AUTHORITY_WORDS = 3  # fewer words in capitals after a sentence-case title may be its own (an acronym)
 
 
 def _cue(kind: str) -> re.Pattern[str]:
@@ -196,7 +197,7 @@ def title_after(text: str, position: int) -> tuple[int, int] | None:
     end = text.find("\n", after)
     end = len(text) if end < 0 else end
     if same_line:  # a header run onto one line: the title ends where the opening begins
-        end = _opening_in(text, after, min(end, after + _TITLE_LINE_CHARS * _TITLE_LINES))
+        end = _before_authority(text, after, _opening_in(text, after, min(end, after + _TITLE_LINE_CHARS * _TITLE_LINES)))
     else:
         for _ in range(_TITLE_LINES - 1):
             following_end = text.find("\n", end + 1)
@@ -204,10 +205,23 @@ def title_after(text: str, position: int) -> tuple[int, int] | None:
             if not _continues_title(text[after:end], following):
                 break
             end += 1 + len(following)
-    carrier = _cue("carrier").match(text, after, end)
+    carrier = _cue("carrier").match(text[after:end])
     if carrier:  # "Về việc ban hành Kế hoạch X": the plan's title is X
-        after = carrier.end()
+        after += carrier.end()
     return (after, end) if end > after else None
+
+
+def _before_authority(text: str, start: int, end: int) -> int:
+    """`end` moved back over a run of words in capitals closing a sentence-case title on a header
+    run onto one line: the issuing body heading the opening ("… của tỉnh An Giang ỦY BAN NHÂN DÂN
+    TỈNH AN GIANG Căn cứ …")."""
+    words = list(_WORD.finditer(text, start, end))
+    first_caps = len(words)
+    while first_caps > 0 and _caps_word(words[first_caps - 1].group()):
+        first_caps -= 1
+    if len(words) - first_caps < _AUTHORITY_WORDS or first_caps == 0:
+        return end
+    return len(text[:words[first_caps].start()].rstrip(" ,;"))
 
 
 def _opening_in(text: str, start: int, end: int) -> int:

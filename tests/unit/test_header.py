@@ -260,3 +260,24 @@ def test_header_whose_text_layer_moved_spaces_gives_number_date_and_province() -
                  "VỀ BAN HÀNH KẾ HOẠCH HỖ TRỢ NGƯỜI CÓ CÔNG VỀ NHÀ Ở\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
                  "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch hỗ trợ người có công về nhà ở.\n")
     assert (plan.number, plan.issued, plan.province) == ("3210/QĐ-UBND", "2014-06-28", "Hồ Chí Minh")
+
+
+def test_header_signer_from_an_attribute_row_with_both_separators() -> None:
+    text = "Số hiệu:\n|\n3/KH-UBND\n|\nNgười ký:\n|\nLê Thị Hoa\n|\nNgày ban hành:\n|\n02/08/2021\n" + TABLE
+    assert _plan(text).signer_name == "Lê Thị Hoa"
+
+
+def test_header_decision_title_run_onto_one_line_drops_its_lead_and_the_authority_after_it() -> None:
+    text = ("ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSố: 91/QĐ-UBND\nAn Giang, ngày 18 tháng 01 năm 2016\nQUYẾT ĐỊNH Ban hành "
+            "Kế hoạch phát triển kinh tế - xã hội năm 2016 của tỉnh An Giang ỦY BAN NHÂN DÂN TỈNH AN GIANG Căn cứ "
+            "Luật Tổ chức chính quyền địa phương; QUYẾT ĐỊNH: Điều 1. Ban hành Kế hoạch.\n")
+    plan = _plan(text)
+    assert (plan.doc_type, plan.title) == ("Quyết định", "phát triển kinh tế - xã hội năm 2016 của tỉnh An Giang")
+
+
+def test_header_date_line_place_split_over_lines_takes_the_headers_province() -> None:
+    text = ("ỦY\nBAN NHÂN DÂN\nTỈNH THỪA THIÊN HUẾ\n-------\n|\nSố:\n24/KH-UBND\n|\nThừa\nThiên Huế, ngày 23 tháng 01 "
+            "năm 2021\n|\nKẾ HOẠCH\nPHÁT TRIỂN DU LỊCH NĂM 2021\nCăn cứ Luật Du lịch;\n")
+    plan = _plan(text)
+    assert (plan.province, plan.issuer, plan.issued) == (
+        "Thừa Thiên Huế", "Ủy ban nhân dân tỉnh Thừa Thiên Huế", "2021-01-23")
