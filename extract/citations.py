@@ -255,7 +255,9 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
     """Keys of the opening's documents that are the programme an implementing title names by its
     type and description but not its number: the document of that type whose sentence goes on
     with the title's words ("… CHƯƠNG TRÌNH HÀNH ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI …" / "Chương
-    trình hành động số 02-CTr/TU … thực hiện Nghị quyết Đại hội …"), or the decision approving it
+    trình hành động số 02-CTr/TU … thực hiện Nghị quyết Đại hội …"; not "… THỰC HIỆN NGHỊ QUYẾT ĐẠI
+    HỘI …" / "Nghị quyết số 50/NQ-CP … thực hiện Nghị quyết Đại hội …", which names another Nghị
+    quyết in those words), or the decision approving it
     and names it right after its verb ("… THUỘC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA …" / "Quyết định số …
     phê duyệt Chương trình mục tiêu quốc gia …"; "TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC CÔNG TÁC DÂN TỘC …"
     / "Nghị quyết số … ban hành Chiến lược công tác dân tộc …")."""
@@ -276,7 +278,9 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
         for item in items:
             own = item[len(type_words):len(type_words) + _DESCRIBED_WORDS] if item[:len(type_words)] == type_words else []
             run = item[:_DESCRIBED_WORDS + 2]
-            if (len(own) >= _DESCRIBED_MIN and f" {' '.join(own)} " in said
+            described = f" {' '.join(own)} " in said and not (
+                type_words and f" {' '.join(type_words + own)} " in said)  # not another one of its type
+            if (len(own) >= _DESCRIBED_MIN and described
                     or len(run) >= _DESCRIBED_MIN and any(after[:len(run)] == run for after in approved)):
                 found.add(mention.key)
     return found

@@ -218,3 +218,13 @@ def test_citations_an_implementing_title_opens_no_clause_of_the_text_after_it() 
             "thứ 4 thực hiện các Nghị quyết của Đảng, Quốc hội, Nghị quyết số 25/NQ-HĐND ngày 17/9/2021 của Hội "
             "đồng nhân dân tỉnh về Kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025.\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"01/NQ-CP": "implements", "02/NQ-CP": "implements", "25/NQ-HĐND": "cites"}
+
+
+def test_citations_a_document_carrying_out_the_programme_a_title_names_is_not_that_programme() -> None:
+    text = ("Số: 111/KH-UBND\nBà Rịa - Vũng Tàu, ngày 29 tháng 7 năm 2021\nKẾ HOẠCH HÀNH ĐỘNG\nTHỰC HIỆN NGHỊ QUYẾT "
+            "ĐẠI HỘI ĐẠI BIỂU TOÀN QUỐC LẦN THỨ XIII CỦA ĐẢNG\nCăn cứ Nghị quyết số 50/NQ-CP ngày 20/5/2021 của Chính "
+            "phủ về Chương trình hành động của Chính phủ thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII "
+            "của Đảng;\nCăn cứ Chương trình số 09-CTr/TU ngày 12/7/2021 của Tỉnh ủy thực hiện Nghị quyết Đại hội đại "
+            "biểu toàn quốc lần thứ XIII của Đảng,\nỦy ban nhân dân tỉnh xây dựng Kế hoạch hành động như sau:\n"
+            "I. MỤC ĐÍCH\n")
+    assert _relations(text) == {"50/NQ-CP": "cites", "09-CTr/TU": "cites"}
