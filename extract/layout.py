@@ -158,6 +158,7 @@ def is_caps(line: str, min_letters: int = 1) -> bool:
     return letters >= max(1, min_letters)
 
 
+_LONE_CAPITALS_CHARS = 8
 _NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s")  # "II. ", "3. ", "2.1. "
 _HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
 BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
@@ -227,6 +228,11 @@ def _heading_over_role(previous: str, line: str) -> bool:
             and bool(_role_opening().match(line)))
 
 
+def _lone_capitals(line: str) -> bool:
+    """One short word in capitals alone on its line ("UBND", "HĐND", "GD&ĐT")."""
+    return len(line) <= _LONE_CAPITALS_CHARS and is_caps(line, 2) and all(c.isalpha() or c == "&" for c in line)
+
+
 def continues(previous: str, line: str, width: int | None, same_block: bool = False,
                blocks: bool = False) -> bool:
     """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
@@ -259,6 +265,10 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return True  # "giai đoạn 2026\n- 2030 …", "05\n- 06%/năm": the other end of a range
     if line[:1] in "-–" and _dash_name_break().search(f"{previous[-40:]}\n{line[:40]}"):
         return True  # "… phối hợp với Sở Lao động\n– Thương binh và Xã hội …": a name, not a bullet
+    if width is not None and same_block and (
+            _lone_capitals(line) and not is_caps(previous) and not _TERMINAL.search(previous)
+            or _lone_capitals(previous) and _starts_lower(line)):
+        return True  # "… báo cáo" / "UBND" / "tỉnh và …": an abbreviation a wrap left alone on its line
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
         return False
     if _starts_lower(line):

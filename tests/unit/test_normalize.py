@@ -225,3 +225,13 @@ def test_normalize_a_name_broken_before_its_dash_goes_on() -> None:
     assert normalize(text).text == text.replace("\n", " ")
     bullets = "- Phát triển thị trường lao động\n- Thương mại điện tử."
     assert normalize(bullets).text == bullets
+
+
+def test_normalize_an_abbreviation_a_wrap_left_alone_on_its_line_continues_the_paragraph() -> None:
+    words = ("Sở Giáo dục và Đào tạo chủ trì, phối hợp với các sở, ngành và địa phương tổ chức triển khai "
+             "thực hiện các nội dung của Chương trình trên địa bàn tỉnh. ") * 12
+    lines = textwrap.wrap(words, 72)
+    text = "\n".join(lines + ["e) Hằng năm, tổ chức kiểm tra, đánh giá và tổng hợp, báo cáo", "UBND",
+                              "tỉnh và Bộ Giáo dục và Đào tạo.", "g) Thực hiện chế độ báo cáo."])
+    clean = normalize(text).text
+    assert "\ne) Hằng năm, tổ chức kiểm tra, đánh giá và tổng hợp, báo cáo Ủy ban nhân dân tỉnh và Bộ Giáo dục và Đào tạo.\n" in clean
