@@ -41,10 +41,14 @@ def find_facts(text: str, root: Section, tables: tuple[Table, ...] | None = None
 
 def _opening_end(root: Section, length: int) -> int | None:
     """Where the plan's opening ends: at its first heading, after the headings that only list what
-    the plan rests on ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Các văn bản chỉ đạo")."""
+    the plan rests on ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Các văn bản chỉ đạo") and the numbered
+    documents they list ("1. Quyết định số …")."""
     sections = root.walk()[1:]
+    basis: list[str] = []
     for section in sections:
-        if not lists_basis(section.title):
+        if lists_basis(section.title):
+            basis.append(section.path)
+        elif not any(section.path.startswith(f"{path}.") for path in basis):
             return section.start
     return length if sections else None
 

@@ -103,6 +103,7 @@ def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int]
     first: int | None = None
     last = start
     spelled_out = start  # end of an abbreviation spelled out inside the capitals
+    brackets = 0  # brackets opened in the run and not closed
     for match in _WORD.finditer(view, start, end_limit):
         word = match.group()
         if match.start() < spelled_out:
@@ -115,8 +116,9 @@ def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int]
             spelled_out = spelled.end()
             continue
         if first is not None and ("\n" in text[last:match.start()] and _cue("heading").match(text, match.start())
-                                  or _cue("marker").fullmatch(word)):
-            break
+                                  or _cue("marker").fullmatch(word) and not (brackets and word.endswith(")"))):
+            break  # (not "XI)" closing "(KHÓA XI)")
+        brackets += word.count("(") - word.count(")")
         if not any(c.isalnum() for c in word):
             continue
         if first is None:

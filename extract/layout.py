@@ -159,6 +159,8 @@ def is_caps(line: str, min_letters: int = 1) -> bool:
 
 
 _LONE_CAPITALS_CHARS = 8
+_MONTH_WORD_END = re.compile(r"(?<!\w)ngày\s+\d{1,2}\s+tháng$")
+_YEAR_OF_DATE = re.compile(r"\d{1,2}\s+năm\s+(?:19|20)\d\d")
 _NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s")  # "II. ", "3. ", "2.1. "
 _HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
 BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
@@ -265,6 +267,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return True  # "giai đoạn 2026\n- 2030 …", "05\n- 06%/năm": the other end of a range
     if line[:1] in "-–" and _dash_name_break().search(f"{previous[-40:]}\n{line[:40]}"):
         return True  # "… phối hợp với Sở Lao động\n– Thương binh và Xã hội …": a name, not a bullet
+    if _MONTH_WORD_END.search(previous) and _YEAR_OF_DATE.match(line):
+        return True  # "ngày 24 tháng" / "02 năm 2009 của …": a date broken after its month word
     if width is not None and same_block and (
             _lone_capitals(line) and not is_caps(previous) and not _TERMINAL.search(previous)
             or _lone_capitals(previous) and _starts_lower(line)):

@@ -228,3 +228,29 @@ def test_citations_a_document_carrying_out_the_programme_a_title_names_is_not_th
             "biểu toàn quốc lần thứ XIII của Đảng,\nỦy ban nhân dân tỉnh xây dựng Kế hoạch hành động như sau:\n"
             "I. MỤC ĐÍCH\n")
     assert _relations(text) == {"50/NQ-CP": "cites", "09-CTr/TU": "cites"}
+
+
+def test_citations_documents_numbered_under_a_basis_part_belong_to_the_opening() -> None:
+    from plangraph.extract.find import find_facts
+    from plangraph.extract.outline import outline
+
+    text = ("Số: 383/KH-UBND\nTiền Giang, ngày 07 tháng 12 năm 2022\nKẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ "
+            "TRONG XÂY DỰNG NÔNG THÔN MỚI, HƯỚNG TỚI NÔNG THÔN MỚI THÔNG MINH GIAI ĐOẠN 2022-2025\n"
+            "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n1. Quyết định số 924/QĐ-TTg ngày 22 tháng 8 năm 2022 của Thủ tướng Chính "
+            "phủ phê duyệt Chương trình chuyển đổi số trong xây dựng nông thôn mới, hướng tới nông thôn mới thông "
+            "minh giai đoạn 2021-2025;\n2. Nghị quyết số 08-NQ/TU ngày 06 tháng 10 năm 2021 của Tỉnh ủy về chuyển "
+            "đổi số.\nII. MỤC ĐÍCH, YÊU CẦU\n- Thực hiện Quyết định số 9/QĐ-SNN về nông thôn mới.\n")
+    clean = normalize(text).text
+    plan = find_facts(clean, outline(clean)).plan
+    assert {c.number: c.relation for c in plan.citations} == {
+        "924/QĐ-TTg": "implements", "08-NQ/TU": "cites", "9/QĐ-SNN": "cites"}
+
+
+def test_citations_a_title_that_goes_on_carrying_out_a_programme_implements_it() -> None:
+    text = ("Số: 1312/KH-UBND\nBến Tre, ngày 28 tháng 3 năm 2013\nKẾ HOẠCH\nTIẾP TỤC THỰC HIỆN ĐỀ ÁN “TUYÊN "
+            "TRUYỀN, PHỔ BIẾN PHÁP LUẬT CHO NGƯỜI LAO ĐỘNG TRONG CÁC LOẠI HÌNH DOANH NGHIỆP” GIAI ĐOẠN 2013-2016\n"
+            "Căn cứ Quyết định số 31/2009/QĐ-TTg ngày 24 tháng 02 năm 2009 của Thủ tướng Chính phủ phê duyệt đề án "
+            "“Tuyên truyền, phổ biến pháp luật cho người lao động trong các loại hình doanh nghiệp từ năm 2009 đến "
+            "năm 2012”;\nCăn cứ Nghị định số 5/2011/NĐ-CP của Chính phủ, Ủy ban nhân dân tỉnh xây dựng Kế hoạch "
+            "như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"31/2009/QĐ-TTg": "implements", "5/2011/NĐ-CP": "cites"}

@@ -281,3 +281,11 @@ def test_header_date_line_place_split_over_lines_takes_the_headers_province() ->
     plan = _plan(text)
     assert (plan.province, plan.issuer, plan.issued) == (
         "Thừa Thiên Huế", "Ủy ban nhân dân tỉnh Thừa Thiên Huế", "2021-01-23")
+
+
+def test_header_title_in_capitals_reads_through_a_term_in_brackets() -> None:
+    text = ("Số: 1031/QĐ-UBND\nVĩnh Long, ngày 20 tháng 6 năm 2014\nQUYẾT ĐỊNH\nVỀ VIỆC PHÊ DUYỆT KẾ HOẠCH THỰC HIỆN "
+            "NGHỊ QUYẾT SỐ 24-NQ/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG (KHÓA XI) VỀ CHỦ ĐỘNG ỨNG PHÓ VỚI BIẾN ĐỔI KHÍ "
+            "HẬU\nỦY BAN NHÂN DÂN TỈNH VĨNH LONG\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n")
+    assert _plan(text).title == ("THỰC HIỆN NGHỊ QUYẾT SỐ 24-NQ/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG (KHÓA XI) VỀ CHỦ "
+                                 "ĐỘNG ỨNG PHÓ VỚI BIẾN ĐỔI KHÍ HẬU")

@@ -235,3 +235,9 @@ def test_normalize_an_abbreviation_a_wrap_left_alone_on_its_line_continues_the_p
                               "tỉnh và Bộ Giáo dục và Đào tạo.", "g) Thực hiện chế độ báo cáo."])
     clean = normalize(text).text
     assert "\ne) Hằng năm, tổ chức kiểm tra, đánh giá và tổng hợp, báo cáo Ủy ban nhân dân tỉnh và Bộ Giáo dục và Đào tạo.\n" in clean
+
+
+def test_normalize_a_date_broken_after_its_month_word_is_one_line() -> None:
+    text = ("Căn cứ Quyết định số 31/2009/QĐ-TTg ngày 24 tháng\n02 năm 2009 của Thủ tướng Chính phủ;\n"
+            "Căn cứ Luật Ban hành văn bản quy phạm pháp luật;\n")
+    assert "ngày 24 tháng 02 năm 2009 của Thủ tướng Chính phủ;\n" in normalize(text).text
