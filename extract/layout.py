@@ -230,6 +230,12 @@ def _heading_over_role(previous: str, line: str) -> bool:
             and bool(_role_opening().match(line)))
 
 
+def _closes_quote(previous: str, line: str) -> bool:
+    """Whether `previous` leaves a quotation open that `line` closes before opening another."""
+    closing = line.find("”")
+    return previous.count("“") > previous.count("”") and closing >= 0 and "“" not in line[:closing]
+
+
 def _lone_capitals(line: str) -> bool:
     """One short word in capitals alone on its line ("UBND", "HĐND", "GD&ĐT")."""
     return len(line) <= _LONE_CAPITALS_CHARS and is_caps(line, 2) and all(c.isalpha() or c == "&" for c in line)
@@ -267,6 +273,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return True  # "giai đoạn 2026\n- 2030 …", "05\n- 06%/năm": the other end of a range
     if line[:1] in "-–" and _dash_name_break().search(f"{previous[-40:]}\n{line[:40]}"):
         return True  # "… phối hợp với Sở Lao động\n– Thương binh và Xã hội …": a name, not a bullet
+    if line[:1] in "-–" and _closes_quote(previous, line):
+        return True  # "… “Tháng hành động phòng, chống ma túy" / "- Tháng 6” và …": a dash inside a quoted name
     if _MONTH_WORD_END.search(previous) and _YEAR_OF_DATE.match(line):
         return True  # "ngày 24 tháng" / "02 năm 2009 của …": a date broken after its month word
     if width is not None and same_block and (

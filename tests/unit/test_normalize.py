@@ -241,3 +241,11 @@ def test_normalize_a_date_broken_after_its_month_word_is_one_line() -> None:
     text = ("Căn cứ Quyết định số 31/2009/QĐ-TTg ngày 24 tháng\n02 năm 2009 của Thủ tướng Chính phủ;\n"
             "Căn cứ Luật Ban hành văn bản quy phạm pháp luật;\n")
     assert "ngày 24 tháng 02 năm 2009 của Thủ tướng Chính phủ;\n" in normalize(text).text
+
+
+def test_normalize_a_dash_inside_a_quoted_name_broken_onto_a_new_line_is_no_bullet() -> None:
+    text = ("- Hằng năm, tham mưu tổ chức thực hiện tốt cao điểm tấn công trấn áp tội phạm ma túy hưởng ứng “Tháng "
+            "hành động phòng, chống ma túy\n- Tháng 6” và các đợt cao điểm khác.\n- Tổ chức phong trào “Toàn dân”.\n")
+    assert normalize(text).text.split("\n")[:2] == [
+        "- Hằng năm, tham mưu tổ chức thực hiện tốt cao điểm tấn công trấn áp tội phạm ma túy hưởng ứng “Tháng "
+        "hành động phòng, chống ma túy - Tháng 6” và các đợt cao điểm khác.", "- Tổ chức phong trào “Toàn dân”."]
