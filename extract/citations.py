@@ -102,6 +102,18 @@ def _said_before(line: str, offset: int, relation: str) -> bool:
     return any(kind == relation and pattern.search(before) for pattern, kind in _cues())
 
 
+def _carried_out_by_named(title: str, position: int) -> bool:
+    """Whether the number at `position` of a title is what something the title names before it
+    carries out ("… CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ …"), not what the
+    plan itself carries out ("TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ …")."""
+    before = title[max(0, position - _ASSIGNED_CHARS):position]
+    for pattern, relation in _cues():
+        found = pattern.search(before) if relation == "nested" else None
+        if found and _IMPLEMENTING_WORDS.sub("", " ".join(_words(before[:found.start()])) + " ").strip():
+            return True
+    return False
+
+
 def _purpose_spans(text: str) -> list[tuple[int, int]]:
     """The parts that state the plan's purpose: from a numbered heading naming "mục đích" ("I. MỤC
     ĐÍCH, YÊU CẦU", "1. Mục đích") to the next numbered heading that does not ("2. Yêu cầu")."""
@@ -200,9 +212,12 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     title_keys = [_identity(key(re.sub(r"\s+", "", m["number"])), seen) for m in title_numbers]
     # "THỰC HIỆN NGHỊ QUYẾT SỐ 01/NQ-CP VÀ NGHỊ QUYẾT SỐ 02/NQ-CP": both; "… SỐ 119-KH/TU … VỀ THỰC
     # HIỆN CHỈ THỊ SỐ 37-CT/TW": what the first carries out is only cited
+    # "TRIỂN KHAI CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 27-NQ/TW": the programme
+    # named first is carried out, the number is what it carries out
+    first_nested = bool(title_numbers) and _carried_out_by_named(title, title_numbers[0].start())
     carried_in_title = {k for k, m in zip(title_keys[1:], title_numbers[1:])
-                        if implementing_title and not _said_before(title, m.start(), "nested")}
-    target = title_keys[0] if title_keys else None
+                        if implementing_title and not first_nested and not _said_before(title, m.start(), "nested")}
+    target = title_keys[0] if title_keys and not first_nested else None
     if target is None and implementing_title:
         names = _QUOTED.findall(title)
         for mention in mentions:
@@ -223,7 +238,7 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     earlier = {id(m) for m in mentions if _said_before(m.line, m.offset, "earlier")}  # issued before, as background
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
-    leading = {*title_keys, target} - {None}  # what the title names the plan to carry out
+    leading = ({target} | (carried_in_title if first_nested else set(title_keys))) - {None}  # what the title carries out
     implemented = {target} | carried_in_title | assigned | {
         m.key for m in mentions if m.hint == "implements" and id(m) not in earlier
         and (not leading or first_of_clause[m.clause] in leading)

@@ -254,3 +254,12 @@ def test_citations_a_title_that_goes_on_carrying_out_a_programme_implements_it()
             "năm 2012”;\nCăn cứ Nghị định số 5/2011/NĐ-CP của Chính phủ, Ủy ban nhân dân tỉnh xây dựng Kế hoạch "
             "như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"31/2009/QĐ-TTg": "implements", "5/2011/NĐ-CP": "cites"}
+
+
+def test_citations_a_title_number_that_the_programme_named_before_it_carries_out_is_cited() -> None:
+    text = ("Số: 1902/KH-UBND\nPhú Thọ, ngày 25 tháng 5 năm 2023\nKẾ HOẠCH\nTRIỂN KHAI CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA "
+            "CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 27-NQ/TW NGÀY 09/11/2022 CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG\nThực hiện "
+            "Nghị quyết số 77/NQ-CP ngày 12/5/2023 của Chính phủ ban hành Chương trình hành động của Chính phủ thực "
+            "hiện Nghị quyết số 27-NQ/TW ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng, UBND tỉnh ban hành Kế "
+            "hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"77/NQ-CP": "implements", "27-NQ/TW": "cites"}
