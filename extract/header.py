@@ -136,8 +136,9 @@ def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     if carrier:
         start += carrier.end()
         run = run[carrier.end():]
-    cuts = [m for m in _cue("authority").finditer(run)
-            if m.start() > 0 and len(run[m.end():].split()) <= _TRAILING_WORDS]
+    cuts = [m for m in _cue("authority").finditer(run) if len(run[m.end():].split()) <= _TRAILING_WORDS]
+    if cuts and not run[:cuts[0].start()].strip(" -–—,;:|"):
+        return None  # the issuing body's line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X"): no title
     if cuts:
         end = start + cuts[0].start()
         run = run[:cuts[0].start()]
@@ -155,6 +156,23 @@ def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 _NOTE_GAP = 8  # spaces, a line break or a table bar between a title and its bracketed period
 
 
+def title_above_attachment(text: str) -> tuple[int, int] | None:
+    """The lines in capitals right above "(Ban hành kèm theo Quyết định số …)": the title of a plan
+    attached to a decision whose page lost its "KẾ HOẠCH" line."""
+    found = _cue("attachment").search(text, 0, _OPENING_CHARS)
+    if not found:
+        return None
+    end = len(text[:found.start()].rstrip())
+    start = line_end = end
+    for _ in range(_TITLE_LINES):
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end]
+        if "|" in line or not is_caps(line, 2) or position_in(line.strip()):
+            break
+        start, line_end = line_start, max(line_start - 1, 0)
+    return (start, end) if end - start >= 3 else None
+
+
 def title_from_opening(text: str) -> tuple[int, int] | None:
     """The plan's name in its issuing sentence ("… xây dựng Kế hoạch X như sau") when the header has none."""
     match = _cue("opening").search(flat(text[:_OPENING_CHARS]))
@@ -167,8 +185,8 @@ def issued_field(text: str) -> re.Match[str] | None:
 
 
 def signer_field(text: str) -> str | None:
-    """The signer's name from a page's attribute table ("Người ký | Name")."""
-    match = _cue("signer_field").search(text[:HEAD_CHARS])
+    """The signer's name from a page's attributes ("Người ký | Name", "Người ký: Name", "Người ký Name")."""
+    match = _cue("signer_field").search(text[:HEAD_CHARS]) or _cue("signer_words").search(text[:HEAD_CHARS])
     return match["name"].strip() if match else None
 
 
@@ -258,7 +276,7 @@ def find_title(text: str, after: int, plan_lines: list[int], names: dict[str, st
         return instrument, title_after(text, head.end())
     run = caps_run(text, after) if after else None
     span = title_in_run(text, run) if run else None
-    return None, span or title_from_opening(text)
+    return None, span or title_above_attachment(text) or title_from_opening(text)
 
 
 def signature_in_line(line: str) -> tuple[str, str | None] | None:

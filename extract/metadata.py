@@ -64,8 +64,8 @@ def _caps_lines(text: str) -> list[tuple[int, str]]:
 def _doc_type_and_title(text: str, after: int) -> tuple[str, tuple[int, int] | None]:
     """The instrument's type and the span of the plan's title (a decision carrying a plan: the plan's)."""
     names = {fold(name): name for name in doc_types().values()}
-    typed = [(position, line, names[fold(line.strip(" |"))]) for position, line in _caps_lines(text)
-             if fold(line.strip(" |")) in names]
+    typed = [(position, line, names[fold(line.strip(" |:"))]) for position, line in _caps_lines(text)
+             if fold(line.strip(" |:")) in names]  # "QUYẾT ĐỊNH:" too, a decision's enacting words
     plan_lines = [position + len(line) for position, line, name in typed if name == "Kế hoạch"]
     instrument, span = header.find_title(text, after, plan_lines, _type_names())
     if typed and (instrument is None or typed[0][0] < after):

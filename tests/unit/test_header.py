@@ -289,3 +289,22 @@ def test_header_title_in_capitals_reads_through_a_term_in_brackets() -> None:
             "HẬU\nỦY BAN NHÂN DÂN TỈNH VĨNH LONG\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân;\n")
     assert _plan(text).title == ("THỰC HIỆN NGHỊ QUYẾT SỐ 24-NQ/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG (KHÓA XI) VỀ CHỦ "
                                  "ĐỘNG ỨNG PHÓ VỚI BIẾN ĐỔI KHÍ HẬU")
+
+
+def test_header_signer_from_attributes_without_separators() -> None:
+    text = ("Số hiệu 22/KH-UBND\nNgày ban hành 13/01/2026\nCơ quan ban hành Tỉnh Nghệ An Người ký Võ Trọng Hải Lĩnh "
+            "vực Bộ máy hành chính\n" + TABLE)
+    assert _plan(text).signer_name == "Võ Trọng Hải"
+    text = "Số hiệu 22/KH-UBND\nNgười ký Trần Hoàng Tuấn\nLĩnh vực Giáo dục\n" + TABLE
+    assert _plan(text).signer_name == "Trần Hoàng Tuấn"
+
+
+def test_header_decision_without_a_title_takes_the_attached_plans_title_above_its_attachment_line() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 848/QĐ-UBND | Bà Rịa - Vũng Tàu, ngày 12 "
+            "tháng 04 năm 2016 |\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BÀ RỊA-VŨNG TÀU\nCăn cứ Luật Phòng, chống thiên tai;"
+            "\nQUYẾT ĐỊNH:\nĐiều 1. Nay ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai năm 2016.\n"
+            "| CHỦ TỊCH |\nPHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN\nNĂM 2016\n(Ban hành kèm theo Quyết định số "
+            "848/QĐ-UBND ngày 11 tháng 4 năm 2016)\nNhằm chủ động phòng, chống thiên tai.\n")
+    plan = _plan(text)
+    assert (plan.doc_type, plan.title, plan.period_start, plan.period_end) == (
+        "Quyết định", "PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN NĂM 2016", 2016, 2016)
