@@ -44,7 +44,7 @@ _NUMBERED_HEADING = re.compile(r"(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S
 _SENTENCE_END = re.compile(r";|\.\s+[A-ZĐ]")
 _DESCRIBED_WORDS = 8  # words of a programme's description in a title that its document's sentence repeats
 _DESCRIBED_MIN = 5  # fewer words than this describe nothing in particular
-_IMPLEMENTING_WORDS = re.compile(r"^(?:(?:tiep tuc|to chuc|trien khai|thuc hien|cu the hoa)\s+)+")  # marks stripped
+_IMPLEMENTING_WORDS = re.compile(r"^(?:(?:tiep ?tuc|to ?chuc|trien ?khai|thuc ?hien|cu ?the ?hoa)\s+)+")  # marks stripped
 
 
 @dataclass(frozen=True)
@@ -289,14 +289,15 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
         sentence = mention.line[mention.offset:mention.offset + _AFTER_CHARS].split(";")[0]
         said = f" {' '.join(_words(sentence))} "
         type_words = _words(type_before(mention.line, mention.offset) or "")
-        approved = [_words(sentence[m.end():])[:_DESCRIBED_WORDS + 2] for m in approves.finditer(sentence)]
+        # the words after each approving verb, run together: a page that lost spaces ("ViệtNam") still matches
+        approved = ["".join(_words(sentence[m.end():])[:2 * _DESCRIBED_WORDS]) for m in approves.finditer(sentence)]
         for item in items:
             own = item[len(type_words):len(type_words) + _DESCRIBED_WORDS] if item[:len(type_words)] == type_words else []
             run = item[:_DESCRIBED_WORDS + 2]
             described = f" {' '.join(own)} " in said and not (
                 type_words and f" {' '.join(type_words + own)} " in said)  # not another one of its type
             if (len(own) >= _DESCRIBED_MIN and described
-                    or len(run) >= _DESCRIBED_MIN and any(after[:len(run)] == run for after in approved)):
+                    or len(run) >= _DESCRIBED_MIN and any(after.startswith("".join(run)) for after in approved)):
                 found.add(mention.key)
     return found
 

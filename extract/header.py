@@ -19,6 +19,7 @@ _WORD = re.compile(r"\S+")
 _SPELLED_OUT = re.compile(r"(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân")
 _TRAILING_WORDS = 4  # an authority line cut from a title run: at most the province after it
 _OPENING_CHARS = 6000
+_OF = re.compile(r"(?<!\w)CỦA\s*$")
 _AUTHORITY_WORDS = 3  # fewer words in capitals after a sentence-case title may be its own (an acronym)
 
 
@@ -136,7 +137,8 @@ def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     if carrier:
         start += carrier.end()
         run = run[carrier.end():]
-    cuts = [m for m in _cue("authority").finditer(run) if len(run[m.end():].split()) <= _TRAILING_WORDS]
+    cuts = [m for m in _cue("authority").finditer(run) if len(run[m.end():].split()) <= _TRAILING_WORDS
+            and not _OF.search(run[:m.start()])]  # "… NĂM 2013 CỦA UBND THÀNH PHỐ HÀ NỘI" names it in the title
     if cuts and not run[:cuts[0].start()].strip(" -–—,;:|"):
         return None  # the issuing body's line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X"): no title
     if cuts:
@@ -271,7 +273,10 @@ def find_title(text: str, after: int, plan_lines: list[int], names: dict[str, st
     if head and instrument == "Kế hoạch":
         return instrument, title_after(text, head.end())
     if plan_lines:
-        return instrument or "Kế hoạch", title_after(text, plan_lines[0])
+        attached = title_after(text, plan_lines[0])
+        if head and (attached is None or not text[attached[1]:].strip()):  # the page ends inside the plan's title
+            return instrument, title_after(text, head.end()) or attached
+        return instrument or "Kế hoạch", attached
     if head:
         return instrument, title_after(text, head.end())
     run = caps_run(text, after) if after else None

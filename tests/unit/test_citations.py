@@ -263,3 +263,18 @@ def test_citations_a_title_number_that_the_programme_named_before_it_carries_out
             "hiện Nghị quyết số 27-NQ/TW ngày 09/11/2022 của Ban Chấp hành Trung ương Đảng, UBND tỉnh ban hành Kế "
             "hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"77/NQ-CP": "implements", "27-NQ/TW": "cites"}
+
+
+def test_citations_a_clause_opening_with_a_document_without_so_goes_on_with_the_one_before() -> None:
+    text = HEAD + ("Thực hiện Nghị định số 113/2009/NĐ-CP ngày 15/12/2009 của Chính phủ; Thông tư 13/2010/TT-BKH ngày "
+                   "02/6/2010 của Bộ Kế hoạch và Đầu tư; Căn cứ Luật Đầu tư công, Ủy ban nhân dân tỉnh ban hành Kế "
+                   "hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"113/2009/NĐ-CP": "implements", "13/2010/TT-BKH": "implements"}
+
+
+def test_citations_a_title_and_an_approving_sentence_that_lost_spaces_still_match() -> None:
+    text = ("Số: 1168/KH-UBND\nTrà Vinh, ngày 17 tháng 6 năm 2013\nKẾ HOẠCH\nTHỰCHIỆN CHIẾN LƯỢC PHÁT TRIỂN GIA ĐÌNH "
+            "VIỆT NAM ĐẾN NĂM 2020, TẦM NHÌN ĐẾN NĂM2030\nCăn cứ Quyết định số 629/QĐ-TTg ngày29/5/2012 của Thủ tướng "
+            "Chính phủ phê duyệt Chiến lược phát triển gia đình ViệtNam đến năm 2020, tầm nhìn 2030;\nCăn cứ Nghị "
+            "định số 5/2011/NĐ-CP, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"629/QĐ-TTg": "implements", "5/2011/NĐ-CP": "cites"}

@@ -308,3 +308,27 @@ def test_header_decision_without_a_title_takes_the_attached_plans_title_above_it
     plan = _plan(text)
     assert (plan.doc_type, plan.title, plan.period_start, plan.period_end) == (
         "Quyết định", "PHÒNG, CHỐNG THIÊN TAI VÀ TÌM KIẾM CỨU NẠN NĂM 2016", 2016, 2016)
+
+
+def test_header_signature_whose_cells_put_kt_alone_on_a_line() -> None:
+    text = (TABLE + "Nơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n|\nKT.\nCHỦ TỊCH\nPHÓ CHỦ TỊCH\nPhạm Anh Tuấn\n|\n")
+    plan = _plan(text)
+    assert (plan.signer_name, plan.signer_position) == ("Phạm Anh Tuấn", "Phó Chủ tịch")
+
+
+def test_header_decision_whose_page_ends_inside_the_attached_plans_title_keeps_its_own() -> None:
+    text = ("Số: 2952/QĐ-UBND\nTiền Giang, ngày 10 tháng 10 năm 2018\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH HỖ TRỢ HỆ SINH "
+            "THÁI KHỞI NGHIỆP GIAI ĐOẠN 2018 - 2020, ĐỊNH HƯỚNG ĐẾN NĂM 2025\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TIỀN "
+            "GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n"
+            "KẾ HOẠCH\nHỖ TRỢ HỆ SINH THÁI KHỞI NGHI")
+    plan = _plan(text)
+    assert (plan.title, plan.period_start, plan.period_end, plan.horizon) == (
+        "HỖ TRỢ HỆ SINH THÁI KHỞI NGHIỆP GIAI ĐOẠN 2018 - 2020, ĐỊNH HƯỚNG ĐẾN NĂM 2025", 2018, 2020, 2025)
+
+
+def test_header_title_naming_its_issuer_after_cua_keeps_it_and_a_year_glued_to_nam_is_read() -> None:
+    text = ("Số: 73/KH-UBND\nHà Nội, ngày 03 tháng 5 năm 2013\nKẾ HOẠCH\nGIÁM SÁT VÀ ĐÁNH GIÁ ĐẦU TƯ NĂM2013 CỦA "
+            "UBND THÀNH PHỐ HÀ NỘI\nThực hiện Nghị định số 113/2009/NĐ-CP, UBND Thành phố ban hành kế hoạch như sau:\n")
+    plan = _plan(text)
+    assert (plan.title, plan.period_start, plan.period_end) == (
+        "GIÁM SÁT VÀ ĐÁNH GIÁ ĐẦU TƯ NĂM2013 CỦA Ủy ban nhân dân THÀNH PHỐ HÀ NỘI", 2013, 2013)  # (UBND spelled out)
