@@ -22,11 +22,12 @@ from plangraph.extract.normalize import is_caps, strip_marks
 from plangraph.extract.rules import compile_regex, read_table
 
 # A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, party style 57-NQ/TW; a stray space beside a
-# hyphen or around the slash ("119- KH/TU", "416/QĐ- TTg", "1660/QĐ -TTg") is read through and dropped,
-# and so is a "số" glued to it ("CHỈ THỊ SỐ29-CT/TU" in a page whose spaces were lost).
+# hyphen or around the slash ("119- KH/TU", "416/QĐ- TTg", "1660/QĐ -TTg", "23/2012/TT - BCA") is read
+# through and dropped, and so is a "số" glued to it ("CHỈ THỊ SỐ29-CT/TU" in a page whose spaces were lost).
 DOC_NUMBER = re.compile(
     r"(?:(?<![\w/])|(?<=[sS][ốỐ]))(?P<number>\d{1,5}[a-z]?(?:/(?:19|20)\d\d)?(?:-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
-    r"(?:(?:-\s?|\s-(?=[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)))[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
+    r"(?:(?:-\s?|\s-(?=[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$))|\s-\s(?=[A-ZĐ]{2}[A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)))"
+    r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 DATE_AFTER = re.compile(
     r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
     r"(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
@@ -239,9 +240,11 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
     leading = ({target} | (carried_in_title if first_nested else set(title_keys))) - {None}  # what the title carries out
+    # clauses naming what the title carries out, not as what another document carries out
+    led = {m.clause for m in mentions if m.key in leading and (id(m) not in nested or first_of_clause[m.clause] == m.key)}
     implemented = {target} | carried_in_title | assigned | {
         m.key for m in mentions if m.hint == "implements" and id(m) not in earlier
-        and (not leading or first_of_clause[m.clause] in leading)
+        and (not leading or m.clause in led)
         and (id(m) not in nested or first_of_clause[m.clause] == m.key)}
     found: dict[str, Citation] = {}
     for mention in mentions:

@@ -112,7 +112,7 @@ def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int]
         if any(c.isalpha() and c.islower() for c in word):
             spelled = _SPELLED_OUT.match(view, match.start())
             following = _WORD.search(view, spelled.end(), end_limit) if spelled and first is not None else None
-            if not following or not is_caps(following.group()):
+            if not spelled or not following or not is_caps(following.group()):
                 break
             spelled_out = spelled.end()
             continue

@@ -278,3 +278,21 @@ def test_citations_a_title_and_an_approving_sentence_that_lost_spaces_still_matc
             "Chính phủ phê duyệt Chiến lược phát triển gia đình ViệtNam đến năm 2020, tầm nhìn 2030;\nCăn cứ Nghị "
             "định số 5/2011/NĐ-CP, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"629/QĐ-TTg": "implements", "5/2011/NĐ-CP": "cites"}
+
+
+def test_citations_an_implementing_clause_naming_the_titles_document_after_another_carries_out_both() -> None:
+    text = ("Số: 177/KH-UBND\nNinh Bình, ngày 5 tháng 8 năm 2024\nKẾ HOẠCH\nTHỰC HIỆN KẾ HOẠCH SỐ 183-KH/TU NGÀY "
+            "18/3/2024 CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ KHOA HỌC VÀ CÔNG NGHỆ\nThực hiện Quyết định số 709/QĐ-TTg ngày "
+            "23/7/2024 của Thủ tướng Chính phủ ban hành Kế hoạch thực hiện Kết luận số 69-KL/TW; Kế hoạch số "
+            "183-KH/TU ngày 18/3/2024 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH\n")
+    assert _relations(text) == {"183-KH/TU": "implements", "709/QĐ-TTg": "implements", "69-KL/TW": "cites"}
+
+
+def test_citations_a_decision_article_carrying_out_a_programme_named_in_four_words() -> None:
+    text = ("Số: 590/QĐ-UBND\nQuảng Ngãi, ngày 8 tháng 4 năm 2014\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH HỘI NHẬP QUỐC TẾ\n"
+            "Căn cứ Chương trình hành động số 45-CTr/TU ngày 19/11/2013 của Ban Thường vụ Tỉnh ủy; Căn cứ Thông tư "
+            "23/2012/TT - BCA ngày 5/5/2012 của Bộ Công an;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này "
+            "Kế hoạch thực hiện Chương trình hành động số 45-CTr/TU ngày 19/11/2013 của Ban Thường vụ Tỉnh ủy.\n"
+            "Điều 2. Quyết định có hiệu lực.\n")
+    assert _relations(text, "Điều 1") == {"45-CTr/TU": "implements", "23/2012/TT-BCA": "cites"}
