@@ -127,11 +127,24 @@ def test_streamed_writer_a_failed_earlier_load_stops_the_stream(tmp_path: Path) 
     writer = StreamedWriter.beside(db, tmp_path / "load.pipe", load_quads=1)
     assert writer is not None
     writer.add(b"<http://example.org/s> not N-Quads .\n")
-    writer.add(LINE)  # the first load's input ends here; it fails while this one reads
     with pytest.raises(SyntaxError, match="predicate"):
-        for _ in range(1_000):  # the next turn waits for the failed load and raises its error
+        # the first load's input ends at the next line, and the load fails while that one reads, or
+        # before (it fails on reading the bad line): a later turn waits for it and raises its error
+        for _ in range(1_000):
             writer.add(LINE)
         writer.flush()
+    assert writer.thread is None and writer.previous is None and not (tmp_path / "load.pipe").exists()
+
+
+def test_streamed_writer_a_load_that_failed_before_the_next_turn_stops_it(tmp_path: Path) -> None:
+    db = ox.Store(str(tmp_path / "store"))
+    writer = StreamedWriter.beside(db, tmp_path / "load.pipe", load_quads=1)
+    assert writer is not None
+    writer.add(b"<http://example.org/s> not N-Quads .\n")
+    assert writer.thread is not None
+    writer.thread.join()  # the loader fails on the bad line without waiting for the end of its input
+    with pytest.raises(SyntaxError, match="predicate"):
+        writer.add(LINE)
     assert writer.thread is None and writer.previous is None and not (tmp_path / "load.pipe").exists()
 
 
