@@ -27,7 +27,7 @@ def find_facts(text: str, root: Section, tables: tuple[Table, ...] | None = None
     """
     tables = find_tables(text) if tables is None else tables
     sections = tuple(SectionInfo(s.path, s.title, s.start, s.end) for s in root.walk() if s.path)
-    plan = extract_plan(text, [s.title for s in root.walk() if s.path], _opening_end(root, len(text)),
+    plan = extract_plan(text, [s.title for s in root.walk() if s.path], _opening_end_in_outline(root, len(text)),
                         tuple((s.title, s.items[0].text) for s in root.walk() if s.path and s.items))
     table = find_table_facts(tables, root, plan)
     known = {s.path for s in sections}
@@ -39,7 +39,7 @@ def find_facts(text: str, root: Section, tables: tuple[Table, ...] | None = None
                       table_starts=tuple(t.start for t in tables))
 
 
-def _opening_end(root: Section, length: int) -> int | None:
+def _opening_end_in_outline(root: Section, length: int) -> int | None:
     """Where the plan's opening ends: at its first heading, after the headings that only list what
     the plan rests on ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Các văn bản chỉ đạo") and the numbered
     documents they list ("1. Quyết định số …")."""

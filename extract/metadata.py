@@ -140,7 +140,7 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     period_start, period_end, horizon = _period(title or "", outline_titles)
     if (period_start, period_end, horizon) == (None, None, None):
         period_start, period_end = _objective_period(first_items)
-    end = opening_end or _opening_end(text)
+    end = opening_end or _opening_end_without_outline(text)
     openings: tuple[tuple[int, int], ...] = ((0, end),)
     if title_span and title_span[0] > end:  # a plan attached to a decision: its own opening
         found = _header()["opening_end"].search(text, title_span[1], title_span[1] + header.HEAD_CHARS)
@@ -166,7 +166,7 @@ def lists_basis(heading: str) -> bool:
     return bool(_header()["basis"].match(heading.strip()))
 
 
-def _opening_end(text: str) -> int:
+def _opening_end_without_outline(text: str) -> int:
     """Where the opening of a text with no outlined parts ends: after its "… như sau:"."""
     found = _header()["opening_end"].search(text, 0, header.HEAD_CHARS)
     return found.end() if found else header.HEAD_CHARS
