@@ -332,3 +332,13 @@ def test_header_title_naming_its_issuer_after_cua_keeps_it_and_a_year_glued_to_n
     plan = _plan(text)
     assert (plan.title, plan.period_start, plan.period_end) == (
         "GIÁM SÁT VÀ ĐÁNH GIÁ ĐẦU TƯ NĂM2013 CỦA Ủy ban nhân dân THÀNH PHỐ HÀ NỘI", 2013, 2013)  # (UBND spelled out)
+
+
+@pytest.mark.parametrize("written", ["2891/QĐ -UBND", "2891/QĐ- UBND", "2891 /QĐ-UBND"])
+def test_header_own_number_with_a_stray_space_is_the_plans_and_no_citation(written: str) -> None:
+    text = (f"ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN\nSố: {written}\nBình Thuận, ngày 5 tháng 12 năm 2022\nQUYẾT ĐỊNH\nBAN "
+            "HÀNH KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI\nCăn cứ Luật Phòng chống thiên tai;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành "
+            "kèm theo Quyết định này Kế hoạch.\nKẾ HOẠCH\nPHÒNG CHỐNG THIÊN TAI\n(Ban hành kèm theo Quyết định số "
+            "2891/QĐ-UBND ngày 5/12/2022 của UBND tỉnh)\n")
+    plan = _plan(text)
+    assert (plan.number, plan.citations) == ("2891/QĐ-UBND", ())
