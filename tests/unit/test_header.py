@@ -342,3 +342,9 @@ def test_header_own_number_with_a_stray_space_is_the_plans_and_no_citation(writt
             "2891/QĐ-UBND ngày 5/12/2022 của UBND tỉnh)\n")
     plan = _plan(text)
     assert (plan.number, plan.citations) == ("2891/QĐ-UBND", ())
+
+
+def test_header_decision_title_opening_v_v_drops_its_lead() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 12/QĐ-UBND\nQuảng Nam, ngày 07 tháng 3 năm 2023\nQUYẾT ĐỊNH\nV/v ban "
+            "hành Kế hoạch phát triển du lịch năm 2023\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Du lịch;\n")
+    assert _plan(text).title == "phát triển du lịch năm 2023"
