@@ -19,6 +19,7 @@ _WORD = re.compile(r"\S+")
 _SPELLED_OUT = re.compile(r"(?:Ủy|Uỷ) ban nhân dân|Hội đồng nhân dân")
 _TRAILING_WORDS = 4  # an authority line cut from a title run: at most the province after it
 _OPENING_CHARS = 6000
+_NUMBER_WORD = re.compile(r"\d+[a-z]?/\S*[A-ZĐ]")  # a document number among capitals ("SỐ 05/2017/QĐ-TTg")
 _OF = re.compile(r"(?<!\w)CỦA\s*$")
 _AUTHORITY_WORDS = 3  # fewer words in capitals after a sentence-case title may be its own (an acronym)
 
@@ -109,7 +110,7 @@ def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int]
         word = match.group()
         if match.start() < spelled_out:
             continue
-        if any(c.isalpha() and c.islower() for c in word):
+        if any(c.isalpha() and c.islower() for c in word) and not _NUMBER_WORD.match(word):  # (not "05/2017/QĐ-TTg")
             spelled = _SPELLED_OUT.match(view, match.start())
             following = _WORD.search(view, spelled.end(), end_limit) if spelled and first is not None else None
             if not spelled or not following or not is_caps(following.group()):
@@ -128,6 +129,11 @@ def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int]
     return (first, last) if first is not None else None
 
 
+def _words_in(text: str) -> int:
+    """Words with letters ("BÀ RỊA - VŨNG TÀU": 4)."""
+    return sum(1 for word in text.split() if any(c.isalpha() for c in word))
+
+
 def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """A title run without a decision's "BAN HÀNH KẾ HOẠCH" lead and without an authority line
     that follows it ("… ỦY BAN NHÂN DÂN TỈNH X")."""
@@ -137,7 +143,7 @@ def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     if carrier:
         start += carrier.end()
         run = run[carrier.end():]
-    cuts = [m for m in _cue("authority").finditer(run) if len(run[m.end():].split()) <= _TRAILING_WORDS
+    cuts = [m for m in _cue("authority").finditer(run) if _words_in(run[m.end():]) <= _TRAILING_WORDS
             and not _OF.search(run[:m.start()])]  # "… NĂM 2013 CỦA UBND THÀNH PHỐ HÀ NỘI" names it in the title
     if cuts and not run[:cuts[0].start()].strip(" -–—,;:|"):
         return None  # the issuing body's line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X"): no title

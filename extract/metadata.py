@@ -251,7 +251,8 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
         if not line or _header()["signed"].match(line):
             continue
         if is_caps(line) and not MARKER.match(line):
-            position = line
+            if header.position_in(line):  # (not the capitals of a title after a page's last cell)
+                position = line
             continue
         words = line.split()
         if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()):

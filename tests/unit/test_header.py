@@ -348,3 +348,29 @@ def test_header_decision_title_opening_v_v_drops_its_lead() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 12/QĐ-UBND\nQuảng Nam, ngày 07 tháng 3 năm 2023\nQUYẾT ĐỊNH\nV/v ban "
             "hành Kế hoạch phát triển du lịch năm 2023\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Du lịch;\n")
     assert _plan(text).title == "phát triển du lịch năm 2023"
+
+
+def test_header_title_in_capitals_reads_through_a_document_number() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 149/KH-UBND | Hà Nội, ngày 17 tháng 07 năm "
+            "2018 |\nKẾ HOẠCH\nTRIỂN KHAI “QUYẾT ĐỊNH SỐ 05/2017/QĐ-TTg NGÀY 16/3/2017 CỦA THỦ TƯỚNG CHÍNH PHỦ” CỦA "
+            "THÀNH PHỐ HÀ NỘI\nThực hiện Quyết định số 05/2017/QĐ-TTg ngày 16/3/2017 của Thủ tướng Chính phủ.\n")
+    assert _plan(text).title == ("TRIỂN KHAI “QUYẾT ĐỊNH SỐ 05/2017/QĐ-TTg NGÀY 16/3/2017 CỦA THỦ TƯỚNG CHÍNH PHỦ” CỦA "
+                                 "THÀNH PHỐ HÀ NỘI")
+
+
+def test_header_decision_title_run_cut_before_the_authority_of_a_hyphenated_province() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 373/QĐ-UBND | Bà Rịa-Vũng Tàu, ngày 21 "
+            "tháng 02 năm 2017 |\nPHÊ DUYỆT KẾ HOẠCH BẢO ĐẢM AN TOÀN THÔNG TIN MẠNG GIAI ĐOẠN 2017 - 2020\nCHỦ TỊCH "
+            "ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU\nCăn cứ Luật An toàn thông tin mạng;\nQUYẾT ĐỊNH:\nĐiều 1. Phê "
+            "duyệt Kế hoạch.\nNơi nhận: | KT. CHỦ TỊCH |\nBẢO Đ")
+    plan = _plan(text)
+    assert (plan.title, plan.signer_name, plan.signer_position) == (
+        "BẢO ĐẢM AN TOÀN THÔNG TIN MẠNG GIAI ĐOẠN 2017 - 2020", None, None)
+
+
+def test_header_title_from_the_issuing_sentence_does_not_start_in_the_sentence_before() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 27/KH-UBND | Tây Ninh, ngày 5 tháng 1 năm "
+            "2024 |\nCăn cứ Quyết định số 566/QĐ-BTTTT của Bộ Thông tin và Truyền thông về việc ban hành kế hoạch hành "
+            "động triển khai thực hiện Chiến lược An ninh mạng quốc gia.\nỦy ban nhân dân tỉnh xây dựng kế hoạch triển "
+            "khai thực hiện Chiến lược An ninh mạng quốc gia đến năm 2025 với các nội dung như sau:\n1. Mục đích\n")
+    assert _plan(text).title == "triển khai thực hiện Chiến lược An ninh mạng quốc gia đến năm 2025"
