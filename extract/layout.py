@@ -275,7 +275,7 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return True  # "… phối hợp với Sở Lao động\n– Thương binh và Xã hội …": a name, not a bullet
     if line[:1] in "-–" and _closes_quote(previous, line):
         return True  # "… “Tháng hành động phòng, chống ma túy" / "- Tháng 6” và …": a dash inside a quoted name
-    if _MONTH_WORD_END.search(previous) and _YEAR_OF_DATE.match(line):
+    if previous.endswith("tháng") and _MONTH_WORD_END.search(previous) and _YEAR_OF_DATE.match(line):
         return True  # "ngày 24 tháng" / "02 năm 2009 của …": a date broken after its month word
     if width is not None and same_block and (
             _lone_capitals(line) and not is_caps(previous) and not _TERMINAL.search(previous)
