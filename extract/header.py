@@ -181,6 +181,13 @@ def title_above_attachment(text: str) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
+def title_from_article(text: str) -> tuple[int, int] | None:
+    """The plan's name in a decision's "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch X." when
+    the page lost the decision's title and the attached plan's."""
+    match = _cue("article").search(text, 0, _OPENING_CHARS)
+    return match.span("title") if match else None
+
+
 def title_from_opening(text: str) -> tuple[int, int] | None:
     """The plan's name in its issuing sentence ("… xây dựng Kế hoạch X như sau") when the header has none."""
     match = _cue("opening").search(flat(text[:_OPENING_CHARS]))
@@ -287,7 +294,7 @@ def find_title(text: str, after: int, plan_lines: list[int], names: dict[str, st
         return instrument, title_after(text, head.end())
     run = caps_run(text, after) if after else None
     span = title_in_run(text, run) if run else None
-    return None, span or title_above_attachment(text) or title_from_opening(text)
+    return None, span or title_above_attachment(text) or title_from_article(text) or title_from_opening(text)
 
 
 def signature_in_line(line: str) -> tuple[str, str | None] | None:

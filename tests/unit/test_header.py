@@ -374,3 +374,24 @@ def test_header_title_from_the_issuing_sentence_does_not_start_in_the_sentence_b
             "động triển khai thực hiện Chiến lược An ninh mạng quốc gia.\nỦy ban nhân dân tỉnh xây dựng kế hoạch triển "
             "khai thực hiện Chiến lược An ninh mạng quốc gia đến năm 2025 với các nội dung như sau:\n1. Mục đích\n")
     assert _plan(text).title == "triển khai thực hiện Chiến lược An ninh mạng quốc gia đến năm 2025"
+
+
+def test_header_decision_that_lost_its_titles_takes_the_plans_name_from_its_first_article() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 468/QĐ-UBND | Đắk Nông, ngày 01 tháng 03 năm "
+            "2022 |\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Đề án dữ liệu dân cư giai đoạn 2022 - 2025, "
+            "tầm nhìn đến 2030 trên địa bàn tỉnh Đắk Nông.\nĐiều 2. Quyết định này có hiệu lực.\n| CHỦ TỊCH |\n"
+            "THỰC HIỆN ĐỀ ÁN DỮ LIỆU DÂN CƯ GIAI ĐOẠN 2022 - 2025, TẦM NHÌ")
+    plan = _plan(text)
+    assert (plan.doc_type, plan.title, plan.period_start, plan.period_end, plan.horizon) == (
+        "Quyết định", "thực hiện Đề án dữ liệu dân cư giai đoạn 2022 - 2025, tầm nhìn đến 2030 trên địa bàn tỉnh Đắk "
+        "Nông", 2022, 2025, 2030)
+
+
+def test_header_title_from_the_issuing_sentence_drops_the_short_names_it_gives() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 4851/KH-UBND | Bình Dương, ngày 11 tháng 10 "
+            "năm 2018 |\nCăn cứ Quyết định số 2071/QĐ-UBND của Ủy ban nhân dân tỉnh.\nỦy ban nhân dân tỉnh ban hành kế "
+            "hoạch triển khai xác định Chỉ số CCHC của các sở, ban, ngành (sau đây gọi tắt là cấp sở); Ủy ban nhân dân "
+            "các huyện (sau đây gọi tắt là cấp huyện), cụ thể như sau:\n1. Mục tiêu\n")
+    assert _plan(text).title == ("triển khai xác định Chỉ số CCHC của các sở, ban, ngành; Ủy ban nhân dân các "
+                                 "huyện")
