@@ -99,20 +99,21 @@ def _said_before(line: str, offset: int, relation: str) -> bool:
     """Whether the words just before a number match a cue of `relation`: "assigned" (the plan
     carries out the tasks that document assigns), "nested" (it is what the document named before
     it carries out), "earlier" (it was issued before, as background)."""
+    return bool(_cues_before(line, offset, relation))
+
+
+def _cues_before(line: str, offset: int, relation: str) -> list[tuple[str, re.Match[str]]]:
+    """(the words before a number, each match of a cue of `relation` ending where the number starts)."""
     before = line[max(0, offset - _ASSIGNED_CHARS):offset]
-    return any(kind == relation and pattern.search(before) for pattern, kind in _cues())
+    return [(before, found) for pattern, kind in _cues() if kind == relation and (found := pattern.search(before))]
 
 
 def _carried_out_by_named(title: str, position: int) -> bool:
     """Whether the number at `position` of a title is what something the title names before it
     carries out ("… CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ …"), not what the
     plan itself carries out ("TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ …")."""
-    before = title[max(0, position - _ASSIGNED_CHARS):position]
-    for pattern, relation in _cues():
-        found = pattern.search(before) if relation == "nested" else None
-        if found and _IMPLEMENTING_WORDS.sub("", " ".join(_words(before[:found.start()])) + " ").strip():
-            return True
-    return False
+    return any(_IMPLEMENTING_WORDS.sub("", " ".join(_words(before[:found.start()])) + " ").strip()
+               for before, found in _cues_before(title, position, "nested"))
 
 
 def _purpose_spans(text: str) -> list[tuple[int, int]]:
@@ -240,12 +241,11 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
     leading = ({target} | (carried_in_title if first_nested else set(title_keys))) - {None}  # what the title carries out
-    # clauses naming what the title carries out, not as what another document carries out
-    led = {m.clause for m in mentions if m.key in leading and (id(m) not in nested or first_of_clause[m.clause] == m.key)}
+    # mentions a clause names as what it carries out, not as what another document carries out
+    direct = [m for m in mentions if id(m) not in nested or first_of_clause[m.clause] == m.key]
+    led = {m.clause for m in direct if m.key in leading}  # clauses naming what the title carries out
     implemented = {target} | carried_in_title | assigned | {
-        m.key for m in mentions if m.hint == "implements" and id(m) not in earlier
-        and (not leading or m.clause in led)
-        and (id(m) not in nested or first_of_clause[m.clause] == m.key)}
+        m.key for m in direct if m.hint == "implements" and id(m) not in earlier and (not leading or m.clause in led)}
     found: dict[str, Citation] = {}
     for mention in mentions:
         if mention.key == own or mention.key in found:
@@ -339,7 +339,8 @@ def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention
 
 def _word_after(text: str, position: int) -> int:
     """Where the first word at or after `position` starts (a part of the opening opens a clause there)."""
-    return position + len(text[position:position + 200]) - len(text[position:position + 200].lstrip(" |\n"))
+    ahead = text[position:position + 200]
+    return position + len(ahead) - len(ahead.lstrip(" |\n"))
 
 
 def _after_capitals(line: str) -> list[int]:

@@ -201,7 +201,8 @@ def issued_field(text: str) -> re.Match[str] | None:
 
 def signer_field(text: str) -> str | None:
     """The signer's name from a page's attributes ("Người ký | Name", "Người ký: Name", "Người ký Name")."""
-    match = _cue("signer_field").search(text[:HEAD_CHARS]) or _cue("signer_words").search(text[:HEAD_CHARS])
+    head = text[:HEAD_CHARS]
+    match = _cue("signer_field").search(head) or _cue("signer_words").search(head)
     return match["name"].strip() if match else None
 
 

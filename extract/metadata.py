@@ -100,7 +100,7 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     cue = _header()
     number_match = cue["number"].search(text)
     number = None
-    value = re.sub(r"\s+", "", number_match["value"]) if number_match else None  # "2891/QĐ -UBND"
+    value = header.number_value(number_match) if number_match else None  # "2891/QĐ -UBND" read whole
     flat_number = header.own_number(text)
     if flat_number and (value is None or (flat_number.start() < number_match.start() and value.startswith("/"))):  # type: ignore[union-attr]
         value = header.number_value(flat_number)

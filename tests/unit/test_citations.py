@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from plangraph.extract.citations import type_of_number
+from plangraph.extract.find import find_facts
 from plangraph.extract.metadata import extract_plan
 from plangraph.extract.normalize import normalize
+from plangraph.extract.outline import outline
 
 
 def _relations(text: str, opening_ends_at: str = "I. MỤC ĐÍCH") -> dict[str, str]:
@@ -11,6 +13,12 @@ def _relations(text: str, opening_ends_at: str = "I. MỤC ĐÍCH") -> dict[str,
     start = clean.find(opening_ends_at)
     plan = extract_plan(clean, [], start if start >= 0 else None)
     return {c.number: c.relation for c in plan.citations}
+
+
+def _outlined_relations(text: str) -> dict[str, str]:
+    """Relations as a whole build finds them: the outline tells where the opening ends."""
+    clean = normalize(text).text
+    return {c.number: c.relation for c in find_facts(clean, outline(clean)).plan.citations}
 
 
 HEAD = "Số: 12/KH-UBND\nĐiện Biên, ngày 4 tháng 5 năm 2023\nKẾ HOẠCH\nPHÒNG CHỐNG SỐT RÉT NĂM 2023\n"
@@ -190,18 +198,13 @@ def test_citations_the_document_issuing_the_programme_a_title_carries_out_is_imp
 
 
 def test_citations_a_part_listing_the_plans_basis_belongs_to_its_opening() -> None:
-    from plangraph.extract.find import find_facts
-    from plangraph.extract.outline import outline
-
     text = ("Số: 3298/KH-UBND\nHải Dương, ngày 25 tháng 9 năm 2018\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN ĐỀ ÁN “TĂNG "
             "CƯỜNG KIỂM SOÁT KÊ ĐƠN THUỐC VÀ BÁN THUỐC KÊ ĐƠN” CỦA BỘ Y TẾ\nI. CĂN CỨ PHÁP LÝ XÂY DỰNG KẾ HOẠCH\n"
             "- Thông tư số 52/2017/TT-BYT ngày 29/12/2017 của Bộ Y tế quy định về đơn thuốc;\n"
             "- Quyết định số 4041/QĐ-BYT ngày 07/9/2017 của Bộ trưởng Bộ Y tế về việc phê duyệt Đề án “Tăng cường "
             "kiểm soát kê đơn thuốc và bán thuốc kê đơn giai đoạn 2017 - 2020”.\nII. MỤC ĐÍCH, YÊU CẦU\n"
             "- Thực hiện Quyết định số 9/QĐ-SYT về thanh tra dược.\n")
-    clean = normalize(text).text
-    plan = find_facts(clean, outline(clean)).plan
-    assert {c.number: c.relation for c in plan.citations} == {
+    assert _outlined_relations(text) == {
         "52/2017/TT-BYT": "cites", "4041/QĐ-BYT": "implements", "9/QĐ-SYT": "cites"}
 
 
@@ -231,18 +234,13 @@ def test_citations_a_document_carrying_out_the_programme_a_title_names_is_not_th
 
 
 def test_citations_documents_numbered_under_a_basis_part_belong_to_the_opening() -> None:
-    from plangraph.extract.find import find_facts
-    from plangraph.extract.outline import outline
-
     text = ("Số: 383/KH-UBND\nTiền Giang, ngày 07 tháng 12 năm 2022\nKẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ "
             "TRONG XÂY DỰNG NÔNG THÔN MỚI, HƯỚNG TỚI NÔNG THÔN MỚI THÔNG MINH GIAI ĐOẠN 2022-2025\n"
             "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n1. Quyết định số 924/QĐ-TTg ngày 22 tháng 8 năm 2022 của Thủ tướng Chính "
             "phủ phê duyệt Chương trình chuyển đổi số trong xây dựng nông thôn mới, hướng tới nông thôn mới thông "
             "minh giai đoạn 2021-2025;\n2. Nghị quyết số 08-NQ/TU ngày 06 tháng 10 năm 2021 của Tỉnh ủy về chuyển "
             "đổi số.\nII. MỤC ĐÍCH, YÊU CẦU\n- Thực hiện Quyết định số 9/QĐ-SNN về nông thôn mới.\n")
-    clean = normalize(text).text
-    plan = find_facts(clean, outline(clean)).plan
-    assert {c.number: c.relation for c in plan.citations} == {
+    assert _outlined_relations(text) == {
         "924/QĐ-TTg": "implements", "08-NQ/TU": "cites", "9/QĐ-SNN": "cites"}
 
 
