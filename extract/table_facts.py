@@ -20,12 +20,12 @@ from plangraph.extract.metadata import PlanInfo
 from plangraph.extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
 from plangraph.extract.outline import Section
 from plangraph.extract.rules import cue_patterns
-from plangraph.extract.table_header import CUES, column_role, cue, label_years
+from plangraph.extract.table_header import CUES, ROW_NUMBER, column_role, cue, label_years
 from plangraph.extract.tables import Cell, Row, Table
+from plangraph.extract.tasks import recurrence as task_recurrence
 
 _VALUE = re.compile(rf"^(?P<lo>{NUMBER})(?:{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?\s*(?P<pct>%)?$")
 _BULLET = re.compile(r"^[-+•*–]\s*")
-_STT = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$")
 _Fact = TypeVar("_Fact", Task, Indicator, BudgetItem)
 _UNIT_NOTE = re.compile(r"\(([^()]{1,25})\)\s*$")
 
@@ -135,7 +135,7 @@ def _prefix(table: Table, root: Section) -> str:
 def _level(stt: str, previous_letter: str | None) -> int | None:
     """Depth of a row number: A/B (1), I/II (2), 1 (3), 1.1 (4…), a (8); None for bullets."""
     stt = stt.rstrip(".)")
-    if not stt or not _STT.match(stt):
+    if not stt or not ROW_NUMBER.match(stt):
         return None
     if re.fullmatch(r"[A-ZĐ]", stt) and (stt not in "IVXLC" or previous_letter == chr(ord(stt) - 1)):
         return 1
@@ -314,12 +314,19 @@ def _amounts(rows: list[_RowInfo], columns: list[_Column], table_unit: str | Non
 
 
 def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
+    """One task per row with a task and someone or a time to do it by. A row without its own
+    number whose published form lacks the lead, partner or time cells shares them with the row
+    above (a cell merged over both)."""
     by_role = {c.role: c.index for c in reversed(columns) if c.role}
     found = []
+    above: dict[str, str] = {}
     for info in rows:
         cells = info.row.cells
         text = _BULLET.sub("", info.subject.text).strip()
         doers = {role: cells[by_role[role]].text for role in ("lead", "coordinate", "due") if role in by_role}
+        if not info.stt:
+            doers.update({role: above.get(role, "") for role in doers if by_role[role] in info.row.merged})
+        above = doers
         if not text or (not any(doers.values()) and _level(info.stt, None) in (1, 2)):
             continue
         leads = distinct([m.agency for m in mentions(doers.get("lead", ""))])
@@ -332,8 +339,9 @@ def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
 
 
 def _due(text: str) -> tuple[str | None, str | None]:
-    """(due, recurrence) of a time cell: "30/6/2026" → 2026-06-30, "Tháng 6/2026" → 2026-06, "Năm 2026"."""
-    recurrence = "annual" if any(p.search(text) for p in _cues("annual")) else None
+    """(due, recurrence) of a time cell: "30/6/2026" → 2026-06-30, "Tháng 6/2026" → 2026-06, "Năm 2026",
+    "Năm 2025 - 2026" → 2026; the recurrence as the body reads it ("hằng năm", "định kỳ hằng quý")."""
+    recurrence = task_recurrence(text)
     for pattern in _cues("due"):
         match = pattern.search(text.strip())
         if match:

@@ -19,6 +19,7 @@ _LABEL_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])")
 _DATE = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d|tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[-+]?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?%?$")
 _NUMBERING = re.compile(r"^(?:\(?[A-Z]\)?|\(?\d{1,2}\)?|\d{1,2}\s*=\s*[\d\s()+\-*/x:]+)$")
+ROW_NUMBER = re.compile(r"^(?:[IVXLC]+|[A-ZĐ]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]?$")  # a row's STT: "II", "3", "2.1", "a)"
 _ALONE = ("stt", "subject", "unit", "note", "product")  # never a group over other columns
 
 

@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from plangraph.extract.table_header import (LABEL_WORDS, column_role, columns, cue, header_rows, is_numbering, is_numeric,
+from plangraph.extract.table_header import (LABEL_WORDS, ROW_NUMBER, column_role, columns, cue, header_rows, is_numbering,
+                                  is_numeric,
                                   label_years, markdown_header_rows)
 
 _MAX_CELL_LINES = 12  # a longer run of lines between `|` lines is text between two tables
@@ -39,7 +40,11 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
+    """A row's cells, one per column; `merged`: the columns whose cell the published row does
+    not have (a cell of the row above spanning this one, in the cell-per-line form)."""
+
     cells: tuple[Cell, ...]
+    merged: tuple[int, ...] = ()
 
     @property
     def start(self) -> int:
@@ -164,10 +169,12 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
     """Rows of `|`-separated gaps: each row of width w spans w + 1 `|` lines and the next row
     starts at the following `|` line (so the gap between them is empty). The width of the table
     is chosen so that most rows are full; narrower rows (header cells spanning columns, group
-    rows) are allowed at a cost."""
+    rows, cells merged with the row above) are allowed at a cost. Of two widths that cost the
+    same, the wider is taken: each row a cell merged with the row above made one cell narrower
+    costs as much there as the row that has all its cells costs in the narrower width."""
     if not gaps:
         return None
-    page = [gap is not None and bool(_PAGE_NUMBER.match(gap.text)) for gap in gaps]
+    page = _page_numbers(gaps)
     runs = _runs([gap is None for gap in gaps])
     # the width: the longest run of filled cells or a little more (rows with empty cells), or
     # (a page number or a lost `|` joining two rows) the length of another run; and, where page
@@ -181,14 +188,41 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
     numeric = [0]
     for gap in gaps:
         numeric.append(numeric[-1] + (gap is not None and is_numeric(gap.text)))
+    group = _group_starts(gaps)
     for width in sorted(c for c in candidates if 2 <= c <= _MAX_WIDTH):
-        parsed = _parse(gaps, width, numeric, page)
+        parsed = _parse(gaps, width, numeric, page, group)
         if parsed is None:
             continue
         cost = parsed[0] + _MIXED_COST * _mixed(parsed[1], width) + _SEAM_COST * _seams(parsed[1], width)
-        if best is None or cost < best[0]:
+        if best is None or cost <= best[0]:  # on a tie the wider: rows a merged cell made narrower cost as much
             best = (cost, width, parsed[1])
     return best[2] if best else None
+
+
+def _page_numbers(gaps: list[Cell | None]) -> list[bool]:
+    """Whether each gap may be a page number standing where the empty gap between two rows was.
+    A number just after an empty gap is the first cell of the row that gap opens (its STT: "|" /
+    "|" / "4" / "|" / "Tham gia …"), unless another number follows it (the row's own STT after a
+    page number that an empty last cell precedes)."""
+    def bare(k: int) -> bool:
+        gap = gaps[k] if 0 <= k < len(gaps) else None
+        return gap is not None and bool(_PAGE_NUMBER.match(gap.text))
+    return [bare(k) and (k == 0 or gaps[k - 1] is not None or bare(k + 1)) for k in range(len(gaps))]
+
+
+_ROMAN_NUMBER = re.compile(r"^[IVXLC]{1,6}\.?$")
+
+
+def _group_starts(gaps: list[Cell | None]) -> list[int]:
+    """For each gap, the nearest gap after it that opens a group row and so starts a row: a Roman
+    numeral after an empty gap and before words ("|" / "|" / "II" / "|" / "Tuyên truyền")."""
+    nearest = [len(gaps) + 1] * (len(gaps) + 1)
+    for k in range(len(gaps) - 2, 0, -1):
+        gap, after = gaps[k], gaps[k + 1]
+        opens = (gaps[k - 1] is None and gap is not None and bool(_ROMAN_NUMBER.match(gap.text))
+                 and after is not None and not is_numeric(after.text))
+        nearest[k - 1] = k if opens else nearest[k]
+    return nearest
 
 
 def _runs(breaks: list[bool]) -> list[int]:
@@ -233,10 +267,11 @@ def _mixed(rows: list[list[Cell]], width: int) -> int:
 
 
 def _parse(gaps: list[Cell | None], width: int, numeric: list[int],
-           page: list[bool]) -> tuple[float, list[list[Cell]]] | None:
+           page: list[bool], group: list[int]) -> tuple[float, list[list[Cell]]] | None:
     """The cheapest split of the gaps into rows of `width` cells; `numeric[k]` counts the
-    amounts among gaps[:k] (a narrower row holding one is dear: data rows are full); `page[k]`:
-    gap k may be a page number."""
+    amounts among gaps[:k] (a narrower row holding one after its first cell, its number, is dear:
+    data rows are full); `page[k]`: gap k may be a page number; `group[k]`: the first gap after
+    gap k that starts a row."""
     pipes = len(gaps) + 1
     last = pipes - 1
     cost: list[float | None] = [None] * (pipes + 1)
@@ -246,7 +281,7 @@ def _parse(gaps: list[Cell | None], width: int, numeric: list[int],
     ends = [k for k in range(1, last) if gaps[k] is None or page[k]] + [last]
     for start in range(pipes - 2, -1, -1):
         best: float | None = None
-        stop = min(start + 2 * width + 2, last + 1)
+        stop = min(start + 2 * width + 2, last + 1, group[start])
         for k in range(bisect_right(ends, start), len(ends)):
             end = ends[k]
             if end >= stop:
@@ -265,7 +300,7 @@ def _parse(gaps: list[Cell | None], width: int, numeric: list[int],
                 continue
             w = end - start
             total = rest + (0.0 if w == width else 3.0 if w > width
-                            else 1.0 if numeric[end] > numeric[start] else 0.3)
+                            else 1.0 if numeric[end] > numeric[start + 1] else 0.3)
             if best is None or total < best:
                 best, choice[start] = total, w
         cost[start] = best
@@ -351,11 +386,30 @@ def _build(lines: list[_Line], first: int, end: int, rows: list[list[Cell]],
     count = header_rows(texts, width) if markdown_header is None else markdown_header_rows(texts, markdown_header)
     labelled = [r for r in texts[:count] if not is_numbering(r) and not (len(r) == 1 and width > 2)]
     repeated = {tuple(r) for r in texts[:count]}  # the header again on a new page
-    body = tuple(Row(tuple(r) + tuple(Cell("", r[-1].end, r[-1].end) for _ in range(width - len(r))))
-                 for r, t in zip(rows[count:], texts[count:])
+    numbered = markdown_header is None and _numbered_rows(texts[count:], width)
+    body = tuple(_body_row(r, width, numbered) for r, t in zip(rows[count:], texts[count:])
                  if any(t) and tuple(t) not in repeated and not (count and is_numbering(t)))
     return Table(lines[first].start, end, _caption(lines, first), tuple(Row(tuple(r)) for r in rows[:count]),
                  body, tuple(tuple(label for label in column if label) for column in columns(labelled, width)))
+
+
+def _numbered_rows(texts: list[list[str]], width: int) -> bool:
+    """Whether the rows open with their number: most full rows have one in their first cell."""
+    full = [t for t in texts if len(t) == width]
+    return len(full) >= 2 and 2 * sum(bool(ROW_NUMBER.match(t[0])) for t in full) > len(full)
+
+
+def _body_row(cells: list[Cell], width: int, numbered: bool) -> Row:
+    """A data row of `width` cells. In the cell-per-line form a cell merged over several rows is
+    written in the first of them only: a narrower row of a numbered table that opens with words
+    lacks its number (it goes on the numbered row above), and a narrower row lacks its last cells."""
+    merged: list[int] = []
+    if numbered and len(cells) < width and cells[0].text and not ROW_NUMBER.match(cells[0].text):
+        cells = [Cell("", cells[0].start, cells[0].start), *cells]
+        merged.append(0)
+    merged.extend(range(len(cells), width))
+    return Row(tuple(cells) + tuple(Cell("", cells[-1].end, cells[-1].end) for _ in range(width - len(cells))),
+               tuple(merged))
 
 
 def table_spans(tables: tuple[Table, ...]) -> tuple[tuple[int, int], ...]:

@@ -350,3 +350,47 @@ def test_tables_small_table_rows_starting_with_an_empty_cell_keep_their_columns(
                   _row("Kế hoạch", "Ước thực hiện"), *[_row(*row) for row in rows])
     (table,) = find_tables(text)
     assert [[c.text for c in r.cells] for r in table.rows] == rows
+
+
+MERGED = "\n".join([
+    "PHỤ LỤC",
+    _table(_row("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Nguồn kinh phí"),
+           _row("I", "Hoàn thiện thể chế"),
+           _row("1", "Rà soát quy định", "Sở Tư pháp", "Sở Y tế", "Quý IV/2026", "Chi thường xuyên"),
+           _row("2", "Góp ý dự thảo", "Sở Tư pháp", "Sở Y tế", "Năm 2027"),
+           _row("3", "Tham gia đơn giản hóa thủ tục", "Sở Nội vụ", "Sở Tư pháp", "Năm 2027"),
+           _row("Sao lưu dữ liệu", "Sở Tài chính"),
+           _row("II", "Tuyên truyền"),
+           _row("1", "Phổ biến kế hoạch", "Sở Văn hóa", "Sở Y tế", "Hằng năm.", "", "")),
+])
+
+
+def test_tables_rows_a_merged_cell_made_narrower_keep_their_columns() -> None:
+    (table,) = find_tables(MERGED)
+    assert [[c.text for c in r.cells][:5] for r in table.rows] == [
+        ["I", "Hoàn thiện thể chế", "", "", ""],
+        ["1", "Rà soát quy định", "Sở Tư pháp", "Sở Y tế", "Quý IV/2026"],
+        ["2", "Góp ý dự thảo", "Sở Tư pháp", "Sở Y tế", "Năm 2027"],
+        ["3", "Tham gia đơn giản hóa thủ tục", "Sở Nội vụ", "Sở Tư pháp", "Năm 2027"],
+        ["", "Sao lưu dữ liệu", "Sở Tài chính", "", ""],
+        ["II", "Tuyên truyền", "", "", ""],
+        ["1", "Phổ biến kế hoạch", "Sở Văn hóa", "Sở Y tế", "Hằng năm."],
+    ]
+
+
+def test_table_facts_row_without_its_number_shares_the_merged_cells_of_the_row_above() -> None:
+    root = outline(MERGED, skip=table_spans(find_tables(MERGED)))
+    found = [(t.section, t.text, [a.name for a in t.leads], [a.name for a in t.coordinators], t.due)
+             for t in find_table_facts(find_tables(MERGED), root).tasks]
+    assert found[2:4] == [
+        ("PL.I.3", "Tham gia đơn giản hóa thủ tục", ["Sở Nội vụ"], ["Sở Tư pháp"], "2027"),
+        ("PL.I.3", "Sao lưu dữ liệu", ["Sở Tài chính"], ["Sở Tư pháp"], "2027"),
+    ]
+
+
+def test_table_facts_time_cell_range_gives_its_last_year_and_quarterly_reports_recur_quarterly() -> None:
+    text = ("| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+            "| 1 | Xây dựng quy định | Sở Tư pháp | Năm 2025 - 2026 |\n"
+            "| 2 | Báo cáo tiến độ | Sở Tài chính | Thường xuyên, định kỳ hằng quý báo cáo |")
+    found = [(t.due, t.recurrence) for t in find_table_facts(find_tables(text), outline(text)).tasks]
+    assert found == [("2026", None), (None, "quarterly")]
