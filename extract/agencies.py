@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
@@ -81,7 +81,23 @@ def _named() -> tuple[PhraseMatcher, dict[str, Row]]:
         if row["name"].startswith("Sở "):
             matcher.add(row["id"] + "#bare", [_keyed(row["name"][3:])])
         by_id[row["id"]] = row
+        city = _city_name(row["name"])
+        if city != row["name"]:
+            matcher.add(row["id"] + "#city", [_keyed(city)])
+            by_id[row["id"] + "#city"] = replace(row, fields={**row.fields, "name": city})
     return matcher, by_id
+
+
+# A province's bodies as a centrally governed city names them.
+_CITY_WORDS = ((re.compile(r" tỉnh$"), " thành phố"), (re.compile(r"\bTỉnh ủy\b"), "Thành ủy"),
+               (re.compile(r"^Tỉnh Đoàn$"), "Thành Đoàn"))
+
+
+def _city_name(name: str) -> str:
+    """"Công an tỉnh" → "Công an thành phố", "Văn phòng Tỉnh ủy" → "Văn phòng Thành ủy"."""
+    for pattern, city in _CITY_WORDS:
+        name = pattern.sub(city, name)
+    return name
 
 
 @lru_cache(maxsize=1)

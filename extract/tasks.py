@@ -19,7 +19,7 @@ from dataclasses import replace
 from plangraph.extract.agencies import Mention, distinct, list_at, mentions
 from plangraph.extract.facts import Agency, Task
 from plangraph.extract.fields import Field, fields, listed, trailing
-from plangraph.extract.normalize import fold
+from plangraph.extract.normalize import fold, is_caps
 from plangraph.extract.outline import Section
 from plangraph.extract.rules import compile_regex, cue_patterns, cue_regex, read_table
 from plangraph.extract.screens import could_match, finditer as screened_finditer, search as screened_search
@@ -28,6 +28,7 @@ _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
 _LEAF_TASK_WORDS = 8
 _OPENING_WORDS = 3
+_CAPS_LETTERS = 2  # a line in capitals ("ỦY BAN NHÂN DÂN TỈNH", "ỦY" left alone by a wrap) is no task
 _PARAGRAPH_WORDS = 40  # a numbered heading this long is a paragraph that states a task
 _DESCRIPTION = re.compile(r"(?:\s*,?\s+(?:và\s+)?[^\W\d_A-ZĐÀ-Ỹ][^\W\d_]*)+", re.UNICODE)
 _CLAUSE_END = re.compile(r"[;]|\.(?=\s|$)")
@@ -217,9 +218,11 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
         if fields(item.text):
             found.append(Candidate(section.path, item.text, item.start, (), "field"))
             continue
+        if is_caps(item.text, _CAPS_LETTERS):
+            continue  # a line in capitals is a heading or a name set over a page ("ỦY BAN NHÂN DÂN …"), not a duty
         following = items[index + 1] if index + 1 < len(items) else None
-        introduces = (item.text.rstrip().endswith(":") and following is not None
-                      and following.marker not in ("", item.marker))
+        introduces = item.text.rstrip().endswith(":") and (
+            following.marker not in ("", item.marker) if following is not None else bool(section.children))
         if introduces and not item_kind.startswith("closing") and _opens_with_role(item.text):
             leads, coords = roles(Candidate(section.path, item.text, item.start, inherited, item_kind, coordinators,
                                             owner))

@@ -294,3 +294,9 @@ def test_citations_a_decision_article_carrying_out_a_programme_named_in_four_wor
             "Kế hoạch thực hiện Chương trình hành động số 45-CTr/TU ngày 19/11/2013 của Ban Thường vụ Tỉnh ủy.\n"
             "Điều 2. Quyết định có hiệu lực.\n")
     assert _relations(text, "Điều 1") == {"45-CTr/TU": "implements", "23/2012/TT-BCA": "cites"}
+
+
+def test_citations_a_number_with_a_dotted_part() -> None:
+    text = HEAD + ("Căn cứ Nghị quyết số 66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ;\n"
+                   "I. MỤC ĐÍCH\n- Thực hiện tốt.\n")
+    assert _relations(text) == {"66.2/2025/NQ-CP": "cites"}

@@ -110,3 +110,27 @@ def test_tasks_a_bullet_that_introduces_sub_bullets_is_not_a_task() -> None:
     assert [(t.text, _names(t.leads)) for t in tasks] == [
         ("Bố trí kinh phí.", ["Sở Tài chính"]), ("Hướng dẫn thanh quyết toán.", ["Sở Tài chính"]),
         ("Kiểm tra việc sử dụng kinh phí.", ["Sở Tài chính"])]
+
+
+def test_tasks_a_city_names_its_bodies_and_an_article_gives_them_execution() -> None:
+    tasks = _tasks("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n"
+                   "Điều 3. Chánh Văn phòng Ủy ban nhân dân Thành phố, Giám đốc Công an thành phố, Bí thư Thành Đoàn "
+                   "có trách nhiệm thi hành Quyết định này./.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("Điều 3", ["Văn phòng Ủy ban nhân dân thành phố", "Công an thành phố", "Thành Đoàn"])]
+
+
+def test_tasks_a_completion_time_line_dates_the_step_above_it() -> None:
+    tasks = _tasks("II. NỘI DUNG THỰC HIỆN\n1. Bước 1: Tiếp nhận hồ sơ\n"
+                   "Ủy ban nhân dân các xã tiếp nhận hồ sơ của các hộ gia đình.\n"
+                   "Thời gian hoàn tất: trước ngày 27 tháng 6 năm 2014.")
+    assert [(t.text, t.due) for t in tasks][-1] == ("Ủy ban nhân dân các xã tiếp nhận hồ sơ của các hộ gia đình.",
+                                                    "2014-06-27")
+
+
+def test_tasks_a_lead_in_over_numbered_parts_and_a_name_in_capitals_are_no_tasks() -> None:
+    tasks = _tasks("III. NHIỆM VỤ TRỌNG TÂM\nLộ trình chung cho việc chuyển đổi dữ liệu:\n"
+                   "1. Hoàn thiện hạ tầng\n- Sở Tài chính nâng cấp phần mềm.\n"
+                   "2. Đào tạo\n- Sở Nội vụ tổ chức tập huấn./.\nỦY\nBAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH")
+    assert [(t.section, t.text) for t in tasks] == [("III.1", "Sở Tài chính nâng cấp phần mềm."),
+                                                    ("III.2", "Sở Nội vụ tổ chức tập huấn./.")]
