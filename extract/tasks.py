@@ -286,7 +286,11 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
         before = text[clause_start:cue.start()]
         if role_cue("directing").search(before):
             continue
-        if index == 0 and not subject and _opens(text[start:cue.start()], introduced=start > 0):
+        named = [m for m in found if clause_start <= m.start and m.end <= cue.start() and not text[m.end:cue.start()].strip()]
+        if index == 0 and not subject and named:
+            leads = [m.agency for m in named]  # "Trên cơ sở …, Sở Tài chính phối hợp với X": the body named leads
+            coordinators += listed_here
+        elif index == 0 and not subject and _opens(text[start:cue.start()], introduced=start > 0):
             opened = True
             leads, coordinators = listed_here, list(candidate.owner or candidate.heading_agencies) + coordinators
         else:

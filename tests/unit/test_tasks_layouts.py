@@ -134,3 +134,11 @@ def test_tasks_a_lead_in_over_numbered_parts_and_a_name_in_capitals_are_no_tasks
                    "2. Đào tạo\n- Sở Nội vụ tổ chức tập huấn./.\nỦY\nBAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH")
     assert [(t.section, t.text) for t in tasks] == [("III.1", "Sở Tài chính nâng cấp phần mềm."),
                                                     ("III.2", "Sở Nội vụ tổ chức tập huấn./.")]
+
+
+def test_tasks_a_body_named_before_its_partner_after_an_opening_phrase_leads() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Trên cơ sở đề xuất của các Sở, ban, ngành chuyên môn, "
+                   "Sở Tài chính phối hợp với các đơn vị liên quan thẩm định kinh phí.\n"
+                   "- Trên cơ sở đề xuất của các sở, phối hợp với Sở Nội vụ thẩm định biên chế.")
+    assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        (["Sở Tài chính"], ["các đơn vị liên quan"]), (["Sở Nội vụ"], ["Sở Tài chính"])]
