@@ -323,7 +323,8 @@ def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
     for info in rows:
         cells = info.row.cells
         text = _BULLET.sub("", info.subject.text).strip()
-        doers = {role: cells[by_role[role]].text for role in ("lead", "coordinate", "due") if role in by_role}
+        doers: dict[str, str] = {role: cells[by_role[role]].text for role in ("lead", "coordinate", "due")
+                                 if role in by_role}
         if not info.stt:
             doers.update({role: above.get(role, "") for role in doers if by_role[role] in info.row.merged})
         above = doers

@@ -73,7 +73,7 @@ def section_kind(section: Section) -> str | None:
     """duty | assigning | budget | objective | review | None, from a top-level part's title."""
     title = fold(section.title)
     for pattern, kind in _section_kinds():
-        if kind != "sub-duty" and pattern.search(title):
+        if not kind.startswith("sub-") and pattern.search(title):
             return kind
     return None
 
@@ -81,12 +81,17 @@ def section_kind(section: Section) -> str | None:
 def sub_kind(section: Section) -> str | None:
     """'duty' inside a part of another kind, below a numbered heading titled as duties
     ("2. Các giải pháp tổ chức thực hiện")."""
+    return "duty" if below_numbered(section, "sub-duty") else None
+
+
+def below_numbered(section: Section, wanted: str) -> bool:
+    """Whether the section or a numbered heading above it has a title of the `wanted` kind."""
     for heading in [section, *section.ancestors()]:
         if heading.kind == "number":
             title = fold(heading.title)
-            if any(kind == "sub-duty" and pattern.search(title) for pattern, kind in _section_kinds()):
-                return "duty"
-    return None
+            if any(kind == wanted and pattern.search(title) for pattern, kind in _section_kinds()):
+                return True
+    return False
 
 
 def _is_label(title: str) -> bool:
@@ -182,6 +187,8 @@ def candidates(root: Section) -> list[Candidate]:
         kind = section_kind(top)
         for section in top.walk():
             section_kind_ = kind if kind in _TASK_KINDS else sub_kind(section)
+            if section_kind_ == "duty" and below_numbered(section, "sub-budget"):
+                section_kind_ = "budget"  # "6. Kinh phí thực hiện" among the duties: tasks only where a body is named
             inherited = _heading_agencies(section) if section_kind_ else ()
             coordinators: tuple[Agency, ...] = ()
             label = None

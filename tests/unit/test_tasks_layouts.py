@@ -142,3 +142,11 @@ def test_tasks_a_body_named_before_its_partner_after_an_opening_phrase_leads() -
                    "- Trên cơ sở đề xuất của các sở, phối hợp với Sở Nội vụ thẩm định biên chế.")
     assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
         (["Sở Tài chính"], ["các đơn vị liên quan"]), (["Sở Nội vụ"], ["Sở Tài chính"])]
+
+
+def test_tasks_a_funding_heading_among_the_duties_gives_tasks_only_where_a_body_is_named() -> None:
+    tasks = _tasks("II. NỘI DUNG THỰC HIỆN\n1. Xây dựng hạ tầng\n- Nâng cấp máy chủ.\n2. Kinh phí thực hiện\n"
+                   "- Ngân sách địa phương: chi cho vận hành hệ thống.\n"
+                   "- Sở Tài chính tham mưu bố trí kinh phí.")
+    assert [(t.section, t.text) for t in tasks] == [("II.1", "Nâng cấp máy chủ."),
+                                                    ("II.2", "Sở Tài chính tham mưu bố trí kinh phí.")]
