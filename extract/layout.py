@@ -16,7 +16,7 @@ MARKER = re.compile(
     r"^(?:(?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+(?:[IVXLC\d]+|(?:THỨ|Thứ|thứ)\s+[^\W\d_]+)|[IVXLC]+\s*[.)\-–:]"
     r"|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}/(?=\s+[^\W\d_])"
     r"|\d{1,2}(?:\.\d{1,2})+(?=\s+[^\W\d_])"
-    r"|[a-zđ][.)]|[-+•–—·▪◦●]|Điều\s+\d+)(?:\s|$)")
+    r"|(?:\d{1,2}(?:\.\d{1,2})+\.)?[a-zđ][.)]|[-+•–—·▪◦●]|Điều\s+\d+)(?:\s|$)")
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*$")
 
 
@@ -291,6 +291,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return False
     if (_dangling().search(previous) or _open_name().search(previous)) and not _TERMINAL.search(previous):
         return True  # "… phối hợp với các" / "… của Ban" and then "Thường vụ Tỉnh ủy …"
+    if previous.endswith(","):
+        return True  # "… Hội Cựu chiến binh," / "Đoàn Thanh niên …": a paragraph never ends on a comma
     if same_block and (blocks or previous.endswith(";")) and not _heading_over_role(previous, line):
         return True
     if width is None or blocks and not same_block:

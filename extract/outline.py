@@ -18,7 +18,7 @@ _ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<marker2>\d{1,2}(?:\.\d{1,2})+)\s+(?P<text2>[^\W\d_].*)$"
                      r"|^(?P<marker>\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s+|[.)](?=[^\W\d_])|/\s+(?=[^\W\d_]))(?P<text>\S.*)$")
-_LETTER = re.compile(r"^(?P<marker>[a-zđ])[.)]\s+(?P<text>\S.*)$")
+_LETTER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.)?(?P<marker>[a-zđ])[.)]\s+(?P<text>\S.*)$")  # "a)", "2.1.a."
 _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LABEL_WORDS = 20  # a heading "N. Label: body" has a short label before the colon
@@ -220,6 +220,9 @@ def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, 
     match = _ARTICLE.match(line)
     if match:
         return "article", re.sub(r"\s+", " ", match["marker"]), match.start("text"), match["text"]
+    match = _LETTER.match(line) if line[:1].isdigit() else None
+    if match:  # "2.1.a. …": the letter item a) of 2.1
+        return "letter", match["marker"], match.start("text"), match["text"]
     match = _NUMBER.match(line)
     if match:  # "2.1." or "2.1 " (two or more parts need no final dot)
         group = "text" if match["marker"] else "text2"

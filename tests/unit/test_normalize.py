@@ -249,3 +249,9 @@ def test_normalize_a_dash_inside_a_quoted_name_broken_onto_a_new_line_is_no_bull
     assert normalize(text).text.split("\n")[:2] == [
         "- Hằng năm, tham mưu tổ chức thực hiện tốt cao điểm tấn công trấn áp tội phạm ma túy hưởng ứng “Tháng "
         "hành động phòng, chống ma túy - Tháng 6” và các đợt cao điểm khác.", "- Tổ chức phong trào “Toàn dân”."]
+
+
+def test_normalize_a_paragraph_broken_after_a_comma_goes_on_after_the_blank_line() -> None:
+    text = "- Các xã vận động Hội Phụ nữ, Hội Cựu chiến binh,\n\nĐoàn Thanh niên giúp đỡ các hộ.\n\n- Làm việc khác."
+    assert normalize(text).text.split("\n") == [
+        "- Các xã vận động Hội Phụ nữ, Hội Cựu chiến binh, Đoàn Thanh niên giúp đỡ các hộ.", "- Làm việc khác."]

@@ -73,3 +73,10 @@ def test_outline_dotted_numbers_without_a_roman_part_write_their_own_path() -> N
     assert [s.path for s in outline(text).walk()] == ["", "1", "2", "2.1", "2.1.1"]
     text = "I. MỤC TIÊU\n2. Mục tiêu cụ thể\n2.1. Về chăm sóc\n- Làm A.\n2.1.1. Về y tế\n- Làm B."
     assert [s.path for s in outline(text).walk()] == ["", "I", "I.2", "I.2.1", "I.2.1.1"]
+
+
+def test_outline_letter_items_written_with_their_numbered_path() -> None:
+    text = ("II. NỘI DUNG THỰC HIỆN\n2. Trình tự thực hiện\n2.1. Bước 1:\n2.1.a. Thành lập Ban Chỉ đạo:\n"
+            "Ủy ban nhân dân các xã thành lập Ban Chỉ đạo.\n2.1.b. Hướng dẫn hồ sơ:\nCác thôn hướng dẫn làm đơn.")
+    assert [(s.path, s.kind) for s in outline(text).walk()][1:] == [
+        ("II", "roman"), ("II.2", "number"), ("II.2.1", "number"), ("II.2.1.a", "letter"), ("II.2.1.b", "letter")]
