@@ -194,7 +194,8 @@ def _grammar_mentions(text: str) -> list[Mention]:
             continue  # "các đơn vị sau đây": the bodies are named in the list below
         written = " ".join(text[match.start():match.end()].split()).rstrip(" ,")
         # one spelling per group, whatever the capitals: "Các Sở, ngành" and "các sở, ngành" meet
-        found.append(Mention(Agency(fold(written), "nhom-khong-ro", vague=True),
+        name = fold(written).replace("ủy ban nhân dân", "Ủy ban nhân dân")  # "… trực thuộc Ủy ban nhân dân tỉnh"
+        found.append(Mention(Agency(name, "nhom-khong-ro", vague=True),
                              match.start(), match.start() + len(written)))
     for match in _regexes()["sector"].finditer(folded):
         written = " ".join(text[match.start():match.end()].split())

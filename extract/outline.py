@@ -23,6 +23,7 @@ _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LABEL_WORDS = 20  # a heading "N. Label: body" has a short label before the colon
 _TITLE_WORDS = 15
+_STOPPED_WORDS = 6  # the next part's title may end with a full stop when this short ("IV. Tổ chức thực hiện.")
 _MIN_NUMBERED_PARTS = 3
 
 
@@ -128,9 +129,9 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _is_title(text: str) -> bool:
+def _is_title(text: str, words: int = _TITLE_WORDS) -> bool:
     """A heading in sentence case: a capital first, short, no full stop at the end."""
-    return text[:1].isupper() and len(text.split()) <= _TITLE_WORDS and not text.rstrip().endswith(".")
+    return text[:1].isupper() and len(text.split()) <= words and not text.rstrip().endswith(".")
 
 
 def has_plan_structure(root: Section) -> bool:
@@ -213,7 +214,8 @@ def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, 
     if part is not None:
         return "roman", part[0], part[1], part[2]
     match = _ROMAN.match(line)
-    if match and (_is_caps(match["text"][:40]) or _is_title(match["text"])):
+    if match and (_is_caps(match["text"][:40]) or _is_title(match["text"])
+                  or _roman_value(match["marker"]) == last_roman + 1 > 1 and _is_title(match["text"].rstrip(" ."), _STOPPED_WORDS)):
         value = _roman_value(match["marker"])
         if 0 < value <= last_roman + 1 or last_roman == 0:  # an excerpt may start at any part
             return "roman", match["marker"], match.start("text"), match["text"]

@@ -241,7 +241,7 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
         if not any(c.years for c in columns):  # "Mục tiêu" columns: the year of the caption or plan
             year = span[1] if span and span[1] < 9999 else None
             targets = [replace(c, years=(year, year) if year else None) for c in columns if c.target]
-        money_columns = [c for c in columns if c.years is None and
+        money_columns = [c for c in columns if c.years is None and c.role != "price" and  # a unit price is no budget
                          (c.role == "budget" and _is_money(c.unit or table_unit) or _is_money(c.unit))]
         budget.extend(_amounts(rows, money_columns, table_unit, period))
         if "subject" in roles and roles & {"lead", "coordinate"}:

@@ -210,16 +210,17 @@ def _page_numbers(gaps: list[Cell | None]) -> list[bool]:
     return [bare(k) and (k == 0 or gaps[k - 1] is not None or bare(k + 1)) for k in range(len(gaps))]
 
 
-_ROMAN_NUMBER = re.compile(r"^[IVXLC]{1,6}\.?$")
+_GROUP_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?$")  # "II", "3", "1.1.2", "a)"
 
 
 def _group_starts(gaps: list[Cell | None]) -> list[int]:
-    """For each gap, the nearest gap after it that opens a group row and so starts a row: a Roman
-    numeral after an empty gap and before words ("|" / "|" / "II" / "|" / "Tuyên truyền")."""
+    """For each gap, the nearest gap after it that opens a row: a row number (Roman, arabic, with its
+    path, a letter) after an empty gap and before words ("|" / "|" / "II" / "|" / "Tuyên truyền",
+    "1.1.2" / "|" / "Vùng nuôi …")."""
     nearest = [len(gaps) + 1] * (len(gaps) + 1)
     for k in range(len(gaps) - 2, 0, -1):
         gap, after = gaps[k], gaps[k + 1]
-        opens = (gaps[k - 1] is None and gap is not None and bool(_ROMAN_NUMBER.match(gap.text))
+        opens = (gaps[k - 1] is None and gap is not None and bool(_GROUP_NUMBER.match(gap.text))
                  and after is not None and not is_numeric(after.text))
         nearest[k - 1] = k if opens else nearest[k]
     return nearest
@@ -387,7 +388,8 @@ def _build(lines: list[_Line], first: int, end: int, rows: list[list[Cell]],
     labelled = [r for r in texts[:count] if not is_numbering(r) and not (len(r) == 1 and width > 2)]
     repeated = {tuple(r) for r in texts[:count]}  # the header again on a new page
     numbered = markdown_header is None and _numbered_rows(texts[count:], width)
-    body = tuple(_body_row(r, width, numbered) for r, t in zip(rows[count:], texts[count:])
+    amounts = _amount_columns(texts[count:], width) if markdown_header is None else ()
+    body = tuple(_body_row(r, width, numbered, amounts) for r, t in zip(rows[count:], texts[count:])
                  if any(t) and tuple(t) not in repeated and not (count and is_numbering(t)))
     return Table(lines[first].start, end, _caption(lines, first), tuple(Row(tuple(r)) for r in rows[:count]),
                  body, tuple(tuple(label for label in column if label) for column in columns(labelled, width)))
@@ -399,14 +401,38 @@ def _numbered_rows(texts: list[list[str]], width: int) -> bool:
     return len(full) >= 2 and 2 * sum(bool(ROW_NUMBER.match(t[0])) for t in full) > len(full)
 
 
-def _body_row(cells: list[Cell], width: int, numbered: bool) -> Row:
+def _amount_columns(texts: list[list[str]], width: int) -> tuple[int, ...]:
+    """The columns that hold amounts in most full rows that fill them."""
+    full = [t for t in texts if len(t) == width]
+    found = []
+    for k in range(1, width):
+        filled = [t[k] for t in full if t[k]]
+        if len(filled) >= 2 and 2 * sum(is_numeric(text) for text in filled) > len(filled):
+            found.append(k)
+    return tuple(found)
+
+
+def _body_row(cells: list[Cell], width: int, numbered: bool, amounts: tuple[int, ...] = ()) -> Row:
     """A data row of `width` cells. In the cell-per-line form a cell merged over several rows is
     written in the first of them only: a narrower row of a numbered table that opens with words
-    lacks its number (it goes on the numbered row above), and a narrower row lacks its last cells."""
+    lacks its number (it goes on the numbered row above), and a narrower row lacks its last cells.
+    A narrower row whose words span several columns ends with the amounts of the last columns that
+    hold amounts ("I" / "Quan trắc …" / "1.364.329.243": the group's total under "Thành tiền")."""
     merged: list[int] = []
     if numbered and len(cells) < width and cells[0].text and not ROW_NUMBER.match(cells[0].text):
         cells = [Cell("", cells[0].start, cells[0].start), *cells]
         merged.append(0)
+    end = len(cells)
+    while end > 2 and not cells[end - 1].text:
+        end -= 1  # the empty cells after the totals ("Ghi chú")
+    tail = end
+    while tail > 2 and cells[tail - 1].text and is_numeric(cells[tail - 1].text):
+        tail -= 1
+    count = end - tail
+    if (len(cells) < width and 0 < count <= len(amounts) and amounts[-count] > tail
+            and amounts[-count] + len(cells) - tail <= width):
+        spanned = [Cell("", cells[tail - 1].end, cells[tail - 1].end)] * (amounts[-count] - tail)
+        cells = [*cells[:tail], *spanned, *cells[tail:]]
     merged.extend(range(len(cells), width))
     return Row(tuple(cells) + tuple(Cell("", cells[-1].end, cells[-1].end) for _ in range(width - len(cells))),
                tuple(merged))

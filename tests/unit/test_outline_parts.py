@@ -80,3 +80,10 @@ def test_outline_letter_items_written_with_their_numbered_path() -> None:
             "Ủy ban nhân dân các xã thành lập Ban Chỉ đạo.\n2.1.b. Hướng dẫn hồ sơ:\nCác thôn hướng dẫn làm đơn.")
     assert [(s.path, s.kind) for s in outline(text).walk()][1:] == [
         ("II", "roman"), ("II.2", "number"), ("II.2.1", "number"), ("II.2.1.a", "letter"), ("II.2.1.b", "letter")]
+
+
+def test_outline_the_next_part_titled_short_with_a_full_stop() -> None:
+    text = ("I. MỤC TIÊU\n- Quan trắc môi trường.\nII. NỘI DUNG\n- Lấy mẫu nước.\n"
+            "III. Tổ chức thực hiện.\n1. Sở Nông nghiệp và Môi trường:\n- Chủ trì thực hiện.\n"
+            "IV. Kinh phí thực hiện được bố trí từ ngân sách tỉnh theo quy định hiện hành.")
+    assert [s.path for s in outline(text).walk() if s.kind == "roman"] == ["I", "II", "III"]

@@ -394,3 +394,22 @@ def test_table_facts_time_cell_range_gives_its_last_year_and_quarterly_reports_r
             "| 2 | Báo cáo tiến độ | Sở Tài chính | Thường xuyên, định kỳ hằng quý báo cáo |")
     found = [(t.due, t.recurrence) for t in find_table_facts(find_tables(text), outline(text)).tasks]
     assert found == [("2026", None), (None, "quarterly")]
+
+
+def test_tables_group_rows_with_their_totals_and_unit_prices_are_no_budget() -> None:
+    text = "\n".join([
+        "PHỤ LỤC II", "DỰ TOÁN KINH PHÍ GIAI ĐOẠN 2026 - 2030",
+        _table(_row("TT", "Chỉ tiêu", "Số mẫu", "Đơn giá (đồng)", "Thành tiền (đồng)", "Ghi chú"),
+               _row("I", "Quan trắc môi trường", "1.300.000", ""),
+               _row("1", "Vùng nuôi tôm", "1.300.000", ""),
+               _row("1.1", "Mẫu nước cấp", "1.300.000", ""),
+               _row("-", "Nhiệt độ nước", "10", "100.000", "1.000.000", "Đơn giá 2018"),
+               _row("-", "Độ mặn", "10", "30.000", "300.000", "")),
+    ])
+    (table,) = find_tables(text)
+    assert [[c.text for c in r.cells] for r in table.rows][:3] == [
+        ["I", "Quan trắc môi trường", "", "", "1.300.000", ""],
+        ["1", "Vùng nuôi tôm", "", "", "1.300.000", ""],
+        ["1.1", "Mẫu nước cấp", "", "", "1.300.000", ""]]
+    found = [b.amount for b in find_table_facts((table,), outline(text)).budget]
+    assert found == [1300000.0, 1300000.0, 1300000.0, 1000000.0, 300000.0]

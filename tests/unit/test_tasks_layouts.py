@@ -150,3 +150,10 @@ def test_tasks_a_funding_heading_among_the_duties_gives_tasks_only_where_a_body_
                    "- Sở Tài chính tham mưu bố trí kinh phí.")
     assert [(t.section, t.text) for t in tasks] == [("II.1", "Nâng cấp máy chủ."),
                                                     ("II.2", "Sở Tài chính tham mưu bố trí kinh phí.")]
+
+
+def test_tasks_bodies_under_the_provincial_committee_are_one_group_in_a_list_of_leads() -> None:
+    tasks = _tasks("II. NHIỆM VỤ\n1. Tuyên truyền\nCác sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh; Ủy ban nhân dân "
+                   "các huyện, thành phố tổ chức tuyên truyền pháp luật.")
+    assert [_names(t.leads) for t in tasks] == [
+        ["các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các huyện, thành phố"]]
