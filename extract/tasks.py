@@ -300,6 +300,8 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
         elif index == 0 and not subject and _opens(text[start:cue.start()], introduced=start > 0):
             opened = True
             leads, coordinators = listed_here, list(candidate.owner or candidate.heading_agencies) + coordinators
+        elif opened and not before.strip():
+            leads += listed_here  # "Phối hợp với X …. Phối hợp với Y …": each sentence's partner leads
         else:
             coordinators += listed_here
     if not coordinators and not opened:

@@ -157,3 +157,12 @@ def test_tasks_bodies_under_the_provincial_committee_are_one_group_in_a_list_of_
                    "các huyện, thành phố tổ chức tuyên truyền pháp luật.")
     assert [_names(t.leads) for t in tasks] == [
         ["các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh", "Ủy ban nhân dân các huyện, thành phố"]]
+
+
+def test_tasks_a_closing_assignment_in_brackets_and_a_second_partner_sentence() -> None:
+    tasks = _tasks("II. NỘI DUNG\n1. Xây dựng Quy chế bảo vệ bí mật nhà nước (Giao Công an tỉnh chủ trì, phối hợp "
+                   "với Sở Tư pháp).\nIII. TỔ CHỨC THỰC HIỆN\n1. Sở Tư pháp: Phối hợp với Công an tỉnh kiểm tra việc "
+                   "thực hiện Luật. Phối hợp với Văn phòng Ủy ban nhân dân tỉnh rà soát văn bản.")
+    assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        ("II.1", ["Công an tỉnh"], ["Sở Tư pháp"]),
+        ("III.1", ["Công an tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"], ["Sở Tư pháp"])]
