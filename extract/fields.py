@@ -1,8 +1,9 @@
 """Field blocks that assign the tasks above them: "Đơn vị chủ trì: X", "Đơn vị phối hợp: Y",
-"Cơ quan thực hiện: X chủ trì, phối hợp với Y", "Thời gian thực hiện: Z".
+"Cơ quan thực hiện: X chủ trì, phối hợp với Y", "Thời gian thực hiện: Z"; and the particulars of
+an activity ("Địa điểm: …", "Thành phần: …", "Số lượng: …"), which are no tasks of their own.
 
 A block (one or more field lines) applies to every task since the previous block. Labels are the
-`field-lead`, `field-coordinate` and `field-time` rows of patterns/task_cues.tsv.
+`field-lead`, `field-coordinate`, `field-time` and `field-detail` rows of patterns/task_cues.tsv.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from plangraph.extract.agencies import list_at, mentions
 from plangraph.extract.facts import Agency
 from plangraph.extract.rules import cue_regex
 
-_KINDS = ("field-lead", "field-coordinate", "field-time")
+_KINDS = ("field-lead", "field-coordinate", "field-time", "field-detail")
 
 
 @dataclass(frozen=True)

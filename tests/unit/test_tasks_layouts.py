@@ -166,3 +166,10 @@ def test_tasks_a_closing_assignment_in_brackets_and_a_second_partner_sentence() 
     assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
         ("II.1", ["Công an tỉnh"], ["Sở Tư pháp"]),
         ("III.1", ["Công an tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"], ["Sở Tư pháp"])]
+
+
+def test_tasks_an_activitys_particulars_are_no_tasks_and_a_bare_time_label_dates_it() -> None:
+    tasks = _tasks("II. NỘI DUNG THỰC HIỆN\n1. Hội nghị tuyên truyền\n- Tổ chức hội nghị phổ biến các biện pháp "
+                   "xử lý môi trường.\n- Địa điểm tổ chức: Hội trường tỉnh.\n- Số lượng: 02 hội nghị/năm.\n"
+                   "- Thành phần: đại diện các sở, ngành.\n- Thời gian: tháng 6/2026.")
+    assert [(t.text, t.due) for t in tasks] == [("Tổ chức hội nghị phổ biến các biện pháp xử lý môi trường.", "2026-06")]
