@@ -236,8 +236,10 @@ def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, 
 
 
 def _inline_body(title: str) -> int | None:
-    """Offset of the body in "Label: body" headings (a short label, then text after a colon)."""
-    colon = title.find(": ")
+    """Offset of the body in "Label: body" headings (a short label, then text after a colon that
+    stands outside brackets: "… (gồm các Sở: Xây dựng, …)" is one title)."""
+    colon = next((m.start() for m in re.finditer(": ", title)
+                  if title.count("(", 0, m.start()) <= title.count(")", 0, m.start())), -1)
     if colon <= 0 or len(title[:colon].split()) > _LABEL_WORDS or not title[colon + 2:].strip():
         return None
     return colon + 2

@@ -143,8 +143,7 @@ def _cell_per_line(lines: list[_Line], first: int) -> tuple[int, Table | None]:
     while k < len(lines):
         line = lines[k]
         if line.text == "|":
-            if run and (len(run) > _MAX_CELL_LINES or _opens_caption(run)
-                        or any(cue("ends_table").match(r.text) for r in run)):
+            if run and (len(run) > _MAX_CELL_LINES or _opens_caption(run) or _ends_table(run, gaps)):
                 break
             gaps.append(Cell(" ".join(r.text for r in run), run[0].start, run[-1].end) if run else None)
             run = []
@@ -158,6 +157,14 @@ def _cell_per_line(lines: list[_Line], first: int) -> tuple[int, Table | None]:
     if rows is None:
         return last_pipe + 1, None
     return last_pipe + 1, _build(lines, first, lines[last_pipe].end, rows, markdown_header=None)
+
+
+def _ends_table(run: list[_Line], gaps: list[Cell | None]) -> bool:
+    """Lines between two `|` lines that open a part of the body ("III. TỔ CHỨC THỰC HIỆN"), but for
+    a group row's one cell after a row break ("|" / "|" / "I. NÂNG CAO NHẬN THỨC" / "|")."""
+    if len(run) == 1 and gaps and gaps[-1] is None:
+        return False
+    return any(cue("ends_table").match(r.text) for r in run)
 
 
 def _opens_caption(run: list[_Line]) -> bool:
@@ -412,14 +419,23 @@ def _amount_columns(texts: list[list[str]], width: int) -> tuple[int, ...]:
     return tuple(found)
 
 
+_NUMBERED_CELL = re.compile(r"^(?P<number>[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[A-ZĐa-zđ])[.)]\s+(?P<words>[^\W\d_].*)$")
+
+
 def _body_row(cells: list[Cell], width: int, numbered: bool, amounts: tuple[int, ...] = ()) -> Row:
     """A data row of `width` cells. In the cell-per-line form a cell merged over several rows is
     written in the first of them only: a narrower row of a numbered table that opens with words
-    lacks its number (it goes on the numbered row above), and a narrower row lacks its last cells.
+    lacks its number (it goes on the numbered row above), unless its first cell holds its number
+    and its words ("I. NÂNG CAO …" across the row), and a narrower row lacks its last cells.
     A narrower row whose words span several columns ends with the amounts of the last columns that
     hold amounts ("I" / "Quan trắc …" / "1.364.329.243": the group's total under "Thành tiền")."""
     merged: list[int] = []
-    if numbered and len(cells) < width and cells[0].text and not ROW_NUMBER.match(cells[0].text):
+    glued = _NUMBERED_CELL.match(cells[0].text) if numbered and len(cells) < width else None
+    if glued:  # "I. NÂNG CAO NHẬN THỨC" in one cell across the row: its number, then its words
+        first = cells[0]
+        cells = [Cell(glued["number"], first.start, first.start + glued.end("number")),
+                 Cell(glued["words"], first.start + glued.start("words"), first.end), *cells[1:]]
+    elif numbered and len(cells) < width and cells[0].text and not ROW_NUMBER.match(cells[0].text):
         cells = [Cell("", cells[0].start, cells[0].start), *cells]
         merged.append(0)
     end = len(cells)

@@ -95,8 +95,9 @@ def below_numbered(section: Section, wanted: str) -> bool:
 
 
 def _is_label(title: str) -> bool:
-    """A heading that names who, not what: short, no full stop ("2. Sở Tài chính", "Sở Y tế:")."""
-    return not re.search(r"[.;]$", title.strip()) and len(title.split()) <= _LABEL_WORDS
+    """A heading that names who, not what: short but for what it lists in brackets, no full stop
+    ("2. Sở Tài chính", "Sở Y tế:", "3. Các cơ quan quản lý ngành (gồm các Sở: …)")."""
+    return not re.search(r"[.;]$", title.strip()) and len(_BRACKETED.sub(" ", title).split()) <= _LABEL_WORDS
 
 
 def _heading_agencies(section: Section) -> tuple[Agency, ...]:
@@ -112,11 +113,19 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
     return ()
 
 
+_MEMBERS = re.compile(r"\(\s*(?:gồm|bao gồm)\b")
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def _whole_group(title: str, listed: list[Mention]) -> tuple[Agency, ...]:
     """A heading's agencies; a vague group that the heading goes on describing takes the rest of it
     ("Đề nghị các doanh nghiệp sản xuất, chế biến và xuất khẩu" names one group)."""
     last = listed[-1]
     rest = title[last.end:]
+    members = _MEMBERS.search(rest) if last.agency.vague else None
+    named = [m for m in mentions(rest[members.end():]) if not m.agency.vague] if members else []
+    if named:  # "Các cơ quan tham mưu … (gồm các Sở: Xây dựng, Công Thương)": the bodies it lists
+        return tuple(m.agency for m in listed[:-1]) + tuple(m.agency for m in named)
     if last.agency.vague and rest.strip() and _DESCRIPTION.fullmatch(rest):
         grown = Agency(fold(last.agency.name + rest.rstrip()), last.agency.kind, vague=True)
         return tuple(m.agency for m in listed[:-1]) + (grown,)

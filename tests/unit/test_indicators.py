@@ -243,3 +243,11 @@ def test_indicators_baseline_of_a_change_is_not_a_target() -> None:
 def test_indicators_a_passive_assurance_is_a_report_not_a_target() -> None:
     assert item_targets("Công tác tiêm chủng được bảo đảm, đạt 98% kế hoạch.", 2025, gated=True) == []
     assert len(item_targets("Rà soát hồ sơ, bảo đảm 100% trạm y tế có bác sĩ.", 2025, gated=True)) == 1
+
+
+def test_indicators_a_goal_named_in_a_purpose_sentence_is_a_target() -> None:
+    root = outline("I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Phát triển hạ tầng số tại các khu công nghiệp, góp phần "
+                   "tăng trưởng kinh tế số, mục tiêu tỷ lệ phủ sóng mạng 5G tại các KCN đến năm 2030 đạt 100%.\n"
+                   "- Bố trí nguồn vốn các chương trình mục tiêu 500 tỷ đồng.")
+    assert [(i.value, i.unit, i.year, i.subject) for i in find_indicators(root)] == [
+        (100.0, "%", 2030, "tỷ lệ phủ sóng mạng 5G tại các KCN")]

@@ -413,3 +413,20 @@ def test_tables_group_rows_with_their_totals_and_unit_prices_are_no_budget() -> 
         ["1.1", "Mẫu nước cấp", "", "", "1.300.000", ""]]
     found = [b.amount for b in find_table_facts((table,), outline(text)).budget]
     assert found == [1300000.0, 1300000.0, 1300000.0, 1000000.0, 300000.0]
+
+
+def test_tables_a_group_row_with_its_number_and_words_in_one_cell_stays_in_the_table() -> None:
+    text = "\n".join([
+        "PHỤ LỤC", "DANH MỤC CÁC NHIỆM VỤ TRỌNG TÂM",
+        _table(_row("STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+               _row("I.\nNÂNG CAO NHẬN THỨC"),
+               _row("1", "Triển khai nền tảng đào tạo", "Sở Nội vụ", "Sở Y tế", "Năm 2026"),
+               _row("2", "Đánh giá mức độ chuyển đổi số", "Sở Tư pháp", "Sở Y tế", "Năm 2027"),
+               _row("II. HOÀN THIỆN CƠ CHẾ"),
+               _row("3", "Xây dựng Bộ tiêu chí", "Sở Nội vụ", "Sở Tài chính", "Quý IV/2026")),
+    ])
+    root = outline(text, skip=table_spans(find_tables(text)))
+    found = [(t.section, t.text, [a.name for a in t.leads]) for t in find_table_facts(find_tables(text), root).tasks]
+    assert found == [("PL.I.1", "Triển khai nền tảng đào tạo", ["Sở Nội vụ"]),
+                     ("PL.I.2", "Đánh giá mức độ chuyển đổi số", ["Sở Tư pháp"]),
+                     ("PL.II.3", "Xây dựng Bộ tiêu chí", ["Sở Nội vụ"])]

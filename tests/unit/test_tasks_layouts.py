@@ -173,3 +173,11 @@ def test_tasks_an_activitys_particulars_are_no_tasks_and_a_bare_time_label_dates
                    "xử lý môi trường.\n- Địa điểm tổ chức: Hội trường tỉnh.\n- Số lượng: 02 hội nghị/năm.\n"
                    "- Thành phần: đại diện các sở, ngành.\n- Thời gian: tháng 6/2026.")
     assert [(t.text, t.due) for t in tasks] == [("Tổ chức hội nghị phổ biến các biện pháp xử lý môi trường.", "2026-06")]
+
+
+def test_tasks_a_heading_body_described_after_a_dash_and_a_group_listing_its_members() -> None:
+    tasks = _tasks("IV. NHIỆM VỤ CỤ THỂ\n1. Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n- Tổng hợp kết quả kiểm kê.\n"
+                   "2. Các cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây dựng, Công Thương)\n"
+                   "- Cử công chức tham gia tổ công tác.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("IV.1", ["Sở Tài chính"]), ("IV.2", ["Sở Xây dựng", "Sở Công Thương"])]
