@@ -181,3 +181,10 @@ def test_tasks_a_heading_body_described_after_a_dash_and_a_group_listing_its_mem
                    "- Cử công chức tham gia tổ công tác.")
     assert [(t.section, _names(t.leads)) for t in tasks] == [
         ("IV.1", ["Sở Tài chính"]), ("IV.2", ["Sở Xây dựng", "Sở Công Thương"])]
+
+
+def test_tasks_phoi_hop_chat_che_without_voi_names_the_partner() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Ban Quản lý Khu kinh tế\n- Phối hợp chặt chẽ Sở Khoa học và Công nghệ "
+                   "hỗ trợ doanh nghiệp viễn thông.")
+    assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        (["Sở Khoa học và Công nghệ"], ["Ban Quản lý Khu kinh tế"])]
