@@ -28,6 +28,7 @@ _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
 _LEAF_TASK_WORDS = 8
 _OPENING_WORDS = 3
+_INSTANCES = re.compile(r"[.;]\s*(?:Trong đó|Cụ thể)\s*:\s*$")  # a duty, then "Trong đó:" and its parts
 _CAPS_LETTERS = 2  # a line in capitals ("ỦY BAN NHÂN DÂN TỈNH", "ỦY" left alone by a wrap) is no task
 _PARAGRAPH_WORDS = 40  # a numbered heading this long is a paragraph that states a task
 _DESCRIPTION = re.compile(r"(?:\s*,?\s+(?:và\s+)?[^\W\d_A-ZĐÀ-Ỹ][^\W\d_]*)+", re.UNICODE)
@@ -244,7 +245,7 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
                                             owner))
             label = (item.marker, leads, coords)
             continue
-        if introduces:
+        if introduces and not _INSTANCES.search(item.text):
             continue  # a lead-in ("… các giải pháp sau:", "- Tham mưu Ủy ban nhân dân tỉnh:") introduces the items below
         heading, heading_coordinators = (label[1], label[2]) if label else (inherited, coordinators)
         split = trailing(item.text) if not item_kind.startswith("closing") else None

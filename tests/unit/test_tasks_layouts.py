@@ -188,3 +188,10 @@ def test_tasks_phoi_hop_chat_che_without_voi_names_the_partner() -> None:
                    "hỗ trợ doanh nghiệp viễn thông.")
     assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
         (["Sở Khoa học và Công nghệ"], ["Ban Quản lý Khu kinh tế"])]
+
+
+def test_tasks_a_duty_followed_by_trong_do_is_a_task_and_a_plain_lead_in_is_not() -> None:
+    tasks = _tasks("IV. NHIỆM VỤ\n1. Sở Xây dựng\n- Hướng dẫn các địa phương rà soát số liệu kiểm kê. Trong đó:\n"
+                   "+ Kiểm kê tài sản giao thông.\n- Các nhiệm vụ sau:\n+ Kiểm kê tài sản cấp nước.")
+    assert [t.text for t in tasks] == ["Hướng dẫn các địa phương rà soát số liệu kiểm kê. Trong đó:",
+                                       "Kiểm kê tài sản giao thông.", "Kiểm kê tài sản cấp nước."]
