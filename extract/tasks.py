@@ -108,7 +108,9 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
             break
         if _is_label(heading.title):
             title = heading.title.rstrip(" :")
-            listed = list_at(title, _intro_end(title))
+            asked = screened_search(role_cue("request"), title)
+            start = asked.end() if asked and not title[:asked.start()].strip() else _intro_end(title)
+            listed = list_at(title, len(title) - len(title[start:].lstrip(" :")))
             if listed:
                 return _whole_group(title, listed)
     return ()

@@ -195,3 +195,10 @@ def test_tasks_a_duty_followed_by_trong_do_is_a_task_and_a_plain_lead_in_is_not(
                    "+ Kiểm kê tài sản giao thông.\n- Các nhiệm vụ sau:\n+ Kiểm kê tài sản cấp nước.")
     assert [t.text for t in tasks] == ["Hướng dẫn các địa phương rà soát số liệu kiểm kê. Trong đó:",
                                        "Kiểm kê tài sản giao thông.", "Kiểm kê tài sản cấp nước."]
+
+
+def test_tasks_a_heading_asking_bodies_gives_them_the_items_below() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh\n"
+                   "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("IV.6.a", ["Hiệp hội doanh nghiệp tỉnh", "Hội Nông dân tỉnh"])]
