@@ -202,3 +202,10 @@ def test_tasks_a_heading_asking_bodies_gives_them_the_items_below() -> None:
                    "a) Tuyên truyền, vận động hội viên tham gia chuyển đổi số.")
     assert [(t.section, _names(t.leads)) for t in tasks] == [
         ("IV.6.a", ["Hiệp hội doanh nghiệp tỉnh", "Hội Nông dân tỉnh"])]
+
+
+def test_tasks_a_roadmap_part_lists_tasks() -> None:
+    tasks = _tasks("III. LỘ TRÌNH THỰC HIỆN\n1. Giai đoạn 2025 - 2030\n- Rà soát, hoàn thiện chính sách hỗ trợ.\n"
+                   "2. Giai đoạn 2031 - 2035\n- Mở rộng hạ tầng số.")
+    assert [(t.section, t.text) for t in tasks] == [("III.1", "Rà soát, hoàn thiện chính sách hỗ trợ."),
+                                                    ("III.2", "Mở rộng hạ tầng số.")]
