@@ -226,7 +226,12 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
     found: list[Candidate] = []
     label: tuple[str, tuple[Agency, ...], tuple[Agency, ...]] | None = None
     items = section.items
+    field_title = section.title.rstrip(" :") if fields(section.title.rstrip(" :") + ": …") else None
     for index, item in enumerate(items):
+        if field_title is not None and kind and not fields(item.text):
+            # "c) Thời gian thực hiện: Hoàn thành trong năm 2025.": the value of the heading's field
+            found.append(Candidate(section.path, f"{field_title}: {item.text}", item.start, (), "field"))
+            continue
         if label is not None and item.marker == label[0]:
             label = None
         item_kind = kind

@@ -209,3 +209,11 @@ def test_tasks_a_roadmap_part_lists_tasks() -> None:
                    "2. Giai đoạn 2031 - 2035\n- Mở rộng hạ tầng số.")
     assert [(t.section, t.text) for t in tasks] == [("III.1", "Rà soát, hoàn thiện chính sách hỗ trợ."),
                                                     ("III.2", "Mở rộng hạ tầng số.")]
+
+
+def test_tasks_lettered_item_blocks_task_bodies_and_time() -> None:
+    tasks = _tasks("II. NHIỆM VỤ\n1. Về dữ liệu\n1.1. Xây dựng Chiến lược dữ liệu:\na) Nhiệm vụ: Rà soát, hoàn thiện "
+                   "Chiến lược dữ liệu thành phố.\nb) Cơ quan thực hiện:\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ.\n"
+                   "- Đơn vị phối hợp: Các Sở, ban, ngành.\nc) Thời gian thực hiện: Hoàn thành trong năm 2025.")
+    assert [(t.section, t.text, _names(t.leads), t.due) for t in tasks] == [
+        ("II.1.1.a", "Rà soát, hoàn thiện Chiến lược dữ liệu thành phố.", ["Sở Khoa học và Công nghệ"], "2025")]
