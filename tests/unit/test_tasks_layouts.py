@@ -217,3 +217,9 @@ def test_tasks_lettered_item_blocks_task_bodies_and_time() -> None:
                    "- Đơn vị phối hợp: Các Sở, ban, ngành.\nc) Thời gian thực hiện: Hoàn thành trong năm 2025.")
     assert [(t.section, t.text, _names(t.leads), t.due) for t in tasks] == [
         ("II.1.1.a", "Rà soát, hoàn thiện Chiến lược dữ liệu thành phố.", ["Sở Khoa học và Công nghệ"], "2025")]
+
+
+def test_tasks_a_citys_departments_named_with_cua_thanh_pho_are_one_group() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Phối hợp với Sở Tài chính, các Sở, ban, ngành của Thành phố "
+                   "rà soát quy hoạch.")
+    assert [_names(t.leads) for t in tasks] == [["Sở Tài chính", "các sở, ban, ngành của thành phố"]]
