@@ -223,3 +223,9 @@ def test_tasks_a_citys_departments_named_with_cua_thanh_pho_are_one_group() -> N
     tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Phối hợp với Sở Tài chính, các Sở, ban, ngành của Thành phố "
                    "rà soát quy hoạch.")
     assert [_names(t.leads) for t in tasks] == [["Sở Tài chính", "các sở, ban, ngành của thành phố"]]
+
+
+def test_tasks_groups_named_by_their_trade_keep_it() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n- Phối hợp với các doanh nghiệp viễn thông, "
+                   "các cơ quan báo chí tuyên truyền về hạ tầng số.")
+    assert [_names(t.leads) for t in tasks] == [["các doanh nghiệp viễn thông", "các cơ quan báo chí"]]
