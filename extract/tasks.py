@@ -235,7 +235,11 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
         if label is not None and item.marker == label[0]:
             label = None
         item_kind = kind
-        if section is top and _closing(item.text):
+        path = section.path
+        if section is not top and index == len(items) - 1 and not item.marker and _CLOSING_START.match(item.text) \
+                and list(top.walk())[-1] is section:
+            path = top.path  # "Trong quá trình thực hiện, nếu có vướng mắc …" closing the part, after its last heading
+        if (section is top or path == top.path) and _closing(item.text):
             item_kind = "closing-kept" if kind in ("duty", "assigning") else "closing"
         if not item_kind:
             continue
@@ -254,6 +258,9 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
             continue
         if introduces and not _INSTANCES.search(item.text):
             continue  # a lead-in ("… các giải pháp sau:", "- Tham mưu Ủy ban nhân dân tỉnh:") introduces the items below
+        if path != section.path:  # the part's closing: no heading of its own
+            found.append(Candidate(path, item.text, item.start, (), item_kind))
+            continue
         heading, heading_coordinators = (label[1], label[2]) if label else (inherited, coordinators)
         split = trailing(item.text) if not item_kind.startswith("closing") else None
         text = item.text[:split].rstrip(" (–-") if split else item.text
@@ -264,8 +271,11 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
     return found
 
 
+_CLOSING_START = re.compile(r"Trong quá trình")
+
+
 def _closing(text: str) -> bool:
-    return bool(screened_search(role_cue("request"), text)) or bool(re.match(r"Trong quá trình", text))
+    return bool(screened_search(role_cue("request"), text)) or bool(_CLOSING_START.match(text))
 
 
 def _intro_end(text: str, position: int = 0) -> int:

@@ -229,3 +229,10 @@ def test_tasks_groups_named_by_their_trade_keep_it() -> None:
     tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Khoa học và Công nghệ\n- Phối hợp với các doanh nghiệp viễn thông, "
                    "các cơ quan báo chí tuyên truyền về hạ tầng số.")
     assert [_names(t.leads) for t in tasks] == [["các doanh nghiệp viễn thông", "các cơ quan báo chí"]]
+
+
+def test_tasks_the_closing_paragraph_after_the_last_heading_belongs_to_the_part() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí.\n2. Chế độ báo cáo\n"
+                   "- Các sở báo cáo trước ngày 15/11 hằng năm.\nTrong quá trình thực hiện nếu có khó khăn, vướng mắc "
+                   "đề nghị các cơ quan, đơn vị, địa phương phản ánh về Sở Khoa học và Công nghệ.")
+    assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("IV", ["các cơ quan, đơn vị, địa phương"])
