@@ -162,6 +162,10 @@ def _heading_is_task(section: Section) -> bool:
         return False  # a short sentence over its own bullets is their title ("5. Nâng cao năng lực …." / "- …")
     if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS:
         return True
+    if (section.items and all(fields(item.text) for item in section.items) and not list_at(section.title, 0)
+            and any(f.kind in ("lead", "coordinate") for item in section.items for f in fields(item.text))
+            and not section.title.rstrip().endswith(":")):
+        return True  # "b) Nghị định quy định về …" over its "Cơ quan chủ trì: …" / "Thời gian thực hiện: …"
     if section.items or section.children or words < _LEAF_TASK_WORDS:
         return False
     return section.title.rstrip().endswith(".") or not list_at(section.title, 0)

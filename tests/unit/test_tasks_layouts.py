@@ -236,3 +236,10 @@ def test_tasks_the_closing_paragraph_after_the_last_heading_belongs_to_the_part(
                    "- Các sở báo cáo trước ngày 15/11 hằng năm.\nTrong quá trình thực hiện nếu có khó khăn, vướng mắc "
                    "đề nghị các cơ quan, đơn vị, địa phương phản ánh về Sở Khoa học và Công nghệ.")
     assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("IV", ["các cơ quan, đơn vị, địa phương"])
+
+
+def test_tasks_a_lettered_title_over_its_field_block_is_the_task() -> None:
+    tasks = _tasks("II. NỘI DUNG\n3.1. Góp ý dự thảo văn bản\na) Nghị định quy định về điều kiện kinh doanh dịch vụ.\n"
+                   "- Cơ quan chủ trì: Sở Khoa học và Công nghệ tiến hành góp ý.\n- Cơ quan phối hợp: Các sở, ngành có liên quan.")
+    assert [(t.section, t.text, _names(t.leads)) for t in tasks] == [
+        ("II.3.1.a", "Nghị định quy định về điều kiện kinh doanh dịch vụ.", ["Sở Khoa học và Công nghệ"])]
