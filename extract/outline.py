@@ -215,8 +215,9 @@ def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, 
     if part is not None:
         return "roman", part[0], part[1], part[2]
     match = _ROMAN.match(line)
+    next_part = match is not None and last_roman > 0 and _roman_value(match["marker"]) == last_roman + 1
     if match and (_is_caps(match["text"][:40]) or _is_title(match["text"])
-                  or _roman_value(match["marker"]) == last_roman + 1 > 1 and _is_title(match["text"].rstrip(" ."), _STOPPED_WORDS)):
+                  or next_part and _is_title(match["text"].rstrip(" ."), _STOPPED_WORDS)):
         value = _roman_value(match["marker"])
         if 0 < value <= last_roman + 1 or last_roman == 0:  # an excerpt may start at any part
             return "roman", match["marker"], match.start("text"), match["text"]

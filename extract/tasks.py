@@ -108,9 +108,10 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
             break
         if _is_label(heading.title):
             title = heading.title.rstrip(" :")
-            asked = screened_search(role_cue("request"), title)
+            asked = screened_search(role_cue("request"), title)  # "6. Đề nghị: Hiệp hội …, Hội …"
             start = asked.end() if asked and not title[:asked.start()].strip() else _intro_end(title)
-            listed = list_at(title, len(title) - len(title[start:].lstrip(" :")))
+            start += len(title[start:]) - len(title[start:].lstrip(" :"))
+            listed = list_at(title, start)
             if listed:
                 return _whole_group(title, listed)
     return ()
@@ -324,7 +325,8 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
         before = text[clause_start:cue.start()]
         if role_cue("directing").search(before):
             continue
-        named = [m for m in found if clause_start <= m.start and m.end <= cue.start() and not text[m.end:cue.start()].strip()]
+        named = [m for m in found  # a body right before the cue, in its clause
+                 if clause_start <= m.start and m.end <= cue.start() and not text[m.end:cue.start()].strip()]
         if index == 0 and not subject and named:
             leads = [m.agency for m in named]  # "Trên cơ sở …, Sở Tài chính phối hợp với X": the body named leads
             coordinators += listed_here
