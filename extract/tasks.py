@@ -206,6 +206,8 @@ def candidates(root: Section) -> list[Candidate]:
             section_kind_ = kind if kind in _TASK_KINDS else sub_kind(section)
             if section_kind_ == "duty" and below_numbered(section, "sub-budget"):
                 section_kind_ = "budget"  # "6. Kinh phí thực hiện" among the duties: tasks only where a body is named
+            elif section_kind_ == "duty" and below_numbered(section, "sub-objective"):
+                section_kind_ = None  # "6. Chỉ tiêu chủ yếu đến năm 2030" among the duties: targets, no tasks
             inherited = _heading_agencies(section) if section_kind_ else ()
             coordinators: tuple[Agency, ...] = ()
             label = None

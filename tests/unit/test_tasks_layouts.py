@@ -243,3 +243,10 @@ def test_tasks_a_lettered_title_over_its_field_block_is_the_task() -> None:
                    "- Cơ quan chủ trì: Sở Khoa học và Công nghệ tiến hành góp ý.\n- Cơ quan phối hợp: Các sở, ngành có liên quan.")
     assert [(t.section, t.text, _names(t.leads)) for t in tasks] == [
         ("II.3.1.a", "Nghị định quy định về điều kiện kinh doanh dịch vụ.", ["Sở Khoa học và Công nghệ"])]
+
+
+def test_tasks_a_targets_heading_among_the_duties_gives_no_tasks() -> None:
+    tasks = _tasks("II. NỘI DUNG\n5. Tuyên truyền\n- Tổ chức tuyên truyền phòng, chống ma túy.\n"
+                   "6. Chỉ tiêu chủ yếu đến năm 2030\n6.1. Hằng năm, giảm số người nghiện ma túy; phấn đấu đến năm 2030 "
+                   "giảm 30% số người nghiện so với năm 2025.")
+    assert [(t.section, t.text) for t in tasks] == [("II.5", "Tổ chức tuyên truyền phòng, chống ma túy.")]
