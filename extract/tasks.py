@@ -106,7 +106,9 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
     for heading in [section, *section.ancestors()]:
         if heading.kind in ("roman", "article", "appendix"):
             break
-        if _is_label(heading.title):
+        if _is_label(heading.title) or heading.title.rstrip().endswith(":") and heading.items:
+            # a label ("2. Sở Tài chính"), or a sentence that hands the items below to its body
+            # ("1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, …, tổ chức thực hiện các nhiệm vụ sau:")
             title = heading.title.rstrip(" :")
             asked = screened_search(role_cue("request"), title)  # "6. Đề nghị: Hiệp hội …, Hội …"
             start = asked.end() if asked and not title[:asked.start()].strip() else _intro_end(title)

@@ -250,3 +250,13 @@ def test_tasks_a_targets_heading_among_the_duties_gives_no_tasks() -> None:
                    "6. Chỉ tiêu chủ yếu đến năm 2030\n6.1. Hằng năm, giảm số người nghiện ma túy; phấn đấu đến năm 2030 "
                    "giảm 30% số người nghiện so với năm 2025.")
     assert [(t.section, t.text) for t in tasks] == [("II.5", "Tổ chức tuyên truyền phòng, chống ma túy.")]
+
+
+def test_tasks_a_numbered_sentence_handing_its_items_to_a_body_gives_them_their_lead() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì, hướng dẫn "
+                   "thực hiện Đề án nâng cao nhận thức cộng đồng về quản lý rủi ro thiên tai trên địa bàn Thành phố; "
+                   "tổ chức thực hiện các nhiệm vụ sau:\n- Điều phối chung việc triển khai Kế hoạch.\n"
+                   "- Tổ chức đánh giá kết quả thực hiện.")
+    assert [(t.text, _names(t.leads)) for t in tasks][-2:] == [
+        ("Điều phối chung việc triển khai Kế hoạch.", ["Sở Nông nghiệp và Môi trường"]),
+        ("Tổ chức đánh giá kết quả thực hiện.", ["Sở Nông nghiệp và Môi trường"])]
