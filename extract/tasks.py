@@ -160,6 +160,8 @@ def _heading_is_task(section: Section) -> bool:
     words = len(section.title.split())
     if section.children:
         return False  # a heading over sub-headings is their title
+    if _is_label(section.title) and list_at(section.title.rstrip(" :"), 0):
+        return False  # a heading naming who ("1. Sở Nội vụ (Cơ quan thường trực Ban …):")
     bulleted = any(item.marker and not fields(item.text) for item in section.items)
     if section.title.rstrip().endswith(".") and bulleted and words < _PARAGRAPH_WORDS:
         return False  # a short sentence over its own bullets is their title ("5. Nâng cao năng lực …." / "- …")

@@ -260,3 +260,9 @@ def test_tasks_a_numbered_sentence_handing_its_items_to_a_body_gives_them_their_
     assert [(t.text, _names(t.leads)) for t in tasks][-2:] == [
         ("Điều phối chung việc triển khai Kế hoạch.", ["Sở Nông nghiệp và Môi trường"]),
         ("Tổ chức đánh giá kết quả thực hiện.", ["Sở Nông nghiệp và Môi trường"])]
+
+
+def test_tasks_a_heading_naming_who_over_its_bullets_is_no_task() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ và Bình đẳng giới "
+                   "Thành phố, cơ quan tham mưu về công tác bình đẳng giới):\n- Chủ trì tổ chức Tháng hành động.")
+    assert [(t.text, _names(t.leads)) for t in tasks] == [("Chủ trì tổ chức Tháng hành động.", ["Sở Nội vụ"])]
