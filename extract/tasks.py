@@ -86,9 +86,9 @@ def sub_kind(section: Section) -> str | None:
 
 
 def below_numbered(section: Section, wanted: str) -> bool:
-    """Whether the section or a numbered heading above it has a title of the `wanted` kind."""
+    """Whether the section or a numbered or lettered heading above it has a title of the `wanted` kind."""
     for heading in [section, *section.ancestors()]:
-        if heading.kind == "number":
+        if heading.kind in ("number", "letter"):
             title = fold(heading.title)
             if any(kind == wanted and pattern.search(title) for pattern, kind in _section_kinds()):
                 return True

@@ -266,3 +266,10 @@ def test_tasks_a_heading_naming_who_over_its_bullets_is_no_task() -> None:
     tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ và Bình đẳng giới "
                    "Thành phố, cơ quan tham mưu về công tác bình đẳng giới):\n- Chủ trì tổ chức Tháng hành động.")
     assert [(t.text, _names(t.leads)) for t in tasks] == [("Chủ trì tổ chức Tháng hành động.", ["Sở Nội vụ"])]
+
+
+def test_tasks_a_lettered_heading_on_activities_inside_a_targets_part_gives_tasks() -> None:
+    tasks = _tasks("II. MỤC TIÊU CỦA KẾ HOẠCH\n1. Phấn đấu 100% xã tổ chức Tháng hành động.\n2. Tháng hành động\n"
+                   "d) Các hoạt động chính\n- Tổ chức Lễ phát động Tháng hành động.\n"
+                   "e) Các hoạt động đã triển khai năm trước\n- Đã tổ chức 5 hội nghị.")
+    assert [(t.section, t.text) for t in tasks] == [("II.2.d", "Tổ chức Lễ phát động Tháng hành động.")]
