@@ -20,7 +20,7 @@ from plangraph.extract.metadata import PlanInfo
 from plangraph.extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
 from plangraph.extract.outline import Section
 from plangraph.extract.rules import cue_patterns
-from plangraph.extract.table_header import CUES, ROW_NUMBER, column_role, cue, label_years
+from plangraph.extract.table_header import CUES, ROW_NUMBER, column_role, cue, label_years, time_due
 from plangraph.extract.tables import Cell, Row, Table
 from plangraph.extract.tasks import recurrence as task_recurrence
 
@@ -342,18 +342,7 @@ def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
 def _due(text: str) -> tuple[str | None, str | None]:
     """(due, recurrence) of a time cell: "30/6/2026" → 2026-06-30, "Tháng 6/2026" → 2026-06, "Năm 2026",
     "Năm 2025 - 2026" → 2026; the recurrence as the body reads it ("hằng năm", "định kỳ hằng quý")."""
-    recurrence = task_recurrence(text)
-    for pattern in _cues("due"):
-        match = pattern.search(text.strip())
-        if match:
-            groups = match.groupdict()
-            year = groups["year"]
-            if groups.get("day"):
-                return f"{year}-{int(groups['month']):02d}-{int(groups['day']):02d}", recurrence
-            if groups.get("month"):
-                return f"{year}-{int(groups['month']):02d}", recurrence
-            return year, recurrence
-    return None, recurrence
+    return time_due(text), task_recurrence(text)
 
 
 def _numbered(facts: list[_Fact]) -> tuple[_Fact, ...]:

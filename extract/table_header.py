@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from itertools import combinations
 
-from plangraph.extract.rules import compile_regex, cue_regex, read_table
+from plangraph.extract.rules import compile_regex, cue_patterns, cue_regex, read_table
 
 CUES = "table_cues.tsv"
 LABEL_WORDS = 15  # a header label is short; a longer cell is text set out in a table
@@ -27,6 +27,33 @@ _ALONE = ("stt", "subject", "unit", "note", "product")  # never a group over oth
 def cue(kind: str) -> re.Pattern[str]:
     """The cues of one kind from patterns/table_cues.tsv, as one alternation."""
     return cue_regex(CUES, kind)
+
+
+_OPEN_ENDED = re.compile(r"(?:các\s+năm\s+tiếp\s+theo|trở\s+đi)", re.IGNORECASE)  # "Quý IV/2025 và các năm tiếp theo"
+_UNTIL = re.compile(r"(?<![^\W\d_])từ\b.*?\bđến\b", re.IGNORECASE)
+_FROM_ONLY = re.compile(r"từ\b(?!.*(?:đến|[-–]\s*(?:năm\s*)?(?:19|20)\d\d))", re.IGNORECASE)
+
+
+def time_due(text: str) -> str | None:
+    """The date a time value gives, as a table's time cell or a task's "Thời gian thực hiện:" states
+    it: "30/6/2026" → 2026-06-30, "Tháng 6/2026" → 2026-06, "Quý II/2026", "Năm 2026" → 2026,
+    "Năm 2025 - 2026" → 2026 (the `due` rows of table_cues.tsv); a start ("Từ 01/7/2025") or an open
+    end ("… và các năm tiếp theo") gives none."""
+    if _FROM_ONLY.match(text.strip()) or _OPEN_ENDED.search(text):
+        return None
+    until = _UNTIL.search(text)
+    text = text[until.end():] if until else text  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the end
+    for pattern in cue_patterns(CUES, "due"):
+        match = pattern.search(text.strip())
+        if match:
+            groups = match.groupdict()
+            year = groups["year"]
+            if groups.get("day"):
+                return f"{year}-{int(groups['month']):02d}-{int(groups['day']):02d}"
+            if groups.get("month"):
+                return f"{year}-{int(groups['month']):02d}"
+            return str(year)
+    return None
 
 
 @lru_cache(maxsize=1)

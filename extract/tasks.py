@@ -23,6 +23,7 @@ from plangraph.extract.normalize import fold, is_caps
 from plangraph.extract.outline import Section
 from plangraph.extract.rules import compile_regex, cue_patterns, cue_regex, read_table
 from plangraph.extract.screens import could_match, finditer as screened_finditer, search as screened_search
+from plangraph.extract.table_header import time_due
 
 _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
@@ -418,7 +419,8 @@ def _apply(task: Task, block: list[Field], field_start: int) -> Task:
     schedule = next((f for f in block if f.kind == "time"), None)
     if schedule is None:
         return replace(task, leads=leads, coordinators=coordinators)
-    return replace(task, leads=leads, coordinators=coordinators, due=due(schedule.value) or task.due,
+    return replace(task, leads=leads, coordinators=coordinators,
+                   due=due(schedule.value) or time_due(schedule.value) or task.due,
                    recurrence=recurrence(schedule.value) or task.recurrence, schedule=schedule.value,
                    schedule_start=field_start + schedule.start)
 

@@ -273,3 +273,12 @@ def test_tasks_a_lettered_heading_on_activities_inside_a_targets_part_gives_task
                    "d) Các hoạt động chính\n- Tổ chức Lễ phát động Tháng hành động.\n"
                    "e) Các hoạt động đã triển khai năm trước\n- Đã tổ chức 5 hội nghị.")
     assert [(t.section, t.text) for t in tasks] == [("II.2.d", "Tổ chức Lễ phát động Tháng hành động.")]
+
+
+def test_tasks_a_time_field_gives_a_quarters_or_a_ranges_end_but_not_a_start_or_an_open_end() -> None:
+    tasks = _tasks("II. NHIỆM VỤ\n- Rà soát văn bản.\n- Thời gian thực hiện: Quý IV/2025.\n"
+                   "- Kiểm kê tài sản.\n- Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.\n"
+                   "- Tập huấn.\n- Thời gian thực hiện: Từ 01/7/2025.\n"
+                   "- Tuyên truyền.\n- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.\n"
+                   "- Tổng hợp.\n- Thời gian thực hiện: Tháng 11 - 12/2025.")
+    assert [t.due for t in tasks] == ["2025", "2026-03-31", None, None, None]
