@@ -217,7 +217,6 @@ def _page_numbers(gaps: list[Cell | None]) -> list[bool]:
     return [bare(k) and (k == 0 or gaps[k - 1] is not None or bare(k + 1)) for k in range(len(gaps))]
 
 
-_GROUP_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])[.)]?$")  # "II", "3", "1.1.2", "a)"
 
 
 def _group_starts(gaps: list[Cell | None]) -> list[int]:
@@ -227,7 +226,7 @@ def _group_starts(gaps: list[Cell | None]) -> list[int]:
     nearest = [len(gaps) + 1] * (len(gaps) + 1)
     for k in range(len(gaps) - 2, 0, -1):
         gap, after = gaps[k], gaps[k + 1]
-        opens = (gaps[k - 1] is None and gap is not None and bool(_GROUP_NUMBER.match(gap.text))
+        opens = (gaps[k - 1] is None and gap is not None and bool(ROW_NUMBER.match(gap.text))
                  and after is not None and not is_numeric(after.text))
         nearest[k - 1] = k if opens else nearest[k]
     return nearest
