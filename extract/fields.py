@@ -50,6 +50,11 @@ def fields(text: str) -> list[Field]:
     return found
 
 
+def names_a_field(heading: str) -> bool:
+    """Whether a heading is a field's label, its value given after it ("c) Thời gian thực hiện: …")."""
+    return bool(_labels().match(heading.rstrip(" :") + ": "))
+
+
 @lru_cache(maxsize=4096)
 def trailing(text: str) -> int | None:
     """Where a field block starts after the task's own text in the same item

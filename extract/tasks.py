@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from plangraph.extract.agencies import Mention, distinct, list_at, mentions
 from plangraph.extract.facts import Agency, Task
-from plangraph.extract.fields import Field, fields, listed, trailing
+from plangraph.extract.fields import Field, fields, listed, names_a_field, trailing
 from plangraph.extract.normalize import fold, is_caps
 from plangraph.extract.outline import Section
 from plangraph.extract.rules import compile_regex, cue_patterns, cue_regex, read_table
@@ -163,13 +163,14 @@ def _heading_is_task(section: Section) -> bool:
         return False  # a heading over sub-headings is their title
     if _is_label(section.title) and list_at(section.title.rstrip(" :"), 0):
         return False  # a heading naming who ("1. Sở Nội vụ (Cơ quan thường trực Ban …):")
-    bulleted = any(item.marker and not fields(item.text) for item in section.items)
+    item_fields = [fields(item.text) for item in section.items]
+    bulleted = any(item.marker and not found for item, found in zip(section.items, item_fields))
     if section.title.rstrip().endswith(".") and bulleted and words < _PARAGRAPH_WORDS:
         return False  # a short sentence over its own bullets is their title ("5. Nâng cao năng lực …." / "- …")
     if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS:
         return True
-    if (section.items and all(fields(item.text) for item in section.items) and not list_at(section.title, 0)
-            and any(f.kind in ("lead", "coordinate") for item in section.items for f in fields(item.text))
+    if (item_fields and all(item_fields) and not list_at(section.title, 0)
+            and any(f.kind in ("lead", "coordinate") for found in item_fields for f in found)
             and not section.title.rstrip().endswith(":")):
         return True  # "b) Nghị định quy định về …" over its "Cơ quan chủ trì: …" / "Thời gian thực hiện: …"
     if section.items or section.children or words < _LEAF_TASK_WORDS:
@@ -238,7 +239,7 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
     found: list[Candidate] = []
     label: tuple[str, tuple[Agency, ...], tuple[Agency, ...]] | None = None
     items = section.items
-    field_title = section.title.rstrip(" :") if fields(section.title.rstrip(" :") + ": …") else None
+    field_title = section.title.rstrip(" :") if names_a_field(section.title) else None
     for index, item in enumerate(items):
         if field_title is not None and kind and not fields(item.text):
             # "c) Thời gian thực hiện: Hoàn thành trong năm 2025.": the value of the heading's field
