@@ -134,6 +134,16 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     }
 
 
+def party_cue() -> re.Pattern[str]:
+    """The opening of a heading that names a body by what it is ("Các cơ sở nuôi trồng thủy sản")."""
+    return _party_regex()
+
+
+@lru_cache(maxsize=1)
+def _party_regex() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{_grammar()['party']})", re.IGNORECASE)
+
+
 def is_national(name: str) -> bool:
     """Whether a body is national (a ministry, the Government), not one province's.
 

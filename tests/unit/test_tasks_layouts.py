@@ -282,3 +282,20 @@ def test_tasks_a_time_field_gives_a_quarters_or_a_ranges_end_but_not_a_start_or_
                    "- Tuyên truyền.\n- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.\n"
                    "- Tổng hợp.\n- Thời gian thực hiện: Tháng 11 - 12/2025.")
     assert [t.due for t in tasks] == ["2025", "2026-03-31", None, None, None]
+
+
+def test_tasks_a_heading_naming_a_body_by_what_it_is_makes_the_whole_heading_lead() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp\n"
+                   "- Tạo điều kiện về mặt bằng cho việc lắp đặt thiết bị.\n"
+                   "2. Các doanh nghiệp viễn thông (Viettel, VNPT)\n- Bảo đảm chất lượng mạng.\n"
+                   "3. Các cơ sở nuôi trồng thủy sản: Theo dõi môi trường tại cơ sở nuôi.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("IV.1", ["các chủ đầu tư xây dựng và kinh doanh hạ tầng Khu công nghiệp"]),
+        ("IV.2", ["các doanh nghiệp viễn thông"]),
+        ("IV.3", ["các cơ sở nuôi trồng thủy sản"])]
+
+
+def test_tasks_regional_branches_numbered_in_figures_and_the_provinces_tax_office() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ngân hàng Nhà nước chi nhánh khu vực 14, Thuế tỉnh phối hợp "
+                   "tuyên truyền chính sách.")
+    assert [_names(t.leads) for t in tasks] == [["Ngân hàng Nhà nước chi nhánh khu vực 14", "Thuế tỉnh"]]
