@@ -263,7 +263,23 @@ def mentions(text: str) -> tuple[Mention, ...]:
     for _, mention in ranked:
         if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
             chosen.append(mention)
-    return tuple(sorted(chosen, key=lambda m: m.start))
+    chosen.sort(key=lambda m: m.start)
+    return tuple(_named_group(text, m, chosen[i + 1].start if i + 1 < len(chosen) else len(text))
+                 for i, m in enumerate(chosen))
+
+
+def _named_group(text: str, mention: Mention, limit: int) -> Mention:
+    """A group whose capitalised noun a name follows ("các Ban Xây dựng Đảng") is named by it."""
+    if not mention.agency.vague or not text[mention.end - 1:mention.end].isalpha():
+        return mention
+    noun = text[mention.start:mention.end].split()[-1]
+    if not noun[:1].isupper() or not text[mention.end:mention.end + 2].lstrip(" ")[:1].isupper():
+        return mention
+    end = min(name_end(text, mention.end, joins=False), limit)
+    if end <= mention.end:
+        return mention
+    written = " ".join(text[mention.start:end].split())
+    return Mention(Agency(written[:1].lower() + written[1:], mention.agency.kind, vague=True), mention.start, end)
 
 
 def _strip(cue: str, gap: str) -> str:

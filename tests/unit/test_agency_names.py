@@ -99,3 +99,9 @@ def test_agency_names_ordinary_words_and_abbreviations_inside_a_name() -> None:
 def test_agency_names_an_unlisted_department_is_named_without_its_province() -> None:
     assert _found("Sở Hải đảo - Thủy sản tỉnh Núi Mây chủ trì") == [("Sở Hải đảo - Thủy sản", "so")]
     assert _found("Sở Ngoại vụ tỉnh chủ trì") == [("Sở Ngoại vụ", "so-ngoai-vu")]
+
+
+def test_agency_names_a_group_whose_capitalised_noun_a_name_follows_is_named_by_it() -> None:
+    text = normalize("Đề nghị các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy phối hợp.").text
+    assert [m.agency.name for m in list_at(text, 0)] == ["các Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy"]
+    assert [name for name, _ in _found("các Sở Tài chính, Nội vụ thực hiện")] == ["Sở Tài chính"]  # a listed body wins
