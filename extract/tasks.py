@@ -105,6 +105,11 @@ def _is_label(title: str) -> bool:
 def _heading_agencies(section: Section) -> tuple[Agency, ...]:
     """Agencies named by the nearest heading that is a label ("2. Sở Tài chính")."""
     for heading in [section, *section.ancestors()]:
+        if heading is not section and heading.kind != "root" and heading.items \
+                and heading.items[-1].text.rstrip().endswith(":"):
+            doers = _lead_in_roles(heading.items[-1].text)
+            if doers:  # "…; các sở, ban, ngành … tập trung thực hiện các nội dung chủ yếu sau:" over "1. …"
+                return doers[0]
         if heading.kind in ("roman", "article", "appendix"):
             break
         if _is_label(heading.title) or heading.title.rstrip().endswith(":") and heading.items:
@@ -239,6 +244,8 @@ def candidates(root: Section) -> list[Candidate]:
             if section_kind_ and section is not top and label is None and _heading_is_task(section):
                 parent = section.parent
                 above = _heading_agencies(parent) if parent is not None and parent is not top else ()
+                if parent is top and top.items and top.items[-1].text.rstrip().endswith(":"):
+                    above = (_lead_in_roles(top.items[-1].text) or ((), ()))[0]  # the part's lead-in names the doers
                 found.append(Candidate(section.path, section.title, section.start, above, section_kind_))
             owner = _heading_agencies(section) if label is not None else ()
             found += _item_candidates(section, top, section_kind_, inherited, coordinators, owner)
@@ -282,6 +289,10 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
                                             owner))
             label = (item.marker, leads, coords)
             continue
+        doers = _lead_in_roles(item.text) if introduces and not item_kind.startswith("closing") else None
+        if doers:  # "Căn cứ tình hình thực tế, các cơ quan, đơn vị phối hợp thực hiện các hoạt động sau:"
+            label = (item.marker, *doers)
+            continue
         if introduces and not _INSTANCES.search(item.text):
             continue  # a lead-in ("… các giải pháp sau:", "- Tham mưu Ủy ban nhân dân tỉnh:") introduces the items below
         if path != section.path:  # the part's closing: no heading of its own
@@ -298,6 +309,22 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
 
 
 _CLOSING_START = re.compile(r"Trong quá trình")
+_CLAUSE_START = re.compile(r"[;.]\s+")
+
+
+def _lead_in_roles(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
+    """(leads, coordinators) that a lead-in naming its doers sets for the items it introduces ("Sở Y tế
+    chủ trì, phối hợp với Sở Nội vụ thực hiện các nội dung sau:", "…; các sở, ban, ngành … tập trung
+    thực hiện các nội dung chủ yếu sau:"); None when it names none."""
+    leads, coordinators = roles(Candidate("", text, 0, (), "duty"))
+    if not leads:
+        found = mentions(text)
+        for clause in _CLAUSE_START.finditer(text):
+            listed = list_at(text, _intro_end(text, clause.end()), found)
+            if listed:
+                leads = distinct([m.agency for m in listed])
+                break
+    return (leads, coordinators) if leads else None
 
 
 def _closing(text: str) -> bool:

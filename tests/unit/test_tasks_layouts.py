@@ -299,3 +299,16 @@ def test_tasks_regional_branches_numbered_in_figures_and_the_provinces_tax_offic
     tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị Ngân hàng Nhà nước chi nhánh khu vực 14, Thuế tỉnh phối hợp "
                    "tuyên truyền chính sách.")
     assert [_names(t.leads) for t in tasks] == [["Ngân hàng Nhà nước chi nhánh khu vực 14", "Thuế tỉnh"]]
+
+
+def test_tasks_a_lead_in_naming_its_doers_makes_them_lead_the_items_it_introduces() -> None:
+    tasks = _tasks("III. NHIỆM VỤ\n1. Tuyên truyền\nSở Y tế chủ trì, phối hợp với Sở Nội vụ thực hiện các nội dung sau:\n"
+                   "- Tổ chức hội nghị.\n- Biên soạn tài liệu.\n"
+                   "IV. NỘI DUNG THI ĐUA\nĐể hoàn thành nhiệm vụ năm 2026; các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc "
+                   "tỉnh tập trung thi đua thực hiện các nội dung chủ yếu sau:\n"
+                   "1. Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2026.\n"
+                   "2. Thi đua đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân.")
+    assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        ("III.1", ["Sở Y tế"], ["Sở Nội vụ"]), ("III.1", ["Sở Y tế"], ["Sở Nội vụ"]),
+        ("IV.1", ["các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh"], []),
+        ("IV.2", ["các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh"], [])]
