@@ -198,7 +198,16 @@ def _grammar_mentions(text: str) -> list[Mention]:
     for match in _regexes()["committee"].finditer(folded):
         name = _committee_name(text[match.start():match.end()])
         level = "tinh" if name.lower().endswith("tỉnh") else "cap-duoi"
-        found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), match.end()))
+        places = _COMMITTEE_LIST.search(name)
+        colon = re.match(r"\s*:\s*", text[match.end():match.end() + 4])
+        named = _names_after(text, match.end() + colon.end()) if places and colon else []
+        for index, (start, end) in enumerate(named):  # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền"
+            written = " ".join(text[start:end].split())
+            level_word = places.group(1) if places else ""
+            found.append(Mention(Agency(f"Ủy ban nhân dân {level_word} {written}", "uy-ban-nhan-dan-cap-duoi"),
+                                 match.start() if index == 0 else start, end))
+        if not named:
+            found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), match.end()))
     for match in _regexes()["group"].finditer(folded):
         if _regexes()["forward"].match(folded, match.end()):
             continue  # "các đơn vị sau đây": the bodies are named in the list below
@@ -219,19 +228,27 @@ def _grammar_mentions(text: str) -> list[Mention]:
 def _distributed(text: str) -> list[Mention]:
     """Each name after "các Sở:" ("các Sở: Nội vụ, Hải đảo - Thủy sản và Y tế"), read like an unlisted
     Sở (a listed one wins where both are found)."""
-    found = []
-    for opener in _regexes()["distributive"].finditer(text):
-        position = opener.end()
-        while position < len(text) and text[position].isupper():
-            end = name_end(text, position, joins=False, places=False)
-            if end <= position:
-                break
-            found.append(Mention(Agency("Sở " + " ".join(text[position:end].split()), "so"), position, end))
-            gap = _LIST_GAP.match(text[end:end + 12])
-            if gap is None or not gap.end():
-                break
-            position = end + gap.end()
-    return found
+    return [Mention(Agency("Sở " + " ".join(text[start:end].split()), "so"), start, end)
+            for opener in _regexes()["distributive"].finditer(text) for start, end in _names_after(text, opener.end())]
+
+
+# "Ủy ban nhân dân các xã" before a colon and the communes' names
+_COMMITTEE_LIST = re.compile(r"\bcác\s+(xã|phường|thị trấn|huyện|quận|thị xã)$")
+
+
+def _names_after(text: str, position: int) -> list[tuple[int, int]]:
+    """Spans of the capitalised names listed from `position` on ("Nội vụ, Hải đảo - Thủy sản và Y tế")."""
+    spans = []
+    while position < len(text) and text[position].isupper():
+        end = name_end(text, position, joins=False, places=False)
+        if end <= position:
+            break
+        spans.append((position, end))
+        gap = _LIST_GAP.match(text[end:end + 12])
+        if gap is None or not gap.end():
+            break
+        position = end + gap.end()
+    return spans
 
 
 def _grown(text: str, mention: Mention, end: int) -> Mention:

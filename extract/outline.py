@@ -23,6 +23,8 @@ _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LABEL_WORDS = 20  # a heading "N. Label: body" has a short label before the colon
 _ADDRESSING = re.compile(r"(?:đề nghị|yêu cầu)\s*$", re.IGNORECASE)
+# "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the names after the colon belong to the label
+_NAMES_FOLLOW = re.compile(r"\bcác\s+(?:sở|xã|phường|thị trấn|huyện|quận|thị xã)\s*$", re.IGNORECASE)
 _TITLE_WORDS = 15
 _STOPPED_WORDS = 6  # the next part's title may end with a full stop when this short ("IV. Tổ chức thực hiện.")
 _MIN_NUMBERED_PARTS = 3
@@ -242,7 +244,7 @@ def _inline_body(title: str) -> int | None:
     stands outside brackets: "… (gồm các Sở: Xây dựng, …)" is one title)."""
     colon = next((m.start() for m in re.finditer(": ", title)
                   if title.count("(", 0, m.start()) <= title.count(")", 0, m.start())), -1)
-    if _ADDRESSING.match(title[:max(colon, 0)]):
+    if _ADDRESSING.match(title[:max(colon, 0)]) or _NAMES_FOLLOW.search(title[:max(colon, 0)]):
         return None  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …": whom the heading asks, not a body
     if colon <= 0 or len(title[:colon].split()) > _LABEL_WORDS or not title[colon + 2:].strip():
         return None

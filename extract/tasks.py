@@ -373,8 +373,9 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
         before = text[clause_start:cue.start()]
         if role_cue("directing").search(before):
             continue
-        named = [m for m in found  # a body right before the cue, in its clause
-                 if clause_start <= m.start and m.end <= cue.start() and not text[m.end:cue.start()].strip()]
+        named = [m for m in found  # a body right before the cue, in its clause, not the object of a verb
+                 if clause_start <= m.start and m.end <= cue.start() and not text[m.end:cue.start()].strip()
+                 and _opens_clause(text[clause_start:m.start])]
         if index == 0 and not subject and named:
             leads = [m.agency for m in named]  # "Trên cơ sở …, Sở Tài chính phối hợp với X": the body named leads
             coordinators += listed_here
@@ -390,6 +391,13 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
     lead_set = distinct(leads)
     keys = {fold(a.name) for a in lead_set}
     return lead_set, tuple(a for a in distinct(coordinators) if fold(a.name) not in keys)
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a body after `before` is its clause's subject: nothing but an opening phrase before it
+    ("Trên cơ sở …, Sở Tài chính phối hợp"), not a verb ("Tham mưu Ủy ban nhân dân tỉnh phối hợp")."""
+    before = before[_intro_end(before):].strip()
+    return not before or before.endswith(",")
 
 
 def _opens(before: str, introduced: bool) -> bool:

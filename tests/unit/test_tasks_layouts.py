@@ -312,3 +312,12 @@ def test_tasks_a_lead_in_naming_its_doers_makes_them_lead_the_items_it_introduce
         ("III.1", ["Sở Y tế"], ["Sở Nội vụ"]), ("III.1", ["Sở Y tế"], ["Sở Nội vụ"]),
         ("IV.1", ["các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh"], []),
         ("IV.2", ["các sở, ban, ngành", "Ủy ban Mặt trận Tổ quốc tỉnh"], [])]
+
+
+def test_tasks_a_committee_heading_listing_its_communes_and_a_body_advised_before_the_partner_cue() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Xây dựng\n- Tham mưu Ủy ban nhân dân tỉnh phối hợp các sở, ngành "
+                   "liên quan xây dựng cơ chế.\n2. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền\n"
+                   "- Xây dựng kế hoạch triển khai tại địa phương.")
+    assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        ("IV.1", ["Sở Xây dựng"], ["các sở, ngành liên quan"]),
+        ("IV.2", ["Ủy ban nhân dân xã Gia Thuận", "Ủy ban nhân dân xã Tân Điền"], [])]
