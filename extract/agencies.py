@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from plangraph.extract.agency_names import head_kinds as _head_kinds
 from plangraph.extract.agency_names import name_end, open_names
+from plangraph.extract.cues import fold_pattern
 from plangraph.extract.facts import Agency
 from plangraph.extract.iris import slug
 from plangraph.extract.normalize import fold, strip_marks
@@ -122,15 +123,15 @@ def _regexes() -> dict[str, re.Pattern[str]]:
              rf"|(?:(?<=và\s)|(?<=với\s)){listed}\s+(?:có\s+)?liên\s+quan")
     return {
         # these two run on the folded text, so their cues are folded the same way
-        "committee": re.compile(fold(g["committee"]), re.IGNORECASE),
-        "group": re.compile(fold(group), re.IGNORECASE),
+        "committee": re.compile(fold_pattern(g["committee"]), re.IGNORECASE),
+        "group": re.compile(fold_pattern(group), re.IGNORECASE),
         # a sector or force named by what it does: "ngành Thuế", "lực lượng Công an"
-        "sector": re.compile(fold(rf"(?<!\w)(?:{g['sector']})\s+(?:{g['sector-noun']})(?!\w)"), re.IGNORECASE),
+        "sector": re.compile(fold_pattern(rf"(?<!\w)(?:{g['sector']})\s+(?:{g['sector-noun']})(?!\w)"), re.IGNORECASE),
         "title": re.compile(rf"^\s*(?:{g['title']})\s+", re.IGNORECASE),
         "lead-in": re.compile(rf"^\s*(?:{g['lead-in']})\s+", re.IGNORECASE),
         "distributive": re.compile(r"(?<!\w)các\s+sở\s*:\s*", re.IGNORECASE),
         "national": re.compile(g["national"]),
-        "forward": re.compile(fold(rf"\s+(?:{g['forward']})(?!\w)"), re.IGNORECASE),
+        "forward": re.compile(fold_pattern(rf"\s+(?:{g['forward']})(?!\w)"), re.IGNORECASE),
     }
 
 

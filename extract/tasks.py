@@ -17,6 +17,7 @@ from functools import lru_cache
 from dataclasses import replace
 
 from plangraph.extract.agencies import Mention, distinct, list_at, mentions, party_cue
+from plangraph.extract.cues import fold_pattern
 from plangraph.extract.facts import Agency, Task
 from plangraph.extract.fields import Field, fields, listed, names_a_field, trailing
 from plangraph.extract.normalize import fold, is_caps
@@ -56,7 +57,7 @@ _TASK_KINDS = ("duty", "assigning", "budget")
 @lru_cache(maxsize=1)
 def _section_kinds() -> tuple[tuple[re.Pattern[str], str], ...]:
     rows = read_table("sections.tsv", ("id", "kind", "cue", "example"))
-    return tuple((re.compile(fold(compile_regex(row, "cue").pattern), re.IGNORECASE), row["kind"]) for row in rows)
+    return tuple((re.compile(fold_pattern(compile_regex(row, "cue").pattern), re.IGNORECASE), row["kind"]) for row in rows)
 
 
 def role_cue(kind: str) -> re.Pattern[str]:

@@ -321,3 +321,10 @@ def test_tasks_a_committee_heading_listing_its_communes_and_a_body_advised_befor
     assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
         ("IV.1", ["Sở Xây dựng"], ["các sở, ngành liên quan"]),
         ("IV.2", ["Ủy ban nhân dân xã Gia Thuận", "Ủy ban nhân dân xã Tân Điền"], [])]
+
+
+def test_tasks_a_short_content_heading_lists_tasks_in_a_part_of_another_kind() -> None:
+    tasks = _tasks("II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA\n1. Yêu cầu\na) Nội dung thực hiện phong trào thi đua phải bám sát "
+                   "nội dung Kế hoạch tổ chức thi đua năm 2025.\n2. Nội dung thi đua\n"
+                   "a) Thi đua thực hiện thành công cuộc bầu cử; kịp thời chỉ đạo, tổ chức triển khai nhiệm vụ bầu cử.")
+    assert [t.section for t in tasks] == ["II.2.a"]
