@@ -328,3 +328,13 @@ def test_tasks_a_short_content_heading_lists_tasks_in_a_part_of_another_kind() -
                    "nội dung Kế hoạch tổ chức thi đua năm 2025.\n2. Nội dung thi đua\n"
                    "a) Thi đua thực hiện thành công cuộc bầu cử; kịp thời chỉ đạo, tổ chức triển khai nhiệm vụ bầu cử.")
     assert [t.section for t in tasks] == ["II.2.a"]
+
+
+def test_tasks_a_partner_whose_name_opens_with_a_marked_capital_and_the_merged_provincial_media() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n"
+                   "- Phối hợp Ủy ban nhân dân các xã, phường cập nhật thiệt hại nông nghiệp.\n"
+                   "2. Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch\n"
+                   "- Tăng cường thông tin, tuyên truyền về kế hoạch.")
+    assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        ("IV.1", ["Ủy ban nhân dân các xã, phường"], ["Sở Nông nghiệp và Môi trường"]),
+        ("IV.2", ["Báo và Phát thanh - Truyền hình Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch"], [])]
