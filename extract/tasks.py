@@ -21,7 +21,7 @@ from plangraph.extract.cues import fold_pattern
 from plangraph.extract.facts import Agency, Task
 from plangraph.extract.fields import Field, fields, listed, names_a_field, trailing
 from plangraph.extract.normalize import fold, is_caps
-from plangraph.extract.outline import Section
+from plangraph.extract.outline import Item, Section
 from plangraph.extract.rules import compile_regex, cue_patterns, cue_regex, read_table
 from plangraph.extract.screens import could_match, finditer as screened_finditer, search as screened_search
 from plangraph.extract.table_header import time_due
@@ -182,6 +182,8 @@ def _heading_is_task(section: Section) -> bool:
         return False  # a heading over sub-headings is their title
     if _is_label(section.title) and list_at(section.title.rstrip(" :"), 0):
         return False  # a heading naming who ("1. Sở Nội vụ (Cơ quan thường trực Ban …):")
+    if section.items and all(_component(item.text) for item in section.items):
+        return True  # "c) Tổ chức triển khai các dự án sau:" over "- Dự án 1: …": the heading is the task
     item_fields = [fields(item.text) for item in section.items]
     bulleted = any(item.marker and not found for item, found in zip(section.items, item_fields))
     if section.title.rstrip().endswith(".") and bulleted and words < _PARAGRAPH_WORDS:
@@ -261,7 +263,10 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
     label: tuple[str, tuple[Agency, ...], tuple[Agency, ...]] | None = None
     items = section.items
     field_title = section.title.rstrip(" :") if names_a_field(section.title) else None
+    parts = _component_items(items, whole=all(_component(item.text) for item in items))
     for index, item in enumerate(items):
+        if index in parts:
+            continue  # a part of the task that introduces it ("- Dự án 1: …", "+ Biên bản …"), no task
         if field_title is not None and kind and not fields(item.text):
             # "c) Thời gian thực hiện: Hoàn thành trong năm 2025.": the value of the heading's field
             found.append(Candidate(section.path, f"{field_title}: {item.text}", item.start, (), "field"))
@@ -294,7 +299,7 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
         if doers:  # "Căn cứ tình hình thực tế, các cơ quan, đơn vị phối hợp thực hiện các hoạt động sau:"
             label = (item.marker, *doers)
             continue
-        if introduces and not _INSTANCES.search(item.text):
+        if introduces and not _INSTANCES.search(item.text) and index + 1 not in parts:
             continue  # a lead-in ("… các giải pháp sau:", "- Tham mưu Ủy ban nhân dân tỉnh:") introduces the items below
         if path != section.path:  # the part's closing: no heading of its own
             found.append(Candidate(path, item.text, item.start, (), item_kind))
@@ -310,6 +315,30 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
 
 
 _CLOSING_START = re.compile(r"Trong quá trình")
+
+
+def _component(text: str) -> bool:
+    """An item that names a part of a task, not a duty ("Dự án 1: …", "Hệ thống thu phí …", "Biên bản …")."""
+    return bool(task_cue("component").match(text))
+
+
+def _component_items(items: Sequence[Item], whole: bool) -> set[int]:
+    """Indexes of the items that are parts of the task introducing them: every item when `whole` (the
+    heading introduces them), else the sub-items of a lead-in ending with ":" when all of them are parts."""
+    if whole:
+        return set(range(len(items)))
+    parts: set[int] = set()
+    for index, item in enumerate(items):
+        if not item.text.rstrip().endswith(":"):
+            continue
+        below = []
+        for following in range(index + 1, len(items)):
+            if items[following].marker in ("", item.marker):
+                break
+            below.append(following)
+        if below and all(_component(items[i].text) for i in below):
+            parts.update(below)
+    return parts
 _CLAUSE_START = re.compile(r"[;.]\s+")
 
 

@@ -338,3 +338,15 @@ def test_tasks_a_partner_whose_name_opens_with_a_marked_capital_and_the_merged_p
     assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
         ("IV.1", ["Ủy ban nhân dân các xã, phường"], ["Sở Nông nghiệp và Môi trường"]),
         ("IV.2", ["Báo và Phát thanh - Truyền hình Đắk Lắk", "Sở Văn hóa, Thể thao và Du lịch"], [])]
+
+
+def test_tasks_the_parts_a_task_lists_are_no_tasks_of_their_own() -> None:
+    tasks = _tasks("III. NHIỆM VỤ\n1. Công an tỉnh\na) Tổ chức triển khai các dự án do Bộ Công an chủ trì:\n"
+                   "- Dự án 1: “Phòng ngừa, đấu tranh tội phạm về ma túy”.\n- Dự án 2: “Ứng dụng khoa học và công nghệ”.\n"
+                   "b) Hỗ trợ hộ gia đình\n- Lập hồ sơ hoàn công cho từng hộ gia đình, bao gồm:\n"
+                   "+ Đơn đề nghị hỗ trợ về nhà ở của hộ gia đình;\n+ Biên bản xác nhận hoàn thành xây dựng nhà ở.\n"
+                   "- Tổng hợp kết quả hỗ trợ.")
+    assert [(t.section, t.text.split(",")[0], _names(t.leads)) for t in tasks] == [
+        ("III.1.a", "Tổ chức triển khai các dự án do Bộ Công an chủ trì:", ["Công an tỉnh"]),
+        ("III.1.b", "Lập hồ sơ hoàn công cho từng hộ gia đình", ["Công an tỉnh"]),
+        ("III.1.b", "Tổng hợp kết quả hỗ trợ.", ["Công an tỉnh"])]
