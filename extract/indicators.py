@@ -278,6 +278,8 @@ def item_targets(text: str, default_year: int | None, gated: bool = False,
         return []
     label_end, label = _label(text)
     key = _key(text)
+    # "Hàng năm, A tăng trên 03%; B tăng trên 05%.": every value of the item is per year
+    yearly = _either("per_year").match(key, len(key) - len(key.lstrip()))
     brackets = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
     targets: list[_Target] = []
     previous_clause: list[_Target] = []
@@ -300,7 +302,7 @@ def item_targets(text: str, default_year: int | None, gated: bool = False,
             following = main[i + 1].start if i + 1 < len(main) else ce
             # the words of this value alone: since the previous value, and up to the next comma
             own = masked[main[i - 1].end if i else cs:measure.end] + masked[measure.end:following].split(",")[0]
-            subject, unit = subjects[i], _per_year(measure.unit, _key(own))
+            subject, unit = subjects[i], _per_year(measure.unit, (yearly.group(0) + " " if yearly else "") + _key(own))
             if not _strong(subject):
                 source = None
                 if respective and i < len(sources):

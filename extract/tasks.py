@@ -235,6 +235,8 @@ def candidates(root: Section) -> list[Candidate]:
                 section_kind_ = "budget"  # "6. Kinh phí thực hiện" among the duties: tasks only where a body is named
             elif section_kind_ == "duty" and below_numbered(section, "sub-objective"):
                 section_kind_ = None  # "6. Chỉ tiêu chủ yếu đến năm 2030" among the duties: targets, no tasks
+            elif section_kind_ == "duty" and below_numbered(section, "sub-review"):
+                section_kind_ = None  # "1. Hiện trạng" among the duties: the situation, no tasks
             inherited = _heading_agencies(section) if section_kind_ else ()
             coordinators: tuple[Agency, ...] = ()
             label = None
@@ -264,9 +266,12 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
     items = section.items
     field_title = section.title.rstrip(" :") if names_a_field(section.title) else None
     parts = _component_items(items, whole=all(_component(item.text) for item in items))
+    targets = _target_items(items)
     for index, item in enumerate(items):
         if index in parts:
             continue  # a part of the task that introduces it ("- Dự án 1: …", "+ Biên bản …"), no task
+        if index in targets:
+            continue  # "(2) Ít nhất 85% người hưởng trợ cấp … mở tài khoản" after "… các chỉ tiêu như sau:"
         if field_title is not None and kind and not fields(item.text):
             # "c) Thời gian thực hiện: Hoàn thành trong năm 2025.": the value of the heading's field
             found.append(Candidate(section.path, f"{field_title}: {item.text}", item.start, (), "field"))
@@ -320,6 +325,19 @@ _CLOSING_START = re.compile(r"Trong quá trình")
 def _component(text: str) -> bool:
     """An item that names a part of a task, not a duty ("Dự án 1: …", "Hệ thống thu phí …", "Biên bản …")."""
     return bool(task_cue("component").match(text))
+
+
+def _target_items(items: Sequence[Item]) -> set[int]:
+    """Indexes of the items holding a figure after a lead-in to targets ("… các chỉ tiêu như sau:"), up
+    to the next lead-in."""
+    found: set[int] = set()
+    after_lead_in = False
+    for index, item in enumerate(items):
+        if item.text.rstrip().endswith(":"):
+            after_lead_in = bool(task_cue("target-lead-in").search(item.text))
+        elif after_lead_in and re.search(r"\d", item.text):
+            found.add(index)
+    return found
 
 
 def _component_items(items: Sequence[Item], whole: bool) -> set[int]:

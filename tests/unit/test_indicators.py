@@ -251,3 +251,9 @@ def test_indicators_a_goal_named_in_a_purpose_sentence_is_a_target() -> None:
                    "- Bố trí nguồn vốn các chương trình mục tiêu 500 tỷ đồng.")
     assert [(i.value, i.unit, i.year, i.subject) for i in find_indicators(root)] == [
         (100.0, "%", 2030, "tỷ lệ phủ sóng mạng 5G tại các KCN")]
+
+
+def test_indicators_a_sentence_opening_with_every_year_makes_each_of_its_rates_yearly() -> None:
+    targets = item_targets("Hàng năm, số vụ phạm tội được phát hiện tăng trên 03%; số vụ phạm tội lợi dụng không gian "
+                           "mạng được phát hiện, triệt phá tăng trên 05%.", 2030)
+    assert [(t.measure.value, t.unit) for t in targets] == [(3.0, "%/năm"), (5.0, "%/năm")]

@@ -350,3 +350,10 @@ def test_tasks_the_parts_a_task_lists_are_no_tasks_of_their_own() -> None:
         ("III.1.a", "Tổ chức triển khai các dự án do Bộ Công an chủ trì:", ["Công an tỉnh"]),
         ("III.1.b", "Lập hồ sơ hoàn công cho từng hộ gia đình", ["Công an tỉnh"]),
         ("III.1.b", "Tổng hợp kết quả hỗ trợ.", ["Công an tỉnh"])]
+
+
+def test_tasks_targets_after_a_lead_in_to_targets_and_a_situation_heading_give_no_tasks() -> None:
+    tasks = _tasks("II. NỘI DUNG THỰC HIỆN\n1. Hiện trạng\nHiện có 120 trạm BTS tại các khu công nghiệp.\n"
+                   "2. Nhiệm vụ\nNâng cao nhận thức của người dân, được cụ thể hóa bằng các chỉ tiêu như sau:\n"
+                   "(1) 100% người hưởng trợ cấp được tuyên truyền;\n(2) Ít nhất 85% người hưởng trợ cấp mở tài khoản.")
+    assert [(t.section, t.text.split(",")[0]) for t in tasks] == [("II.2", "Nâng cao nhận thức của người dân")]
