@@ -76,7 +76,25 @@ def source_iri(plan: URIRef, sha256: str) -> URIRef:
 
 
 def agency_iri(province: str | None, name: str, base: str | None = None) -> URIRef:
-    return URIRef(f"{base or base_iri()}/org/{slug(province or 'vn')}/{slug(name)}")
+    return URIRef(f"{base or base_iri()}/org/{slug(province or 'vn')}/{slug(_levels_in_order(name))}")
+
+
+# the committees of several levels, in whatever order a plan lists them ("xã, phường" / "phường, xã")
+_LEVELS = re.compile(r"^(ủy ban nhân dân (?:các |cấp )?)((?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu)"
+                     r"(?:\s*(?:,|và|/)\s*(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu))+)$")
+
+
+def _levels_in_order(name: str) -> str:
+    """One key for a group of committees listed in any order.
+
+    >>> _levels_in_order("Ủy ban nhân dân phường, xã, đặc khu") == _levels_in_order("Ủy ban nhân dân xã, phường, đặc khu")
+    True
+    """
+    match = _LEVELS.match(" ".join(name.lower().split()))
+    if not match:
+        return name
+    levels = re.split(r"\s*(?:,|và|/)\s*", match[2])
+    return match[1] + " ".join(sorted(levels))
 
 
 def agency_kind_iri(kind: str, base: str | None = None) -> URIRef:

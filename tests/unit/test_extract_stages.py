@@ -199,3 +199,14 @@ def test_graph_one_agency_spelled_two_ways_has_one_label() -> None:
               and str(node).endswith("/so-lao-dong-thuong-binh-va-xa-hoi")]
     assert len(labour) == 1
     assert [str(label) for label in graph.objects(labour[0], RDFS.label)] == ["Sở Lao động - Thương binh và Xã hội"]
+
+
+def test_graph_committees_of_several_levels_listed_in_another_order_are_one_agency() -> None:
+    text = PLAN.replace("3. Các sở, ban, ngành\n", "3. Ủy ban nhân dân phường, xã, đặc khu\n- Rà soát hồ sơ.\n"
+                        "4. Các sở, ban, ngành\n- Phối hợp với Ủy ban nhân dân xã, phường, đặc khu kiểm tra.\n")
+    graph = process_text(text, "plan.txt", "0" * 64).graph
+    committees = {node for node in set(graph.subjects()) if isinstance(node, URIRef) and "/org/" in str(node)
+                  and any("phường" in str(label) for label in graph.objects(node, RDFS.label))}
+    assert len(committees) == 1
+    assert [str(label) for label in graph.objects(committees.pop(), RDFS.label)] == [
+        "Ủy ban nhân dân phường, xã, đặc khu"]
