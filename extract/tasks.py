@@ -170,7 +170,9 @@ def _role_label(section: Section, kind: str) -> tuple[tuple[Agency, ...], tuple[
     if section.kind not in ("number", "letter") or not (section.items or section.children):
         return None
     if not _opens_with_role(section.title):
-        return None
+        # "2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi trường:" over its items
+        named = _lead_in_roles(section.title) if section.title.rstrip().endswith(":") else None
+        return named if named and named[1] else None
     parent = section.parent
     heading = _heading_agencies(parent) if parent is not None else ()
     return roles(Candidate(section.path, section.title, section.start, heading, kind))

@@ -357,3 +357,10 @@ def test_tasks_targets_after_a_lead_in_to_targets_and_a_situation_heading_give_n
                    "2. Nhiệm vụ\nNâng cao nhận thức của người dân, được cụ thể hóa bằng các chỉ tiêu như sau:\n"
                    "(1) 100% người hưởng trợ cấp được tuyên truyền;\n(2) Ít nhất 85% người hưởng trợ cấp mở tài khoản.")
     assert [(t.section, t.text.split(",")[0]) for t in tasks] == [("II.2", "Nâng cao nhận thức của người dân")]
+
+
+def test_tasks_a_heading_sentence_naming_lead_and_partners_sets_both_for_its_items() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Nông nghiệp và Môi "
+                   "trường, Ủy ban nhân dân các phường, xã:\n- Xây dựng chương trình đào tạo.\n- Tổ chức tập huấn.")
+    assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        (["Sở Giáo dục và Đào tạo"], ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các phường, xã"])] * 2
