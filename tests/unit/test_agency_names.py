@@ -105,3 +105,8 @@ def test_agency_names_a_group_whose_capitalised_noun_a_name_follows_is_named_by_
     text = normalize("Đề nghị các Ban Xây dựng Đảng và Ủy ban Kiểm tra Tỉnh ủy phối hợp.").text
     assert [m.agency.name for m in list_at(text, 0)] == ["các Ban Xây dựng Đảng", "Ủy ban Kiểm tra Tỉnh ủy"]
     assert [name for name, _ in _found("các Sở Tài chính, Nội vụ thực hiện")] == ["Sở Tài chính"]  # a listed body wins
+
+
+def test_agency_names_forces_are_a_group() -> None:
+    assert [name for name, _ in _found("Phối hợp các lực lượng và Ủy ban nhân dân các xã, phường bảo vệ hàng hóa")] == [
+        "các lực lượng", "Ủy ban nhân dân các xã, phường"]
