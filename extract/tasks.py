@@ -248,7 +248,8 @@ def candidates(root: Section) -> list[Candidate]:
                     break
             if label is not None:
                 inherited, coordinators = label
-            if section_kind_ and section is not top and label is None and _heading_is_task(section):
+            listing = bool(section.items) and all(_component(item.text) for item in section.items)
+            if section_kind_ and section is not top and (label is None or listing) and _heading_is_task(section):
                 parent = section.parent
                 above = _heading_agencies(parent) if parent is not None and parent is not top else ()
                 if parent is top and top.items and top.items[-1].text.rstrip().endswith(":"):

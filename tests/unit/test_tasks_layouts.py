@@ -364,3 +364,10 @@ def test_tasks_a_heading_sentence_naming_lead_and_partners_sets_both_for_its_ite
                    "trường, Ủy ban nhân dân các phường, xã:\n- Xây dựng chương trình đào tạo.\n- Tổ chức tập huấn.")
     assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
         (["Sở Giáo dục và Đào tạo"], ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các phường, xã"])] * 2
+
+
+def test_tasks_a_role_heading_listing_parts_is_the_task() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Công an thành phố\nh) Chủ trì triển khai các nhiệm vụ được giao tại các "
+                   "dự án trong Chương trình, bao gồm:\n- Dự án 1: Phòng ngừa tội phạm về ma túy.\n"
+                   "- Dự án 2: Ứng dụng khoa học và công nghệ.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [("IV.1.h", ["Công an thành phố"])]
