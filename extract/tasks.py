@@ -185,7 +185,9 @@ def _heading_is_task(section: Section) -> bool:
     if _is_label(section.title) and list_at(section.title.rstrip(" :"), 0):
         return False  # a heading naming who ("1. Sở Nội vụ (Cơ quan thường trực Ban …):")
     if section.items and all(_component(item.text) for item in section.items):
-        return True  # "c) Tổ chức triển khai các dự án sau:" over "- Dự án 1: …": the heading is the task
+        # "c) Tổ chức triển khai các dự án sau:" over "- Dự án 1: …": the heading is the task, unless it
+        # is a label ("1. Chủ đề thi đua" over its slogan in quotes)
+        return words >= _LEAF_TASK_WORDS
     item_fields = [fields(item.text) for item in section.items]
     bulleted = any(item.marker and not found for item, found in zip(section.items, item_fields))
     if section.title.rstrip().endswith(".") and bulleted and words < _PARAGRAPH_WORDS:

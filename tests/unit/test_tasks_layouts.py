@@ -371,3 +371,4 @@ def test_tasks_a_role_heading_listing_parts_is_the_task() -> None:
                    "dự án trong Chương trình, bao gồm:\n- Dự án 1: Phòng ngừa tội phạm về ma túy.\n"
                    "- Dự án 2: Ứng dụng khoa học và công nghệ.")
     assert [(t.section, _names(t.leads)) for t in tasks] == [("IV.1.h", ["Công an thành phố"])]
+    assert _tasks("II. NỘI DUNG\n1. Chủ đề thi đua\n“Lập thành tích chào mừng Đại hội”.") == ()  # a label over a slogan
