@@ -328,7 +328,7 @@ def test_tasks_a_short_content_heading_lists_tasks_in_a_part_of_another_kind() -
                    "nội dung Kế hoạch tổ chức thi đua năm 2025.\n2. Nội dung thi đua\n"
                    "a) Thi đua thực hiện thành công cuộc bầu cử; kịp thời chỉ đạo, tổ chức triển khai nhiệm vụ bầu cử.")
     assert [t.section for t in tasks] == ["II.2.a"]
-    tasks = _tasks("III. NỘI DUNG HỖ TRỢ\n4. Phương án tổ chức cấp phát\n- Giai đoạn khẩn cấp (0-48 giờ): Tổ chức lực "
+    tasks = _tasks("III. PHẠM VI, ĐỐI TƯỢNG HỖ TRỢ\n4. Phương án tổ chức cấp phát\n- Giai đoạn khẩn cấp (0-48 giờ): Tổ chức lực "
                    "lượng tiếp cận ngay các vùng ngập sâu.")
     assert [t.section for t in tasks] == ["III.4"]
 
