@@ -429,8 +429,15 @@ def _body_row(cells: list[Cell], width: int, numbered: bool, amounts: tuple[int,
     A narrower row whose words span several columns ends with the amounts of the last columns that
     hold amounts ("I" / "Quan trắc …" / "1.364.329.243": the group's total under "Thành tiền")."""
     merged: list[int] = []
+    filled = [cell for cell in cells if cell.text]
+    lone = _NUMBERED_CELL.match(filled[0].text) if numbered and len(filled) == 1 else None
     glued = _NUMBERED_CELL.match(cells[0].text) if numbered and len(cells) < width else None
-    if glued:  # "I. NÂNG CAO NHẬN THỨC" in one cell across the row: its number, then its words
+    if lone and not glued:  # "| | I. Kinh tế số | |": a group row's one cell among empty ones
+        first = filled[0]
+        cells = [Cell(lone["number"], first.start, first.start + lone.end("number")),
+                 Cell(lone["words"], first.start + lone.start("words"), first.end)]
+        cells += [Cell("", first.end, first.end)] * (width - len(cells))
+    elif glued:  # "I. NÂNG CAO NHẬN THỨC" in one cell across the row: its number, then its words
         first = cells[0]
         cells = [Cell(glued["number"], first.start, first.start + glued.end("number")),
                  Cell(glued["words"], first.start + glued.start("words"), first.end), *cells[1:]]

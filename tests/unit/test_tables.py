@@ -430,3 +430,18 @@ def test_tables_a_group_row_with_its_number_and_words_in_one_cell_stays_in_the_t
     assert found == [("PL.I.1", "Triển khai nền tảng đào tạo", ["Sở Nội vụ"]),
                      ("PL.I.2", "Đánh giá mức độ chuyển đổi số", ["Sở Tư pháp"]),
                      ("PL.II.3", "Xây dựng Bộ tiêu chí", ["Sở Nội vụ"])]
+
+
+def test_tables_a_group_row_whose_one_cell_stands_among_empty_ones_is_a_group() -> None:
+    rows = [("1", "Kinh tế số chiếm 45% GRDP tỉnh.", "Sở Tài chính"),
+            ("2", "Tỷ lệ doanh nghiệp ứng dụng công nghệ số đạt 60%.", "Sở Khoa học và Công nghệ"),
+            ("3", "Tỷ lệ doanh nghiệp đổi mới sáng tạo đạt 40%.", "Sở Khoa học và Công nghệ"),
+            ("4", "Tỷ lệ người dân được định danh số đạt 100%.", "Công an tỉnh")]
+    lines = ["|", "TT", "|", "Chỉ tiêu", "|", "Chủ trì", "|", "|", "|", "I. Kinh", "tế số", "|", "|", "|"]
+    for number, words, lead in rows:
+        lines += [number, "|", words, "|", lead, "|", "|"]
+    text = normalize("\n".join(["PHỤ LỤC", "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU", _cells(*lines)])).text
+    root = outline(text, skip=table_spans(find_tables(text)))
+    found = [(t.section, [a.name for a in t.leads]) for t in find_table_facts(find_tables(text), root).tasks]
+    assert found == [("PL.I.1", ["Sở Tài chính"]), ("PL.I.2", ["Sở Khoa học và Công nghệ"]),
+                     ("PL.I.3", ["Sở Khoa học và Công nghệ"]), ("PL.I.4", ["Công an tỉnh"])]
