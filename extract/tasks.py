@@ -228,11 +228,11 @@ def _article_list(top: Section) -> list[Candidate]:
 def candidates(root: Section) -> list[Candidate]:
     """Spans that may be tasks (and field blocks that assign them), in document order."""
     found: list[Candidate] = []
-    for top in root.children:
+    kinds = _part_kinds(root)
+    for top, kind in zip(root.children, kinds):
         if top.kind == "article":
             found += _article_candidates(top)
             continue
-        kind = section_kind(top)
         for section in top.walk():
             section_kind_ = kind if kind in _TASK_KINDS else sub_kind(section)
             if section_kind_ == "duty" and below_numbered(section, "sub-budget"):
@@ -260,6 +260,17 @@ def candidates(root: Section) -> list[Candidate]:
             owner = _heading_agencies(section) if label is not None else ()
             found += _item_candidates(section, top, section_kind_, inherited, coordinators, owner)
     return found
+
+
+def _part_kinds(root: Section) -> list[str | None]:
+    """Each top-level part's kind; a Roman part of no kind between the objectives and a part of duties
+    or of their organisation states duties on a topic ("III. PHÁT TRIỂN KINH TẾ SỐ" after "II. MỤC TIÊU")."""
+    kinds = [section_kind(top) for top in root.children]
+    for index, (top, kind) in enumerate(zip(root.children, kinds)):
+        if kind is None and top.kind == "roman" and "objective" in kinds[:index] \
+                and any(later in _TASK_KINDS for later in kinds[index + 1:]):
+            kinds[index] = "duty"
+    return kinds
 
 
 def _item_candidates(section: Section, top: Section, kind: str | None, inherited: tuple[Agency, ...],

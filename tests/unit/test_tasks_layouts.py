@@ -375,3 +375,11 @@ def test_tasks_a_role_heading_listing_parts_is_the_task() -> None:
                    "- Dự án 2: Ứng dụng khoa học và công nghệ.")
     assert [(t.section, _names(t.leads)) for t in tasks] == [("IV.1.h", ["Công an thành phố"])]
     assert _tasks("II. NỘI DUNG\n1. Chủ đề thi đua\n“Lập thành tích chào mừng Đại hội”.") == ()  # a label over a slogan
+
+
+def test_tasks_a_topical_part_between_the_objectives_and_the_organisation_states_duties() -> None:
+    tasks = _tasks("II. MỤC TIÊU\nĐến năm 2030, kinh tế số chiếm 45% GRDP.\nIII. THỜI GIAN VÀ PHẠM VI\n"
+                   "Thực hiện trên toàn tỉnh từ năm 2026.\nIV. PHÁT TRIỂN KINH TẾ SỐ\n1. Thể chế\n"
+                   "a) Hoàn thiện chính sách chuyển các hoạt động kinh tế lên môi trường số.\n"
+                   "V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [("IV.1.a", []), ("V.1", ["Sở Tài chính"])]
