@@ -135,13 +135,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     }
 
 
+@lru_cache(maxsize=1)
 def party_cue() -> re.Pattern[str]:
     """The opening of a heading that names a body by what it is ("Các cơ sở nuôi trồng thủy sản")."""
-    return _party_regex()
-
-
-@lru_cache(maxsize=1)
-def _party_regex() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{_grammar()['party']})", re.IGNORECASE)
 
 

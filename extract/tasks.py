@@ -4,7 +4,8 @@ Every bullet or paragraph of a duty part is a task; so is a numbered heading tha
 long sentence, an article that assigns execution, and a closing paragraph that asks agencies
 to act. Under TỔ CHỨC THỰC HIỆN a heading that names agencies makes them lead what stands
 below, unless the task names its own doer, or opens with "Phối hợp với X" (X leads, the
-heading agencies coordinate). Cue words come from patterns/sections.tsv, roles.tsv and
+heading agencies coordinate); a lead-in that names its doers does the same for the items it
+introduces, and the parts a task lists ("Dự án 1: …") are no tasks. Cue words come from patterns/sections.tsv, roles.tsv and
 task_cues.tsv.
 """
 from __future__ import annotations
@@ -373,6 +374,8 @@ def _component_items(items: Sequence[Item], whole: bool) -> set[int]:
         if below and all(_component(items[i].text) for i in below):
             parts.update(below)
     return parts
+
+
 _CLAUSE_START = re.compile(r"[;.]\s+")
 
 
