@@ -379,6 +379,7 @@ def _component_items(items: Sequence[Item], whole: bool) -> set[int]:
 _CLAUSE_START = re.compile(r"[;.]\s+")
 
 
+@lru_cache(maxsize=1024)
 def _lead_in_roles(text: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
     """(leads, coordinators) that a lead-in naming its doers sets for the items it introduces ("Sở Y tế
     chủ trì, phối hợp với Sở Nội vụ thực hiện các nội dung sau:", "…; các sở, ban, ngành … tập trung
