@@ -241,6 +241,9 @@ def _lone_capitals(line: str) -> bool:
     return len(line) <= _LONE_CAPITALS_CHARS and is_caps(line, 2) and all(c.isalpha() or c == "&" for c in line)
 
 
+_WRAPPED_NUMBER = re.compile(r"\d{1,3}\.\s")
+
+
 def continues(previous: str, line: str, width: int | None, same_block: bool = False,
                blocks: bool = False) -> bool:
     """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
@@ -281,6 +284,9 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
             _lone_capitals(line) and not is_caps(previous) and not _TERMINAL.search(previous)
             or _lone_capitals(previous) and _starts_lower(line)):
         return True  # "… báo cáo" / "UBND" / "tỉnh và …": an abbreviation a wrap left alone on its line
+    if (blocks and same_block and width is not None and len(previous) >= 0.85 * width
+            and not _TERMINAL.search(previous) and _WRAPPED_NUMBER.match(line)):
+        return True  # "… ưu tiên các địa bàn cấp độ" / "1. Cấp ngay …": a wrap left a number at the line's start
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
         return False
     if _starts_lower(line):

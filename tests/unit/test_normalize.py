@@ -255,3 +255,13 @@ def test_normalize_a_paragraph_broken_after_a_comma_goes_on_after_the_blank_line
     text = "- Các xã vận động Hội Phụ nữ, Hội Cựu chiến binh,\n\nĐoàn Thanh niên giúp đỡ các hộ.\n\n- Làm việc khác."
     assert normalize(text).text.split("\n") == [
         "- Các xã vận động Hội Phụ nữ, Hội Cựu chiến binh, Đoàn Thanh niên giúp đỡ các hộ.", "- Làm việc khác."]
+
+
+def test_normalize_a_number_a_wrap_left_at_a_blocks_line_start_goes_on_the_paragraph() -> None:
+    filler = textwrap.fill("- Rà soát, cập nhật cơ sở dữ liệu về thư viện trên địa bàn tỉnh và báo cáo kết quả "
+                           "thực hiện định kỳ theo quy định của Ủy ban nhân dân tỉnh.", 60)
+    wrapped = ("- Giai đoạn khẩn cấp: Tổ chức lực lượng tiếp cận các vùng ngập,\n"
+               "ưu tiên các địa bàn chia cắt nhiều ngày liền theo cấp độ\n"
+               "1. Cấp ngay mì tôm, lương khô, nước uống cho các hộ dân.")
+    lines = normalize("\n\n".join([wrapped, "2. Nhu cầu hỗ trợ"] + [filler] * 12)).text.split("\n")
+    assert lines[:2] == [wrapped.replace("\n", " "), "2. Nhu cầu hỗ trợ"]
