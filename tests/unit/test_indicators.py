@@ -257,3 +257,9 @@ def test_indicators_a_sentence_opening_with_every_year_makes_each_of_its_rates_y
     targets = item_targets("Hàng năm, số vụ phạm tội được phát hiện tăng trên 03%; số vụ phạm tội lợi dụng không gian "
                            "mạng được phát hiện, triệt phá tăng trên 05%.", 2030)
     assert [(t.measure.value, t.unit) for t in targets] == [(3.0, "%/năm"), (5.0, "%/năm")]
+
+
+def test_indicators_a_horizon_year_and_reach_set_a_target_outside_objectives() -> None:
+    found = item_targets("Đến năm 2030, tỷ lệ thu gom, xử lý rác thải nhựa tại các bãi biển đạt 100%.", 2030, gated=True)
+    assert [(t.measure.value, t.unit, t.year) for t in found] == [(100.0, "%", 2030)]
+    assert item_targets("Đến năm 2020, tỷ lệ thu gom rác thải đã đạt 90%.", 2030, gated=True) == []
