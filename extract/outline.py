@@ -22,6 +22,7 @@ _LETTER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.)?(?P<marker>[a-zđ])[.)]\s+(?
 _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LABEL_WORDS = 20  # a heading "N. Label: body" has a short label before the colon
+_LOWER_BODY_LABEL_WORDS = 8  # … and a longer one only before a body that opens with a capital
 _ADDRESSING = re.compile(r"(?:đề nghị|yêu cầu)\s*$", re.IGNORECASE)
 # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the names after the colon belong to the label
 _NAMES_FOLLOW = re.compile(r"\bcác\s+(?:sở|xã|phường|thị trấn|huyện|quận|thị xã)\s*$", re.IGNORECASE)
@@ -248,6 +249,8 @@ def _inline_body(title: str) -> int | None:
         return None  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …": whom the heading asks, not a body
     if colon <= 0 or len(title[:colon].split()) > _LABEL_WORDS or not title[colon + 2:].strip():
         return None
+    if len(title[:colon].split()) > _LOWER_BODY_LABEL_WORDS and title[colon + 2:colon + 3].islower():
+        return None  # "a) Ứng dụng khung kỹ năng số theo từng nhóm đối tượng: người dân; …": one sentence
     return colon + 2
 
 

@@ -87,3 +87,14 @@ def test_outline_the_next_part_titled_short_with_a_full_stop() -> None:
             "III. Tổ chức thực hiện.\n1. Sở Nông nghiệp và Môi trường:\n- Chủ trì thực hiện.\n"
             "IV. Kinh phí thực hiện được bố trí từ ngân sách tỉnh theo quy định hiện hành.")
     assert [s.path for s in outline(text).walk() if s.kind == "roman"] == ["I", "II", "III"]
+
+
+def test_outline_a_long_heading_whose_colon_opens_a_lower_case_list_is_one_sentence() -> None:
+    root = outline("III. NHIỆM VỤ\n1. Kỹ năng số\na) Ứng dụng khung kỹ năng số quốc gia theo từng nhóm đối tượng: "
+                   "người dân; công chức, viên chức; người lao động.\nb) Sở Tài chính: chủ trì bố trí kinh phí.")
+    (part,) = root.children
+    (number,) = part.children
+    assert [(s.title, [i.text for i in s.items]) for s in number.children] == [
+        ("Ứng dụng khung kỹ năng số quốc gia theo từng nhóm đối tượng: người dân; công chức, viên chức; "
+         "người lao động.", []),
+        ("Sở Tài chính", ["chủ trì bố trí kinh phí."])]
