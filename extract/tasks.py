@@ -242,6 +242,8 @@ def candidates(root: Section) -> list[Candidate]:
                 section_kind_ = None  # "6. Chỉ tiêu chủ yếu đến năm 2030" among the duties: targets, no tasks
             elif section_kind_ == "duty" and below_numbered(section, "sub-review"):
                 section_kind_ = None  # "1. Hiện trạng" among the duties: the situation, no tasks
+            elif section_kind_ == "duty" and below_numbered(section, "sub-detail"):
+                section_kind_ = None  # "c. Thông số, tần suất quan trắc": an activity's particulars, no tasks
             inherited = _heading_agencies(section) if section_kind_ else ()
             coordinators: tuple[Agency, ...] = ()
             label = None

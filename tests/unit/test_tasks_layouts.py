@@ -383,3 +383,10 @@ def test_tasks_a_topical_part_between_the_objectives_and_the_organisation_states
                    "a) Hoàn thiện chính sách chuyển các hoạt động kinh tế lên môi trường số.\n"
                    "V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí.")
     assert [(t.section, _names(t.leads)) for t in tasks] == [("IV.1.a", []), ("V.1", ["Sở Tài chính"])]
+
+
+def test_tasks_a_heading_on_an_activitys_particulars_gives_no_tasks() -> None:
+    tasks = _tasks("II. NỘI DUNG KẾ HOẠCH\n1. Quan trắc môi trường vùng nuôi tôm\na. Tổ chức lấy mẫu tại các vùng nuôi.\n"
+                   "c. Thông số (chỉ tiêu), tần suất quan trắc\n- Mẫu nước nguồn cấp:\n"
+                   "+ Thủy lý, thủy hóa: Nhiệt độ, độ mặn, pH; tần suất quan trắc: 2 đợt/tháng.")
+    assert [t.section for t in tasks] == ["II.1.a"]
