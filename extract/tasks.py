@@ -361,7 +361,8 @@ def _target_items(items: Sequence[Item]) -> set[int]:
 
 def _component_items(items: Sequence[Item], whole: bool) -> set[int]:
     """Indexes of the items that are parts of the task introducing them: every item when `whole` (the
-    heading introduces them), else the sub-items of a lead-in ending with ":" when all of them are parts."""
+    heading introduces them), else the sub-items of a lead-in ending with ":" when all of them are parts
+    or the lead-in counts the places they are ("… lấy mẫu tại 15 vị trí như sau:")."""
     if whole:
         return set(range(len(items)))
     parts: set[int] = set()
@@ -373,7 +374,7 @@ def _component_items(items: Sequence[Item], whole: bool) -> set[int]:
             if items[following].marker in ("", item.marker):
                 break
             below.append(following)
-        if below and all(_component(items[i].text) for i in below):
+        if below and (all(_component(items[i].text) for i in below) or task_cue("site-lead-in").search(item.text)):
             parts.update(below)
     return parts
 

@@ -390,3 +390,12 @@ def test_tasks_a_heading_on_an_activitys_particulars_gives_no_tasks() -> None:
                    "c. Thông số (chỉ tiêu), tần suất quan trắc\n- Mẫu nước nguồn cấp:\n"
                    "+ Thủy lý, thủy hóa: Nhiệt độ, độ mặn, pH; tần suất quan trắc: 2 đợt/tháng.")
     assert [t.section for t in tasks] == ["II.1.a"]
+
+
+def test_tasks_the_places_a_lead_in_counts_are_parts_of_its_task() -> None:
+    tasks = _tasks("II. NỘI DUNG KẾ HOẠCH\n1. Quan trắc nguồn nước cấp\nĐiểm quan trắc: Thực hiện quan trắc tại 07 cửa "
+                   "sông cấp nước cho các vùng nuôi tôm, lấy mẫu tại 15 vị trí như sau:\n"
+                   "- Cửa sông lạch Càn: Lấy mẫu 01 vị trí tại khu vực cấp nước chung.\n"
+                   "- Cửa sông lạch Sung: Lấy mẫu 01 vị trí tại khu vực nước cấp chung.")
+    assert [t.text.split(",")[0] for t in tasks] == [
+        "Điểm quan trắc: Thực hiện quan trắc tại 07 cửa sông cấp nước cho các vùng nuôi tôm"]
