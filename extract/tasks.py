@@ -107,11 +107,9 @@ def _is_label(title: str) -> bool:
 def _heading_agencies(section: Section) -> tuple[Agency, ...]:
     """Agencies named by the nearest heading that is a label ("2. Sở Tài chính")."""
     for heading in [section, *section.ancestors()]:
-        if heading is not section and heading.kind != "root" and heading.items \
-                and heading.items[-1].text.rstrip().endswith(":"):
-            doers = _lead_in_roles(heading.items[-1].text)
-            if doers:  # "…; các sở, ban, ngành … tập trung thực hiện các nội dung chủ yếu sau:" over "1. …"
-                return doers[0]
+        doers = _closing_lead_in(heading) if heading is not section and heading.kind != "root" else None
+        if doers:  # "…; các sở, ban, ngành … tập trung thực hiện các nội dung chủ yếu sau:" over "1. …"
+            return doers[0]
         if heading.kind in ("roman", "article", "appendix"):
             break
         if _is_label(heading.title) or heading.title.rstrip().endswith(":") and heading.items:
@@ -185,7 +183,7 @@ def _heading_is_task(section: Section) -> bool:
         return False  # a heading over sub-headings is their title
     if _is_label(section.title) and list_at(section.title.rstrip(" :"), 0):
         return False  # a heading naming who ("1. Sở Nội vụ (Cơ quan thường trực Ban …):")
-    if section.items and all(_component(item.text) for item in section.items):
+    if _lists_parts(section):
         # "c) Tổ chức triển khai các dự án sau:" over "- Dự án 1: …": the heading is the task, unless it
         # is a label ("1. Chủ đề thi đua" over its slogan in quotes)
         return words >= _LEAF_TASK_WORDS
@@ -253,12 +251,12 @@ def candidates(root: Section) -> list[Candidate]:
                     break
             if label is not None:
                 inherited, coordinators = label
-            listing = bool(section.items) and all(_component(item.text) for item in section.items)
-            if section_kind_ and section is not top and (label is None or listing) and _heading_is_task(section):
+            if section_kind_ and section is not top and (label is None or _lists_parts(section)) \
+                    and _heading_is_task(section):
                 parent = section.parent
                 above = _heading_agencies(parent) if parent is not None and parent is not top else ()
-                if parent is top and top.items and top.items[-1].text.rstrip().endswith(":"):
-                    above = (_lead_in_roles(top.items[-1].text) or ((), ()))[0]  # the part's lead-in names the doers
+                if parent is top:
+                    above = (_closing_lead_in(top) or ((), ()))[0]  # the part's lead-in names the doers
                 found.append(Candidate(section.path, section.title, section.start, above, section_kind_))
             owner = _heading_agencies(section) if label is not None else ()
             found += _item_candidates(section, top, section_kind_, inherited, coordinators, owner)
@@ -284,7 +282,7 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
     label: tuple[str, tuple[Agency, ...], tuple[Agency, ...]] | None = None
     items = section.items
     field_title = section.title.rstrip(" :") if names_a_field(section.title) else None
-    parts = _component_items(items, whole=all(_component(item.text) for item in items))
+    parts = _component_items(items, whole=_lists_parts(section))
     targets = _target_items(items)
     for index, item in enumerate(items):
         if index in parts:
@@ -346,6 +344,11 @@ def _component(text: str) -> bool:
     return bool(task_cue("component").match(text))
 
 
+def _lists_parts(section: Section) -> bool:
+    """Whether every item of a section is a part of the task its heading states ("- Dự án 1: …")."""
+    return bool(section.items) and all(_component(item.text) for item in section.items)
+
+
 def _target_items(items: Sequence[Item]) -> set[int]:
     """Indexes of the items holding a figure after a lead-in to targets ("… các chỉ tiêu như sau:"), up
     to the next lead-in."""
@@ -380,6 +383,12 @@ def _component_items(items: Sequence[Item], whole: bool) -> set[int]:
 
 
 _CLAUSE_START = re.compile(r"[;.]\s+")
+
+
+def _closing_lead_in(section: Section) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
+    """The roles a section's last item sets when it is a lead-in ending with ":" over the headings below."""
+    last = section.items[-1].text if section.items else ""
+    return _lead_in_roles(last) if last.rstrip().endswith(":") else None
 
 
 @lru_cache(maxsize=1024)
