@@ -217,8 +217,6 @@ def _page_numbers(gaps: list[Cell | None]) -> list[bool]:
     return [bare(k) and (k == 0 or gaps[k - 1] is not None or bare(k + 1)) for k in range(len(gaps))]
 
 
-
-
 def _group_starts(gaps: list[Cell | None]) -> list[int]:
     """For each gap, the nearest gap after it that opens a row: a row number (Roman, arabic, with its
     path, a letter) after an empty gap and before words ("|" / "|" / "II" / "|" / "Tuyên truyền",
@@ -421,6 +419,12 @@ def _amount_columns(texts: list[list[str]], width: int) -> tuple[int, ...]:
 _NUMBERED_CELL = re.compile(r"^(?P<number>[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[A-ZĐa-zđ])[.)]\s+(?P<words>[^\W\d_].*)$")
 
 
+def _number_and_words(cell: Cell, match: re.Match[str]) -> list[Cell]:
+    """A group row's cell "I. NÂNG CAO NHẬN THỨC" as its two cells, the number and the words."""
+    return [Cell(match["number"], cell.start, cell.start + match.end("number")),
+            Cell(match["words"], cell.start + match.start("words"), cell.end)]
+
+
 def _body_row(cells: list[Cell], width: int, numbered: bool, amounts: tuple[int, ...] = ()) -> Row:
     """A data row of `width` cells. In the cell-per-line form a cell merged over several rows is
     written in the first of them only: a narrower row of a numbered table that opens with words
@@ -433,14 +437,10 @@ def _body_row(cells: list[Cell], width: int, numbered: bool, amounts: tuple[int,
     lone = _NUMBERED_CELL.match(filled[0].text) if numbered and len(filled) == 1 else None
     glued = _NUMBERED_CELL.match(cells[0].text) if numbered and len(cells) < width else None
     if lone and not glued:  # "| | I. Kinh tế số | |": a group row's one cell among empty ones
-        first = filled[0]
-        cells = [Cell(lone["number"], first.start, first.start + lone.end("number")),
-                 Cell(lone["words"], first.start + lone.start("words"), first.end)]
-        cells += [Cell("", first.end, first.end)] * (width - len(cells))
+        cells = _number_and_words(filled[0], lone)
+        cells += [Cell("", filled[0].end, filled[0].end)] * (width - len(cells))
     elif glued:  # "I. NÂNG CAO NHẬN THỨC" in one cell across the row: its number, then its words
-        first = cells[0]
-        cells = [Cell(glued["number"], first.start, first.start + glued.end("number")),
-                 Cell(glued["words"], first.start + glued.start("words"), first.end), *cells[1:]]
+        cells = [*_number_and_words(cells[0], glued), *cells[1:]]
     elif numbered and len(cells) < width and cells[0].text and not ROW_NUMBER.match(cells[0].text):
         cells = [Cell("", cells[0].start, cells[0].start), *cells]
         merged.append(0)
