@@ -21,11 +21,11 @@ from plangraph.extract.cited_type import type_before
 from plangraph.extract.normalize import is_caps, strip_marks
 from plangraph.extract.rules import compile_regex, read_table
 
-# A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, 66.2/2025/NQ-CP, party style 57-NQ/TW; a stray space beside a
-# hyphen or around the slash ("119- KH/TU", "416/QĐ- TTg", "1660/QĐ -TTg", "23/2012/TT - BCA") is read
+# A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, 66.2/2025/NQ-CP, 19-2016/NQ-CP, party style 57-NQ/TW; a stray
+# space beside a hyphen or around the slash ("119- KH/TU", "07 -NQ/TU", "416/QĐ- TTg", "1660/QĐ -TTg", "23/2012/TT - BCA") is read
 # through and dropped, and so is a "số" glued to it ("CHỈ THỊ SỐ29-CT/TU" in a page whose spaces were lost).
 DOC_NUMBER = re.compile(
-    r"(?:(?<![\w/])|(?<=[sS][ốỐ]))(?P<number>\d{1,5}(?:\.\d{1,2}(?=/(?:19|20)\d\d/))?[a-z]?(?:/(?:19|20)\d\d)?(?:-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
+    r"(?:(?<![\w/])|(?<=[sS][ốỐ]))(?P<number>\d{1,5}(?:\.\d{1,2}(?=/(?:19|20)\d\d/))?[a-z]?(?:/(?:19|20)\d\d|-(?:19|20)\d\d(?=/))?(?:\s?-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
     r"(?:(?:-\s?|\s-(?=[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$))|\s-\s(?=[A-ZĐ]{2}[A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)))"
     r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 DATE_AFTER = re.compile(
@@ -40,11 +40,14 @@ _AFTER_CHARS = 3000  # how far after a cited number its date, issuer and sentenc
 _CLAUSE = re.compile(r"(?:^|;|\.(?=[\s|]+[A-ZĐ]))[\s|]*", re.MULTILINE)
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*[\s|]*$")  # a line ending here ends its clause
 _LEADING = re.compile(r"\d*")
+_YEAR_AFTER_HYPHEN = re.compile(r"-(?:19|20)\d\d$")
 _DATED_NUMBER = re.compile(r"^\d+[a-z]?/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
 _NUMBERED_HEADING = re.compile(r"(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S.*)")
 _SENTENCE_END = re.compile(r";|\.\s+[A-ZĐ]")
 _DESCRIBED_WORDS = 8  # words of a programme's description in a title that its document's sentence repeats
 _DESCRIBED_MIN = 5  # fewer words than this describe nothing in particular
+_LOOSE_WORDS = 2  # of a title's description, words the approving sentence may leave out or put elsewhere
+_OWN_ISSUER = re.compile(r"^cua\s.*")  # a title opening "CỦA <issuer>": the plan's own kind was dropped before it
 _IMPLEMENTING_WORDS = re.compile(r"^(?:(?:tiep ?tuc|to ?chuc|trien ?khai|thuc ?hien|cu ?the ?hoa)\s+)+")  # marks stripped
 
 
@@ -77,11 +80,12 @@ def _never_carried_out() -> frozenset[str]:
 def type_of_number(number: str) -> str:
     """Type code of a document number: '1472/QĐ-UBND' → 'QĐ', '57-NQ/TW' → 'NQ'; unknown → 'CV' (công văn).
 
-    >>> type_of_number("57-NQ/TW"), type_of_number("93/2020/NĐ-CP")
-    ('NQ', 'NĐ')
+    >>> type_of_number("57-NQ/TW"), type_of_number("93/2020/NĐ-CP"), type_of_number("19-2016/NQ-CP")
+    ('NQ', 'NĐ', 'NQ')
     """
     head = number.split("/")[0]
-    code = head.split("-", 1)[1] if "-" in head else number.split("/")[-1].split("-")[0]
+    party_style = "-" in head and not _YEAR_AFTER_HYPHEN.search(head)  # "57-NQ", not "19-2016"
+    code = head.split("-", 1)[1] if party_style else number.split("/")[-1].split("-")[0]
     for known in doc_types():
         if strip_marks(code) == strip_marks(known):
             return known
@@ -112,7 +116,7 @@ def _carried_out_by_named(title: str, position: int) -> bool:
     """Whether the number at `position` of a title is what something the title names before it
     carries out ("… CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ …"), not what the
     plan itself carries out ("TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ …")."""
-    return any(_IMPLEMENTING_WORDS.sub("", " ".join(_words(before[:found.start()])) + " ").strip()
+    return any(_OWN_ISSUER.sub("", _IMPLEMENTING_WORDS.sub("", " ".join(_words(before[:found.start()])) + " ")).strip()
                for before, found in _cues_before(title, position, "nested"))
 
 
@@ -293,16 +297,31 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
         said = f" {' '.join(_words(sentence))} "
         type_words = _words(type_before(mention.line, mention.offset) or "")
         # the words after each approving verb, run together: a page that lost spaces ("ViệtNam") still matches
-        approved = ["".join(_words(sentence[m.end():])[:2 * _DESCRIBED_WORDS]) for m in approves.finditer(sentence)]
+        approved = [_words(sentence[m.end():])[:2 * _DESCRIBED_WORDS] for m in approves.finditer(sentence)]
         for item in items:
             own = item[len(type_words):len(type_words) + _DESCRIBED_WORDS] if item[:len(type_words)] == type_words else []
             run = item[:_DESCRIBED_WORDS + 2]
             described = f" {' '.join(own)} " in said and not (
                 type_words and f" {' '.join(type_words + own)} " in said)  # not another one of its type
             if (len(own) >= _DESCRIBED_MIN and described
-                    or len(run) >= _DESCRIBED_MIN and any(after.startswith("".join(run)) for after in approved)):
+                    or len(run) >= _DESCRIBED_MIN and any(_names_after_verb(run, after) for after in approved)):
                 found.add(mention.key)
     return found
+
+
+def _names_after_verb(run: list[str], after: list[str]) -> bool:
+    """Whether the words after an approving verb name what a title's words describe: the same words
+    run together (a page that lost spaces: "ViệtNam"), or the same first word and all but
+    _LOOSE_WORDS of the title's words in order among them ("KHUNG CHIẾN LƯỢC PHÁT TRIỂN DU LỊCH ĐẾN
+    NĂM 2030" / "ban hành Khung chiến lược phát triển du lịch tỉnh Lào Cai đến năm 2030";
+    "CHƯƠNG TRÌNH PHÒNG, CHỐNG DỊCH BỆNH LỞ MỒM LONG MÓNG" / "phê duyệt “Chương trình quốc gia
+    phòng, chống bệnh lở mồm long móng …”")."""
+    if "".join(after).startswith("".join(run)):
+        return True
+    if not after or after[0] != run[0]:
+        return False
+    matched = sum(block.size for block in SequenceMatcher(None, run, after, autojunk=False).get_matching_blocks())
+    return matched >= len(run) - _LOOSE_WORDS
 
 
 def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention]:

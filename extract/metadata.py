@@ -289,7 +289,8 @@ def _issuer(body: str, province: str | None) -> str | None:
 
 def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, int | None]:
     """(start, end, horizon) from the plan's own title, completed by short period headings
-    ("Giai đoạn 2021 - 2025"); a title naming one year ("… năm 2024") is a plan for that year."""
+    ("Giai đoạn 2021 - 2025"); a title naming one year ("… năm 2024"), or one year after the spans
+    of what it carries out ("… ĐẾN NĂM 2030 - NĂM 2023"), is a plan for that year."""
     cue = _header()
     start = end = horizon = None
     short = [h for h in headings if len(h.split()) <= _PERIOD_HEADING_WORDS]
@@ -306,11 +307,15 @@ def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, in
                         not re.search(r"(?:định hướng|tầm nhìn)\s+$", source[:until.start()]):
                     end = int(until["year"])
                     break
-    if start is None and end is None:
-        for single in cue["single"].finditer(title):
-            if not cue["dated"].search(title[:single.start()]):
-                start = end = int(single["year"])
-                break
+    singles = [single for single in cue["single"].finditer(title) if not cue["dated"].search(title[:single.start()])]
+    if start is None and end is None and singles:
+        start = end = int(singles[0]["year"])
+    elif singles and singles[-1].start() > max((m.end() for kind in ("period", "horizon", "until")
+                                                for m in cue[kind].finditer(title)), default=len(title)):
+        # "THỰC HIỆN KHUNG CHIẾN LƯỢC … ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050 - NĂM 2023": the spans
+        # belong to what the plan carries out, the year named last is the plan's own
+        start = end = int(singles[-1]["year"])
+        horizon = None
     return start, end, horizon
 
 

@@ -300,3 +300,31 @@ def test_citations_a_number_with_a_dotted_part() -> None:
     text = HEAD + ("Căn cứ Nghị quyết số 66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ;\n"
                    "I. MỤC ĐÍCH\n- Thực hiện tốt.\n")
     assert _relations(text) == {"66.2/2025/NQ-CP": "cites"}
+
+
+def test_citations_a_number_with_its_year_after_a_hyphen_or_a_space_before_its_hyphen() -> None:
+    text = HEAD + ("Căn cứ Nghị quyết số 19-2016/NQ-CP ngày 28/4/2016 của Chính phủ; Chương trình hành động số 07 "
+                   "-NQ/TU ngày 14/6/2007 của Tỉnh ủy;\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"19-2016/NQ-CP": "cites", "07-NQ/TU": "cites"}
+    assert type_of_number("19-2016/NQ-CP") == "NQ"
+
+
+def test_citations_a_decision_title_keeping_only_who_issues_the_programme_carries_out_its_numbers() -> None:
+    text = ("Số: 30/2008/QĐ-UBND\nPhan Thiết, ngày 26 tháng 3 năm 2008\nQUYẾT ĐỊNH\nBAN HÀNH CHƯƠNG TRÌNH HÀNH "
+            "ĐỘNG CỦA ỦY BAN NHÂN DÂN TỈNH THỰC HIỆN NGHỊ QUYẾT SỐ 27/2007/NQ-CP NGÀY 30/5/2007 CỦA CHÍNH PHỦ\n"
+            "Căn cứ Nghị quyết số 27/2007/NQ-CP ngày 30 tháng 5 năm 2007 của Chính phủ;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.\n")
+    government = text.replace("CỦA ỦY BAN NHÂN DÂN TỈNH THỰC HIỆN", "CỦA CHÍNH PHỦ THỰC HIỆN").replace(
+        "BAN HÀNH CHƯƠNG TRÌNH", "TRIỂN KHAI CHƯƠNG TRÌNH")
+    assert [_relations(t, "Điều 1") for t in (text, government)] == [
+        {"27/2007/NQ-CP": "implements"}, {"27/2007/NQ-CP": "cites"}]
+
+
+def test_citations_the_programme_a_title_describes_is_approved_in_other_words() -> None:
+    head = "Số: 211/KH-UBND\nPhú Yên, ngày 23 tháng 12 năm 2020\nKẾ HOẠCH\n"
+    sentence = ("Căn cứ Quyết định số 1632/QĐ-TTg ngày 22/10/2020 của Thủ tướng Chính phủ về phê duyệt “Chương trình "
+                "quốc gia phòng, chống bệnh lở mồm long móng, giai đoạn 2021-2025”.\nI. MỤC TIÊU\n")
+    same = head + "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG DỊCH BỆNH LỞ MỒM LONG MÓNG GIAI ĐOẠN 2021-2025\n" + sentence
+    other = head + "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG DỊCH TẢ LỢN CHÂU PHI GIAI ĐOẠN 2021-2025\n" + sentence
+    assert [_relations(t, "I. MỤC TIÊU") for t in (same, other)] == [
+        {"1632/QĐ-TTg": "implements"}, {"1632/QĐ-TTg": "cites"}]

@@ -395,3 +395,11 @@ def test_header_title_from_the_issuing_sentence_drops_the_short_names_it_gives()
             "các huyện (sau đây gọi tắt là cấp huyện), cụ thể như sau:\n1. Mục tiêu\n")
     assert _plan(text).title == ("triển khai xác định Chỉ số CCHC của các sở, ban, ngành; Ủy ban nhân dân các "
                                  "huyện")
+
+
+def test_header_a_year_named_after_the_spans_of_what_the_plan_carries_out_is_its_own() -> None:
+    yearly = ("Số: 228/KH-UBND\nLào Cai, ngày 5 tháng 5 năm 2023\nKẾ HOẠCH\nTHỰC HIỆN KHUNG CHIẾN LƯỢC PHÁT TRIỂN "
+              "DU LỊCH ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050 - NĂM 2023\nI. MỤC ĐÍCH\n")
+    spanning = yearly.replace(" - NĂM 2023", "")
+    assert [(p.period_start, p.period_end, p.horizon) for p in map(_plan, (yearly, spanning))] == \
+        [(2023, 2023, None), (None, 2030, 2050)]
