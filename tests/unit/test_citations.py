@@ -328,3 +328,12 @@ def test_citations_the_programme_a_title_describes_is_approved_in_other_words() 
     other = head + "THỰC HIỆN CHƯƠNG TRÌNH PHÒNG, CHỐNG DỊCH TẢ LỢN CHÂU PHI GIAI ĐOẠN 2021-2025\n" + sentence
     assert [_relations(t, "I. MỤC TIÊU") for t in (same, other)] == [
         {"1632/QĐ-TTg": "implements"}, {"1632/QĐ-TTg": "cites"}]
+
+
+def test_citations_a_clause_listing_more_documents_of_a_kind_goes_on_with_the_clause_before() -> None:
+    text = HEAD + ("Thực hiện Nghị quyết số 01/NQ-CP ngày 01/01/2018 của Chính phủ; các Nghị quyết của Hội đồng nhân "
+                   "dân thành phố: số 33/NQ-HĐND ngày 08/12/2017, số 35/NQ-HĐND ngày 08/12/2017; Căn cứ Luật Ngân "
+                   "sách nhà nước; các Quyết định của Bộ Y tế: số 5/QĐ-BYT, Ủy ban nhân dân thành phố ban hành Kế "
+                   "hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"01/NQ-CP": "implements", "33/NQ-HĐND": "implements", "35/NQ-HĐND": "implements",
+                                "5/QĐ-BYT": "cites"}
