@@ -204,11 +204,14 @@ def issued_field(text: str) -> re.Match[str] | None:
     return _cue("issued_field").search(text[:HEAD_CHARS])
 
 
-def signer_field(text: str) -> str | None:
-    """The signer's name from a page's attributes ("Người ký | Name", "Người ký: Name", "Người ký Name")."""
+def signer_field(text: str) -> tuple[str | None, str | None]:
+    """The signer's (name, position) from a page's attributes ("Người ký | Name", "Người ký: Name",
+    "Người ký Name": no position; "Chức danh/ Người ký: UBND Tỉnh X Phó chủ tịch Name")."""
     head = text[:HEAD_CHARS]
+    if role := _cue("signer_role").search(head):
+        return role["name"].strip(), "Phó Chủ tịch" if role["position"][0] in "Pp" else "Chủ tịch"
     match = _cue("signer_field").search(head) or _cue("signer_words").search(head)
-    return match["name"].strip() if match else None
+    return (match["name"].strip() if match else None), None
 
 
 def position_in(caps: str) -> str | None:

@@ -138,7 +138,8 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
         place = named
     province = place or named or (find_province(title) if title else None)
     signer_name, signer_position, body = _signer(text)
-    signer_name = signer_name or header.signer_field(text)
+    if not signer_name:
+        signer_name, signer_position = header.signer_field(text)
     authority = header.authority(text)
     issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
     period_start, period_end, horizon = _period(title or "", outline_titles)

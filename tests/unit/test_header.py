@@ -413,3 +413,9 @@ def test_header_without_a_title_takes_what_the_opening_clause_carries_out() -> N
     assert _plan(text).title == "Thực hiện Nghị quyết số 51/NQ-CP ngày 18/3/2025 của Chính phủ về giáo dục và đào tạo"
     named = text.replace("Kế hoạch triển khai thực hiện, cụ", "Kế hoạch chuyển đổi số năm 2025 cụ")
     assert _plan(named).title == "chuyển đổi số năm 2025"
+
+
+def test_header_signer_and_position_from_a_page_attribute_naming_body_position_and_signer() -> None:
+    attribute = "Cơ quan ban hành/ Chức danh/ Nguời ký: UBND Tỉnh Thanh Hóa Phó chủ tịch Nguyễn Đức Quyền\n"
+    plan = _plan(attribute + TABLE)
+    assert (plan.signer_name, plan.signer_position) == ("Nguyễn Đức Quyền", "Phó Chủ tịch")
