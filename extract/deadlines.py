@@ -1,4 +1,6 @@
-"""Deadlines in tasks: an annual day ("trước ngày 01/11" → --11-01), a date, a review year.
+"""Deadlines in tasks: an annual day ("trước ngày 01/11" → --11-01), a date, a review year, and the
+time a task is to be finished by where a label says so ("Thời gian hoàn thành: Quý IV/2025", a
+table's "Thời hạn hoàn thành" column).
 
 Cues are the `deadline` rows of patterns/task_cues.tsv; `who` is the task's lead, `to` the
 agency a report is sent to.
@@ -9,6 +11,7 @@ import re
 
 from plangraph.extract.agencies import list_at, mentions
 from plangraph.extract.facts import Agency, Deadline, Task
+from plangraph.extract.table_header import time_due
 from plangraph.extract.tasks import date_of, deadline_matches, task_cue
 
 _SHORT_CLAUSE = 8  # words; a shorter clause is prefixed with what the task is about
@@ -31,6 +34,11 @@ def _what(text: str, sentence_start: int, match: re.Match[str], opening: str) ->
             or opening in sentence:
         return sentence
     return f"{opening} … {sentence}"
+
+
+def _first_sentence(text: str) -> str:
+    end = _SENTENCE.search(text)
+    return text[:end.start() if end else len(text)].strip(" ,;.")
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -79,6 +87,13 @@ def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
     counts: dict[str, int] = {}
     seen: set[int] = set()  # a field block's schedule is shared by its tasks: one deadline
     for task in tasks:
+        if task.schedule_finishes and not deadline_matches(task.schedule) and task.schedule_start not in seen \
+                and (date := time_due(task.schedule)):
+            seen.add(task.schedule_start)
+            counts[task.section] = counts.get(task.section, 0) + 1
+            found.append(Deadline(task.section, counts[task.section], _first_sentence(task.text), date,
+                                  task.recurrence, task.leads, None, task.schedule_start,
+                                  task.schedule_start + len(task.schedule)))
         for text, offset, opening in _texts(task):
             matches = sorted(deadline_matches(text), key=lambda m: m.start())
             for match in matches:

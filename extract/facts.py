@@ -38,6 +38,7 @@ class Task:
     due: str | None = None  # "2025", "--12-20", "2025-12-31" or "2025-12"
     schedule: str = ""  # the "Thời gian thực hiện: …" value of the task's field block
     schedule_start: int = 0
+    schedule_finishes: bool = False  # the schedule says when the task is to be finished ("Thời gian hoàn thành: …")
     cell: TableCell | None = None  # where in a table the task was read
 
 

@@ -25,6 +25,7 @@ class Field:
     kind: str
     value: str
     start: int
+    finishes: bool = False  # a time said to finish by ("Thời hạn hoàn thành: …")
 
 
 @lru_cache(maxsize=1)
@@ -46,8 +47,15 @@ def fields(text: str) -> list[Field]:
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
         kind = (label.lastgroup or "").removeprefix("field_")
-        found.append(Field(kind, text[label.end():end].strip(" -–*"), label.end()))
+        finishes = kind == "time" and bool(finish_label().search(label.group()))
+        found.append(Field(kind, text[label.end():end].strip(" -–*"), label.end(), finishes))
     return found
+
+
+@lru_cache(maxsize=1)
+def finish_label() -> re.Pattern[str]:
+    """A time label that says when the task is to be finished ("Thời gian hoàn thành", "Thời hạn")."""
+    return cue_regex("task_cues.tsv", "finish")
 
 
 def names_a_field(heading: str) -> bool:

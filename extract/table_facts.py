@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from plangraph.extract.agencies import distinct, mentions
+from plangraph.extract.fields import finish_label
 from plangraph.extract.facts import BudgetItem, Indicator, SectionInfo, TableCell, Task
 from plangraph.extract.measures import canonical_unit, unit_rows
 from plangraph.extract.metadata import PlanInfo
@@ -47,6 +48,7 @@ class _Column:
     measure: str  # what the column measures when it is not a year ("Lượng")
     unit: str | None  # a unit written in the label ("(Tấn)")
     agency_label: bool = False  # a label that may name the doer as well as the unit ("Đơn vị")
+    finishes: bool = False  # a time column saying when each task is to be finished ("Thời gian hoàn thành")
 
 
 def _cues(kind: str) -> tuple[re.Pattern[str], ...]:
@@ -81,7 +83,8 @@ def _columns(table: Table) -> list[_Column]:
         target = not blocked and role is None and (years is not None or any(
             p.search(label) for p in _cues("target_label") for label in labels))
         agency = bool(labels) and any(p.search(labels[-1]) for p in _cues("agency_label"))
-        found.append(_Column(k, role, years, target, measure, unit, agency))
+        finishes = role == "due" and any(finish_label().search(label) for label in labels)
+        found.append(_Column(k, role, years, target, measure, unit, agency, finishes))
     return found
 
 
@@ -318,6 +321,7 @@ def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
     number whose published form lacks the lead, partner or time cells shares them with the row
     above (a cell merged over both)."""
     by_role = {c.role: c.index for c in reversed(columns) if c.role}
+    columns_by_index = {c.index: c for c in columns}
     found = []
     above: dict[str, str] = {}
     for info in rows:
@@ -334,8 +338,13 @@ def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
         coordinators = distinct([m.agency for m in mentions(doers.get("coordinate", ""))])
         due, recurrence = _due(doers.get("due", ""))
         start = info.subject.start + (len(info.subject.text) - len(text))
-        found.append(Task(info.path, 0, text, start, info.subject.end, leads, coordinators, recurrence, due,
-                          cell=info.at(info.subject_column)))
+        task = Task(info.path, 0, text, start, info.subject.end, leads, coordinators, recurrence, due,
+                    cell=info.at(info.subject_column))
+        time = cells[by_role["due"]] if "due" in by_role and by_role["due"] not in info.row.merged else None
+        if time and time.text:  # the time cell is the task's schedule, as a field block's "Thời gian …: …"
+            task = replace(task, schedule=time.text, schedule_start=time.start,
+                           schedule_finishes=columns_by_index[by_role["due"]].finishes)
+        found.append(task)
     return found
 
 

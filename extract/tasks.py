@@ -551,7 +551,7 @@ def _apply(task: Task, block: list[Field], field_start: int) -> Task:
     return replace(task, leads=leads, coordinators=coordinators,
                    due=due(schedule.value) or time_due(schedule.value) or task.due,
                    recurrence=recurrence(schedule.value) or task.recurrence, schedule=schedule.value,
-                   schedule_start=field_start + schedule.start)
+                   schedule_start=field_start + schedule.start, schedule_finishes=schedule.finishes)
 
 
 def find_tasks(root: Section) -> tuple[Task, ...]:

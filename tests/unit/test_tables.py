@@ -445,3 +445,15 @@ def test_tables_a_group_row_whose_one_cell_stands_among_empty_ones_is_a_group() 
     found = [(t.section, [a.name for a in t.leads]) for t in find_table_facts(find_tables(text), root).tasks]
     assert found == [("PL.I.1", ["Sở Tài chính"]), ("PL.I.2", ["Sở Khoa học và Công nghệ"]),
                      ("PL.I.3", ["Sở Khoa học và Công nghệ"]), ("PL.I.4", ["Công an tỉnh"])]
+
+
+def test_table_facts_a_finish_column_gives_deadlines_and_a_time_column_does_not() -> None:
+    from plangraph.extract.deadlines import find_deadlines
+    finish = ("| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
+              "| 1 | Xây dựng bộ tiêu chí | Sở Khoa học và Công nghệ | Quí IV-2025 |\n"
+              "| 2 | Báo cáo tiến độ | Sở Tài chính | Trước ngày 15/11/2025 |\n"
+              "| 3 | Hỗ trợ doanh nghiệp | Sở Công Thương | Thường xuyên |")
+    carry_out = finish.replace("Thời gian hoàn thành", "Thời gian thực hiện").replace("Trước ngày 15/11/2025", "2026")
+    dates = [[(d.what, d.date) for d in find_deadlines(find_table_facts(find_tables(t), outline(t)).tasks)]
+             for t in (finish, carry_out)]
+    assert dates == [[("Xây dựng bộ tiêu chí", "2025"), ("Báo cáo tiến độ … Trước ngày 15/11/2025", "2025-11-15")], []]

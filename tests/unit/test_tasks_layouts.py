@@ -275,13 +275,13 @@ def test_tasks_a_lettered_heading_on_activities_inside_a_targets_part_gives_task
     assert [(t.section, t.text) for t in tasks] == [("II.2.d", "Tổ chức Lễ phát động Tháng hành động.")]
 
 
-def test_tasks_a_time_field_gives_a_quarters_or_a_ranges_end_but_not_a_start_or_an_open_end() -> None:
+def test_tasks_a_time_field_gives_a_quarters_a_ranges_or_a_months_windows_end_but_not_a_start_or_an_open_end() -> None:
     tasks = _tasks("II. NHIỆM VỤ\n- Rà soát văn bản.\n- Thời gian thực hiện: Quý IV/2025.\n"
                    "- Kiểm kê tài sản.\n- Thời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày 31/3/2026.\n"
                    "- Tập huấn.\n- Thời gian thực hiện: Từ 01/7/2025.\n"
                    "- Tuyên truyền.\n- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.\n"
                    "- Tổng hợp.\n- Thời gian thực hiện: Tháng 11 - 12/2025.")
-    assert [t.due for t in tasks] == ["2025", "2026-03-31", None, None, None]
+    assert [t.due for t in tasks] == ["2025", "2026-03-31", None, None, "2025-12"]
 
 
 def test_tasks_a_heading_naming_a_body_by_what_it_is_makes_the_whole_heading_lead() -> None:
@@ -399,3 +399,12 @@ def test_tasks_the_places_a_lead_in_counts_are_parts_of_its_task() -> None:
                    "- Cửa sông lạch Sung: Lấy mẫu 01 vị trí tại khu vực nước cấp chung.")
     assert [t.text.split(",")[0] for t in tasks] == [
         "Điểm quan trắc: Thực hiện quan trắc tại 07 cửa sông cấp nước cho các vùng nuôi tôm"]
+
+
+def test_deadlines_a_time_labelled_as_the_finish_is_a_deadline_and_a_time_to_carry_out_is_not() -> None:
+    tasks = _tasks("III. NHIỆM VỤ\n1. Kiểm kê\n- Tham mưu triển khai kiểm kê tài sản.\nThời gian hoàn thành: Tháng "
+                   "11 - 12/2025.\n- Tổ chức tập huấn kiểm kê.\nThời hạn hoàn thành: Từ ngày 01/01/2026 đến ngày "
+                   "31/3/2026.\n- Hướng dẫn biểu mẫu kiểm kê.\nThời gian thực hiện: Tháng 12/2025.\n")
+    assert [t.due for t in tasks] == ["2025-12", "2026-03-31", "2025-12"]
+    assert [(d.what, d.date) for d in find_deadlines(tasks)] == [
+        ("Tham mưu triển khai kiểm kê tài sản", "2025-12"), ("Tổ chức tập huấn kiểm kê", "2026-03-31")]
