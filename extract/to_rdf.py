@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from dataclasses import dataclass
@@ -91,6 +92,7 @@ class _Writer:
         self.triples: list[Triple] = []
         self.agencies: dict[Agency, URIRef] = {}
         self.agency_nodes: set[URIRef] = set()  # nodes written, whatever spelling named them
+        self.spellings = self._most_written()  # node → the spelling its tasks name it by most often
         self.classified: set[URIRef] = set()  # nodes given their agency kind
         self.literals: dict[tuple[type, str, str | None, URIRef | None], Literal] = {}
         self.evidenced: set[URIRef] = set()
@@ -150,15 +152,28 @@ class _Writer:
         self.add(node, RDFS.label, self.literal(text, lang="vi"))
         self.add(node, PLAN.searchKey, self.literal(" ".join(strip_marks(text).split())))
 
+    def _agency_iri(self, name: str) -> URIRef:
+        return iris.agency_iri(None if is_national(name) else self.province, name)
+
+    def _most_written(self) -> dict[URIRef, str]:
+        """The spelling the tasks name each node by most often (of spellings as frequent, the
+        first): "Ủy ban nhân dân xã, phường, đặc khu" on every row of a table, "… phường, xã, đặc
+        khu" once in the body."""
+        counts: dict[URIRef, Counter[str]] = {}
+        for task in self.x.tasks:
+            for agency in (*task.leads, *task.coordinators):
+                counts.setdefault(self._agency_iri(agency.name), Counter())[agency.name] += 1
+        return {node: names.most_common(1)[0][0] for node, names in counts.items()}
+
     def agency(self, agency: Agency) -> URIRef:
-        """The agency's node; its triples are written at its first mention only, whatever the
-        spelling of the next ones ("Sở Lao động - Thương binh …", "Sở Lao động, Thương binh …" name
-        one node, which keeps one label)."""
+        """The agency's node; its triples are written at its first mention only, with the spelling
+        the plan names it by most often ("Sở Lao động - Thương binh …", "Sở Lao động, Thương binh …"
+        name one node, which keeps one label)."""
         known = self.agencies.get(agency)
         if known is not None:
             return known
         national = is_national(agency.name)
-        node = self.agencies[agency] = iris.agency_iri(None if national else self.province, agency.name)
+        node = self.agencies[agency] = self._agency_iri(agency.name)
         if node in self.agency_nodes:
             if agency.kind and node not in self.classified:  # a later spelling that says its kind
                 self.classified.add(node)
@@ -168,8 +183,9 @@ class _Writer:
         self.add(node, RDF.type, ORG.Organization)
         if agency.vague:
             self.add(node, RDF.type, PLAN.AgencyGroup)
-        self.label(node, agency.name)
-        self.add(node, SKOS.prefLabel, self.literal(agency.name, lang="vi"))
+        name = self.spellings.get(node, agency.name)
+        self.label(node, name)
+        self.add(node, SKOS.prefLabel, self.literal(name, lang="vi"))
         if agency.kind:
             self.classified.add(node)
             self.add(node, ORG.classification, iris.agency_kind_iri(agency.kind))

@@ -210,3 +210,13 @@ def test_graph_committees_of_several_levels_listed_in_another_order_are_one_agen
     assert len(committees) == 1
     assert [str(label) for label in graph.objects(committees.pop(), RDFS.label)] == [
         "Ủy ban nhân dân phường, xã, đặc khu"]
+
+
+def test_graph_an_agency_spelled_two_ways_is_labelled_as_its_tasks_name_it_most() -> None:
+    text = PLAN.replace("3. Các sở, ban, ngành\n", "3. Ủy ban nhân dân phường, xã, đặc khu\n- Rà soát hồ sơ.\n"
+                        "4. Các sở, ban, ngành\n- Phối hợp với Ủy ban nhân dân xã, phường, đặc khu kiểm tra.\n"
+                        "- Phối hợp với Ủy ban nhân dân xã, phường, đặc khu báo cáo.\n")
+    graph = process_text(text, "plan.txt", "0" * 64).graph
+    labels = {str(label) for node in set(graph.subjects()) if isinstance(node, URIRef) and "/org/" in str(node)
+              for label in graph.objects(node, RDFS.label) if "phường" in str(label)}
+    assert labels == {"Ủy ban nhân dân xã, phường, đặc khu"}
