@@ -220,3 +220,9 @@ def test_graph_an_agency_spelled_two_ways_is_labelled_as_its_tasks_name_it_most(
     labels = {str(label) for node in set(graph.subjects()) if isinstance(node, URIRef) and "/org/" in str(node)
               for label in graph.objects(node, RDFS.label) if "phường" in str(label)}
     assert labels == {"Ủy ban nhân dân xã, phường, đặc khu"}
+
+
+def test_agencies_groups_keep_what_kind_of_body_they_are() -> None:
+    names = [m.agency.name for m in mentions(
+        "Phối hợp với các cơ quan chuyên môn có liên quan; các cơ quan quản lý cấp trên; các cơ quan Trung ương")]
+    assert names == ["các cơ quan chuyên môn có liên quan", "các cơ quan quản lý cấp trên", "các cơ quan trung ương"]
