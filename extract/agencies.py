@@ -141,6 +141,13 @@ def party_cue() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{_grammar()['party']})", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def other_parties_cue() -> re.Pattern[str]:
+    """Where a heading naming a body by what it is goes on with other parties (", tổ chức, cá nhân
+    có liên quan")."""
+    return re.compile(_grammar()["party-others"], re.IGNORECASE)
+
+
 def is_national(name: str) -> bool:
     """Whether a body is national (a ministry, the Government), not one province's.
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from dataclasses import replace
 
-from plangraph.extract.agencies import Mention, distinct, list_at, mentions, party_cue
+from plangraph.extract.agencies import Mention, distinct, list_at, mentions, other_parties_cue, party_cue
 from plangraph.extract.cues import fold_pattern
 from plangraph.extract.facts import Agency, Task
 from plangraph.extract.fields import Field, fields, listed, names_a_field, trailing
@@ -120,22 +120,23 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
             start = asked.end() if asked and not title[:asked.start()].strip() else _intro_end(title)
             start += len(title[start:]) - len(title[start:].lstrip(" :"))
             listed = list_at(title, start)
-            party = _party(title[start:]) if _is_label(heading.title) and not _MEMBERS.search(title) else None
+            party = _parties(title[start:]) if _is_label(heading.title) and not _MEMBERS.search(title) else ()
             if party and (not listed or listed[0].agency.vague and listed[0].start == start):
-                return (party,)
+                return party
             if listed:
                 return _whole_group(title, listed)
     return ()
 
 
-def _party(label: str) -> Agency | None:
+def _parties(label: str) -> tuple[Agency, ...]:
     """The body a label heading names by what it is, the whole heading ("4. Các cơ sở nuôi trồng thủy
-    sản", "6. Các doanh nghiệp thứ cấp đang hoạt động trong Khu công nghiệp"); what it adds in
-    brackets left out."""
+    sản", "6. Các doanh nghiệp thứ cấp đang hoạt động trong Khu công nghiệp"), and the other parties
+    it goes on with ("…, tổ chức, cá nhân có liên quan"); what it adds in brackets left out."""
     if not party_cue().match(label):
-        return None
+        return ()
     name = " ".join(_BRACKETED.sub(" ", label).split()).rstrip(" ,;:")
-    return Agency(name[:1].lower() + name[1:], "nhom-khong-ro", vague=True)
+    return tuple(Agency(part[:1].lower() + part[1:], "nhom-khong-ro", vague=True)
+                 for part in other_parties_cue().split(name, maxsplit=1))
 
 
 _MEMBERS = re.compile(r"\(\s*(?:gồm|bao gồm)\b")

@@ -408,3 +408,13 @@ def test_deadlines_a_time_labelled_as_the_finish_is_a_deadline_and_a_time_to_car
     assert [t.due for t in tasks] == ["2025-12", "2026-03-31", "2025-12"]
     assert [(d.what, d.date) for d in find_deadlines(tasks)] == [
         ("Tham mưu triển khai kiểm kê tài sản", "2025-12"), ("Tổ chức tập huấn kiểm kê", "2026-03-31")]
+
+
+def test_tasks_a_heading_naming_a_body_by_what_it_is_and_other_parties_names_each() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí.\n"
+                   "2. Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan\n- Chia sẻ hạ tầng.\n"
+                   "Ủy ban nhân dân Thành phố yêu cầu các sở, ban, ngành triển khai thực hiện Kế hoạch này.\n")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("V.1", ["Sở Tài chính"]),
+        ("V.2", ["các doanh nghiệp viễn thông", "tổ chức, cá nhân có liên quan"]),
+        ("V", ["các sở, ban, ngành"])]
