@@ -555,6 +555,26 @@ def _apply(task: Task, block: list[Field], field_start: int) -> Task:
                    schedule_start=field_start + schedule.start, schedule_finishes=schedule.finishes)
 
 
+def _within(section: str, parent: str) -> bool:
+    """Whether a section path is `parent` or lies within it ("III.1.c" within "III.1", not "III.2")."""
+    return section == parent or section.startswith(parent + ".") or parent.startswith(section + ".")
+
+
+def _states_roles_only(text: str) -> bool:
+    """Whether an item only says who leads and who takes part ("Sở Y tế chủ trì, phối hợp với các sở,
+    ngành liên quan."), with no work of its own: besides the bodies and the role words, at most
+    _UNNAMED_WORDS words (bodies no list knows: "báo, đài")."""
+    found = mentions(text)
+    if not found:
+        return False
+    rest = " ".join(text[end:start] for end, start in zip([0] + [m.end for m in found], [m.start for m in found] + [len(text)]))
+    return len(_ROLE_WORDS.sub(" ", rest).split()) <= _UNNAMED_WORDS and bool(_ROLE_WORDS.search(rest))
+
+
+_ROLE_WORDS = re.compile(r"chủ\s+trì|phối\s+hợp(?:\s+với)?|\b(?:và|cùng|với)\b|[,;.:+–-]", re.IGNORECASE)
+_UNNAMED_WORDS = 3
+
+
 def find_tasks(root: Section) -> tuple[Task, ...]:
     """Tasks of a plan, numbered within their section; a field block ("Đơn vị chủ trì: …") gives
     its roles and schedule to every task since the previous block.
@@ -570,14 +590,23 @@ def find_tasks(root: Section) -> tuple[Task, ...]:
     group: list[int] = []
     closed = False
     part = ""
+    awaited = False  # a lead label with nothing after it ("- Cơ quan thực hiện:"): its value is in the items below
     for candidate in sorted(candidates(root), key=lambda c: c.start):
         if candidate.section.split(".")[0] != part:  # a block assigns only tasks of its own part
-            part, group, closed = candidate.section.split(".")[0], [], False
+            part, group, closed, awaited = candidate.section.split(".")[0], [], False, False
+        if awaited and candidate.kind != "field" and _states_roles_only(candidate.text):
+            # "+ Sở Văn hóa và Thể thao chủ trì, phối hợp với …" under "- Cơ quan thực hiện:"
+            for index in group:
+                tasks[index] = _apply(tasks[index], [Field("lead", candidate.text, 0)], candidate.start)
+            continue
+        awaited = False
         if candidate.kind == "field":
             block = fields(candidate.text)
-            for index in group:
-                tasks[index] = _apply(tasks[index], block, candidate.start)
+            for index in group:  # the tasks of its section's parent: not those of another part's items
+                if _within(tasks[index].section, candidate.section.rpartition(".")[0] or candidate.section):
+                    tasks[index] = _apply(tasks[index], block, candidate.start)
             closed = True
+            awaited = any(field.kind == "lead" and not field.value.strip(" .;:") for field in block)
             continue
         leads, coordinators = roles(candidate)
         if candidate.kind in ("budget", "closing") and not leads:

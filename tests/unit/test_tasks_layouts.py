@@ -418,3 +418,14 @@ def test_tasks_a_heading_naming_a_body_by_what_it_is_and_other_parties_names_eac
         ("V.1", ["Sở Tài chính"]),
         ("V.2", ["các doanh nghiệp viễn thông", "tổ chức, cá nhân có liên quan"]),
         ("V", ["các sở, ban, ngành"])]
+
+
+def test_tasks_a_lead_label_with_its_bodies_in_the_items_below_and_a_block_of_another_item() -> None:
+    tasks = _tasks("III. NỘI DUNG HOẠT ĐỘNG\n1. Tuyên truyền\na) Hoạt động 1\n- Nội dung: Tuyên truyền trên báo chí.\n"
+                   "- Cơ quan thực hiện:\n+ Sở Văn hóa và Thể thao chủ trì, phối hợp với Sở Nội vụ, báo, đài.\n"
+                   "+ Sở Xây dựng đăng tải thông điệp trên bảng quang báo.\n2. Mô hình\na) Hoạt động 1\n"
+                   "- Nội dung: Duy trì mô hình.\n- Cơ quan thực hiện: Sở Y tế.\n")
+    assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        ("III.1.a", ["Sở Văn hóa và Thể thao"], ["Sở Nội vụ"]),
+        ("III.1.a", ["Sở Xây dựng"], []),
+        ("III.2.a", ["Sở Y tế"], [])]
