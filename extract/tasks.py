@@ -533,12 +533,48 @@ def date_of(match: re.Match[str]) -> str:
     return str(year)
 
 
+def _field_roles(section: str, value: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]:
+    """(leads, coordinators) a lead field names; a later clause whose bodies do work of their own
+    leads too ("Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các sở, ban, ngành chủ động tổ chức
+    triển khai …"), not one that only goes on listing partners ("… phối hợp với Liên đoàn Lao động
+    tỉnh; các sở, ngành liên quan")."""
+    leads, coordinators = roles(Candidate(section, value, 0, (), "field"))
+    for clause in value.split(";")[1:]:
+        opening = _opening_bodies(clause)
+        rest = clause[opening[-1].end:] if opening else ""
+        if not opening or len(rest.split()) <= _UNNAMED_WORDS or _PARTNERS.match(rest):
+            continue
+        named = tuple(m.agency for m in opening)
+        leads = distinct([*leads, *named])
+        coordinators = tuple(a for a in coordinators if a not in named)
+    return leads, coordinators
+
+
+def _opening_bodies(clause: str) -> list[Mention]:
+    """The bodies a clause opens with: mentions apart by commas, "và" or a few words no list knows
+    ("…, cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường")."""
+    found = mentions(clause)
+    if not found or clause[:found[0].start].strip():
+        return []
+    opening = [found[0]]
+    for mention in found[1:]:
+        gap = clause[opening[-1].end:mention.start]
+        if len(gap.split()) > _GAP_WORDS or _PARTNERS.search(gap) or any(c in gap for c in ".:"):
+            break
+        opening.append(mention)
+    return opening
+
+
+_GAP_WORDS = 8
+_PARTNERS = re.compile(r"\s*(?:chủ\s+trì|phối\s+hợp|tham\s+gia|cùng)\b", re.IGNORECASE)
+
+
 def _apply(task: Task, block: list[Field], field_start: int) -> Task:
     """A task with the lead, coordinators and schedule of the field block that follows it."""
     leads, coordinators = task.leads, task.coordinators
     for field in block:
         if field.kind == "lead":
-            field_leads, field_coordinators = roles(Candidate(task.section, field.value, 0, (), "field"))
+            field_leads, field_coordinators = _field_roles(task.section, field.value)
             if field_leads:
                 leads = field_leads
                 coordinators = field_coordinators + coordinators

@@ -429,3 +429,13 @@ def test_tasks_a_lead_label_with_its_bodies_in_the_items_below_and_a_block_of_an
         ("III.1.a", ["Sở Văn hóa và Thể thao"], ["Sở Nội vụ"]),
         ("III.1.a", ["Sở Xây dựng"], []),
         ("III.2.a", ["Sở Y tế"], [])]
+
+
+def test_tasks_a_lead_field_whose_later_clause_names_bodies_doing_work_of_their_own() -> None:
+    tasks = _tasks("II. NỘI DUNG\n1. Phổ biến Luật\n- Nội dung thực hiện: Tổ chức phổ biến Luật Việc làm.\n"
+                   "- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu; Sở Tư pháp, cơ quan thông tấn báo chí và Ủy ban "
+                   "nhân dân xã, phường chủ động tổ chức triển khai Luật.\n2. Tập huấn\n- Nội dung thực hiện: Tổ chức "
+                   "tập huấn.\n- Cơ quan thực hiện: Sở Y tế chủ trì, phối hợp với Sở Tài chính; các sở, ngành liên quan.\n")
+    assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        (["Sở Nội vụ", "Sở Tư pháp", "Ủy ban nhân dân xã, phường"], []),
+        (["Sở Y tế"], ["Sở Tài chính", "các sở, ngành liên quan"])]
