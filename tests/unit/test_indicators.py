@@ -263,3 +263,11 @@ def test_indicators_a_horizon_year_and_reach_set_a_target_outside_objectives() -
     found = item_targets("Đến năm 2030, tỷ lệ thu gom, xử lý rác thải nhựa tại các bãi biển đạt 100%.", 2030, gated=True)
     assert [(t.measure.value, t.unit, t.year) for t in found] == [(100.0, "%", 2030)]
     assert item_targets("Đến năm 2020, tỷ lệ thu gom rác thải đã đạt 90%.", 2030, gated=True) == []
+
+
+def test_measures_rates_of_births_per_a_number_of_others() -> None:
+    from plangraph.extract.measures import find_measures
+    found = [(m.value, m.unit) for text in ("Tỷ số giới tính khi sinh ở mức 107 trẻ sơ sinh trai/100 trẻ sơ sinh gái",
+                                            "Tỷ suất sinh ở trẻ vị thành niên xuống 18 ca sinh/1.000 phụ nữ")
+             for m in find_measures(text)]
+    assert found == [(107.0, "trẻ sơ sinh trai/100 trẻ sơ sinh gái"), (18.0, "ca sinh/1.000 phụ nữ")]
