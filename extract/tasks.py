@@ -469,6 +469,8 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
             coordinators += listed_here
     if not coordinators and not opened:
         coordinators = list(candidate.heading_coordinators)
+    if subject:
+        leads += _clause_doers(text)
     lead_set = distinct(leads)
     keys = {fold(a.name) for a in lead_set}
     return lead_set, tuple(a for a in distinct(coordinators) if fold(a.name) not in keys)
@@ -539,15 +541,26 @@ def _field_roles(section: str, value: str) -> tuple[tuple[Agency, ...], tuple[Ag
     triển khai …"), not one that only goes on listing partners ("… phối hợp với Liên đoàn Lao động
     tỉnh; các sở, ngành liên quan")."""
     leads, coordinators = roles(Candidate(section, value, 0, (), "field"))
-    for clause in value.split(";")[1:]:
+    named = _clause_doers(value)
+    return distinct([*leads, *named]), tuple(a for a in coordinators if a not in named)
+
+
+def _clause_doers(text: str) -> list[Agency]:
+    """The bodies that open a later clause and do work of their own ("…; Ủy ban nhân dân các xã,
+    phường căn cứ nhiệm vụ được giao, xây dựng kế hoạch …"), not those that only take part or go
+    on a list of bodies the clause before ends with ("phối hợp với các sở, ngành; Ủy ban nhân dân các
+    xã, phường; các doanh nghiệp triển khai …")."""
+    doers: list[Agency] = []
+    clauses = text.split(";")
+    for before, clause in zip(clauses, clauses[1:]):
+        listed = mentions(before)
+        if listed and listed[-1].end >= len(before.rstrip()):
+            continue
         opening = _opening_bodies(clause)
         rest = clause[opening[-1].end:] if opening else ""
-        if not opening or len(rest.split()) <= _UNNAMED_WORDS or _PARTNERS.match(rest):
-            continue
-        named = tuple(m.agency for m in opening)
-        leads = distinct([*leads, *named])
-        coordinators = tuple(a for a in coordinators if a not in named)
-    return leads, coordinators
+        if opening and len(rest.split()) > _UNNAMED_WORDS and not _PARTNERS.match(rest):
+            doers += [m.agency for m in opening]
+    return doers
 
 
 def _opening_bodies(clause: str) -> list[Mention]:

@@ -439,3 +439,13 @@ def test_tasks_a_lead_field_whose_later_clause_names_bodies_doing_work_of_their_
     assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
         (["Sở Nội vụ", "Sở Tư pháp", "Ủy ban nhân dân xã, phường"], []),
         (["Sở Y tế"], ["Sở Tài chính", "các sở, ngành liên quan"])]
+
+
+def test_tasks_a_later_clause_whose_bodies_do_work_of_their_own_names_more_leads() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã, phường\n- Các sở, ban, "
+                   "ngành tỉnh tổ chức thực hiện nhiệm vụ được giao; Ủy ban nhân dân các xã, phường căn cứ nhiệm vụ "
+                   "được giao xây dựng kế hoạch cụ thể.\n2. Sở Công Thương\n- Sở Công Thương chủ trì, phối hợp với các "
+                   "sở, ngành; Ủy ban nhân dân các xã, phường; các doanh nghiệp triển khai thực hiện Kế hoạch này.\n")
+    assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        (["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"], []),
+        (["Sở Công Thương"], ["các sở, ngành", "Ủy ban nhân dân các xã, phường", "các doanh nghiệp"])]
