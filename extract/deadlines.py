@@ -17,6 +17,7 @@ from plangraph.extract.tasks import date_of, deadline_matches, task_cue
 _SHORT_CLAUSE = 8  # words; a shorter clause is prefixed with what the task is about
 _SCHEDULE_WORDS = 12  # words of the task that say what a "Thời gian thực hiện" date is for
 _SENTENCE = re.compile(r"(?<!\d)\.\s+")
+_YEARS = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:năm\s*)?(?:19|20)\d\d")  # "2026 - 2030": a time to work in, not an end
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -88,7 +89,7 @@ def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
     seen: set[int] = set()  # a field block's schedule is shared by its tasks: one deadline
     for task in tasks:
         if task.schedule_finishes and not deadline_matches(task.schedule) and task.schedule_start not in seen \
-                and (date := time_due(task.schedule)):
+                and not _YEARS.search(task.schedule) and (date := time_due(task.schedule)):
             seen.add(task.schedule_start)
             counts[task.section] = counts.get(task.section, 0) + 1
             found.append(Deadline(task.section, counts[task.section], _first_sentence(task.text), date,

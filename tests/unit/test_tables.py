@@ -452,7 +452,8 @@ def test_table_facts_a_finish_column_gives_deadlines_and_a_time_column_does_not(
     finish = ("| TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành |\n|---|---|---|---|\n"
               "| 1 | Xây dựng bộ tiêu chí | Sở Khoa học và Công nghệ | Quí IV-2025 |\n"
               "| 2 | Báo cáo tiến độ | Sở Tài chính | Trước ngày 15/11/2025 |\n"
-              "| 3 | Hỗ trợ doanh nghiệp | Sở Công Thương | Thường xuyên |")
+              "| 3 | Hỗ trợ doanh nghiệp | Sở Công Thương | Thường xuyên |\n"
+              "| 4 | Đào tạo nhân lực | Sở Nội vụ | 2026 - 2030 |")
     carry_out = finish.replace("Thời gian hoàn thành", "Thời gian thực hiện").replace("Trước ngày 15/11/2025", "2026")
     dates = [[(d.what, d.date) for d in find_deadlines(find_table_facts(find_tables(t), outline(t)).tasks)]
              for t in (finish, carry_out)]
