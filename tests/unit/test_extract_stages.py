@@ -226,3 +226,10 @@ def test_agencies_groups_keep_what_kind_of_body_they_are() -> None:
     names = [m.agency.name for m in mentions(
         "Phối hợp với các cơ quan chuyên môn có liên quan; các cơ quan quản lý cấp trên; các cơ quan Trung ương")]
     assert names == ["các cơ quan chuyên môn có liên quan", "các cơ quan quản lý cấp trên", "các cơ quan trung ương"]
+
+
+def test_agencies_a_citys_border_guard_command_and_the_fronts_member_organisations() -> None:
+    names = [m.agency.name for m in mentions("Ban Chỉ huy Bộ đội Biên phòng thành phố phối hợp với Ủy ban Mặt trận Tổ "
+                                             "quốc Việt Nam thành phố và các tổ chức thành viên")]
+    assert names == ["Ban Chỉ huy Bộ đội Biên phòng thành phố", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố",
+                     "các tổ chức thành viên"]
