@@ -337,3 +337,13 @@ def test_citations_a_clause_listing_more_documents_of_a_kind_goes_on_with_the_cl
                    "hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"01/NQ-CP": "implements", "33/NQ-HĐND": "implements", "35/NQ-HĐND": "implements",
                                 "5/QĐ-BYT": "cites"}
+
+
+def test_citations_a_title_carrying_out_two_documents_and_a_list_of_numbers_after_so() -> None:
+    text = ("Số: 28/CTr-UBND\nHưng Yên, ngày 18 tháng 02 năm 2022\nCHƯƠNG TRÌNH HÀNH ĐỘNG\nTHỰC HIỆN NGHỊ QUYẾT SỐ "
+            "11/NQ-CP CỦA CHÍNH PHỦ VÀ TRIỂN KHAI NGHỊ QUYẾT SỐ 43/2022/QH15 CỦA QUỐC HỘI\nThực hiện Nghị quyết số "
+            "11/NQ-CP của Chính phủ và triển khai Nghị quyết số 43/2022/QH15 của Quốc hội; các Nghị quyết của Hội "
+            "đồng nhân dân tỉnh: số 340/NQ-HĐND về kế hoạch 5 năm; số 160/NQ-HĐND về đầu tư công; 148/NQ-HĐND về "
+            "tài chính, Ủy ban nhân dân tỉnh ban hành Chương trình hành động như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"11/NQ-CP": "implements", "43/2022/QH15": "implements", "340/NQ-HĐND": "implements",
+                                "160/NQ-HĐND": "implements", "148/NQ-HĐND": "implements"}
