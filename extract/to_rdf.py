@@ -92,6 +92,7 @@ class _Writer:
         self.triples: list[Triple] = []
         self.agencies: dict[Agency, URIRef] = {}
         self.agency_nodes: set[URIRef] = set()  # nodes written, whatever spelling named them
+        self.agency_iris: dict[str, URIRef] = {}  # name → node
         self.spellings = self._most_written()  # node → the spelling its tasks name it by most often
         self.classified: set[URIRef] = set()  # nodes given their agency kind
         self.literals: dict[tuple[type, str, str | None, URIRef | None], Literal] = {}
@@ -153,7 +154,10 @@ class _Writer:
         self.add(node, PLAN.searchKey, self.literal(" ".join(strip_marks(text).split())))
 
     def _agency_iri(self, name: str) -> URIRef:
-        return iris.agency_iri(None if is_national(name) else self.province, name)
+        node = self.agency_iris.get(name)
+        if node is None:
+            node = self.agency_iris[name] = iris.agency_iri(None if is_national(name) else self.province, name)
+        return node
 
     def _most_written(self) -> dict[URIRef, str]:
         """The spelling the tasks name each node by most often (of spellings as frequent, the
