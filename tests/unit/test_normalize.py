@@ -265,3 +265,9 @@ def test_normalize_a_number_a_wrap_left_at_a_blocks_line_start_goes_on_the_parag
                "1. Cấp ngay mì tôm, lương khô, nước uống cho các hộ dân.")
     lines = normalize("\n\n".join([wrapped, "2. Nhu cầu hỗ trợ"] + [filler] * 12)).text.split("\n")
     assert lines[:2] == [wrapped.replace("\n", " "), "2. Nhu cầu hỗ trợ"]
+
+
+def test_normalize_expands_the_zones_a_plan_abbreviates() -> None:
+    text = normalize("Chủ đầu tư hạ tầng KCN, các CCN và KCNC phối hợp với Ban Quản lý KKT; Công văn số 5/KCN-QL").text
+    assert text == ("Chủ đầu tư hạ tầng Khu công nghiệp, các cụm công nghiệp và Khu công nghệ cao phối hợp với Ban Quản "
+                    "lý Khu kinh tế; Công văn số 5/KCN-QL")
