@@ -551,35 +551,41 @@ def _clause_doers(text: str) -> list[Agency]:
     on a list of bodies the clause before ends with ("phối hợp với các sở, ngành; Ủy ban nhân dân các
     xã, phường; các doanh nghiệp triển khai …")."""
     doers: list[Agency] = []
-    clauses = text.split(";")
-    for before, clause in zip(clauses, clauses[1:]):
-        listed = mentions(before)
-        if listed and listed[-1].end >= len(before.rstrip()):
-            continue
-        opening = _opening_bodies(clause)
-        rest = clause[opening[-1].end:] if opening else ""
-        if opening and len(rest.split()) > _UNNAMED_WORDS and not _PARTNERS.match(rest):
+    if ";" not in text:
+        return doers
+    found = mentions(text)
+    ends = {m.end for m in found}
+    start = text.find(";") + 1
+    while start:
+        end = text.find(";", start)
+        end = len(text) if end < 0 else end
+        before = text[:start - 1].rstrip()
+        opening = [] if len(before) in ends else _opening_bodies(text, start, end, found)
+        rest = text[opening[-1].end:end] if opening else ""
+        if opening and len(rest.split()) > _UNNAMED_WORDS and not _TAKING_PART.match(rest):
             doers += [m.agency for m in opening]
+        start = end + 1 if end < len(text) else 0
     return doers
 
 
-def _opening_bodies(clause: str) -> list[Mention]:
-    """The bodies a clause opens with: mentions apart by commas, "và" or a few words no list knows
-    ("…, cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường")."""
-    found = mentions(clause)
-    if not found or clause[:found[0].start].strip():
+def _opening_bodies(text: str, start: int, end: int, found: tuple[Mention, ...]) -> list[Mention]:
+    """The bodies the clause text[start:end] opens with: mentions apart by commas, "và" or a few
+    words no list knows ("…, cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường")."""
+    inside = [m for m in found if start <= m.start and m.end <= end]
+    if not inside or text[start:inside[0].start].strip():
         return []
-    opening = [found[0]]
-    for mention in found[1:]:
-        gap = clause[opening[-1].end:mention.start]
-        if len(gap.split()) > _GAP_WORDS or _PARTNERS.search(gap) or any(c in gap for c in ".:"):
+    opening = [inside[0]]
+    for mention in inside[1:]:
+        gap = text[opening[-1].end:mention.start]
+        if len(gap.split()) > _GAP_WORDS or _ROLE_CUE.search(gap) or any(c in gap for c in ".:"):
             break
         opening.append(mention)
     return opening
 
 
 _GAP_WORDS = 8
-_PARTNERS = re.compile(r"\s*(?:chủ\s+trì|phối\s+hợp|tham\s+gia|cùng)\b", re.IGNORECASE)
+_ROLE_CUE = re.compile(r"chủ\s+trì|phối\s+hợp|tham\s+gia", re.IGNORECASE)
+_TAKING_PART = re.compile(r"\s*(?:phối\s+hợp|tham\s+gia|cùng)\b", re.IGNORECASE)
 
 
 def _apply(task: Task, block: list[Field], field_start: int) -> Task:
@@ -616,7 +622,8 @@ def _states_roles_only(text: str) -> bool:
     found = mentions(text)
     if not found:
         return False
-    rest = " ".join(text[end:start] for end, start in zip([0] + [m.end for m in found], [m.start for m in found] + [len(text)]))
+    ends, starts = [0] + [m.end for m in found], [m.start for m in found] + [len(text)]
+    rest = " ".join(text[end:start] for end, start in zip(ends, starts))
     return len(_ROLE_WORDS.sub(" ", rest).split()) <= _UNNAMED_WORDS and bool(_ROLE_WORDS.search(rest))
 
 
