@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from plangraph.extract.normalize import MARKER, fold, is_caps, paragraph_start
-from plangraph.extract.rules import cue_patterns, cue_regex
+from plangraph.extract.rules import cue_regex
 
 HEAD_CHARS = 4000  # the header block and the opening sentences lie within this
 _WORD = re.compile(r"\S+")
@@ -189,14 +189,9 @@ def title_from_article(text: str) -> tuple[int, int] | None:
 
 
 def title_from_opening(text: str) -> tuple[int, int] | None:
-    """The plan's name in its issuing sentence ("… xây dựng Kế hoạch X như sau"), or what the clause
-    before it carries out ("Thực hiện X, … ban hành Kế hoạch triển khai thực hiện như sau"), when the
-    header has none."""
-    head = flat(text[:_OPENING_CHARS])
-    for pattern in cue_patterns("header_block.tsv", "opening", flags=re.MULTILINE):
-        if match := pattern.search(head):
-            return match.span("title")
-    return None
+    """The plan's name in its issuing sentence ("… xây dựng Kế hoạch X như sau") when the header has none."""
+    match = _cue("opening").search(flat(text[:_OPENING_CHARS]))
+    return match.span("title") if match else None
 
 
 def issued_field(text: str) -> re.Match[str] | None:
