@@ -139,7 +139,8 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     province = place or named or (find_province(title) if title else None)
     signer_name, signer_position, body = _signer(text)
     if not signer_name:
-        signer_name, signer_position = header.signer_field(text)
+        signer_name, field_position = header.signer_field(text)
+        signer_position = signer_position or field_position
     authority = header.authority(text)
     issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
     period_start, period_end, horizon = _period(title or "", outline_titles)
@@ -288,6 +289,9 @@ def _issuer(body: str, province: str | None) -> str | None:
     return None
 
 
+_AND_BEFORE = re.compile(r"\bvà\s*$", re.IGNORECASE)  # "GIAI ĐOẠN 2021 - 2025 VÀ NĂM 2021": one more year, not the plan's
+
+
 def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, int | None]:
     """(start, end, horizon) from the plan's own title, completed by short period headings
     ("Giai đoạn 2021 - 2025"); a title naming one year ("… năm 2024"), or one year after the spans
@@ -311,8 +315,9 @@ def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, in
     singles = [single for single in cue["single"].finditer(title) if not cue["dated"].search(title[:single.start()])]
     if start is None and end is None and singles:
         start = end = int(singles[0]["year"])
-    elif singles and singles[-1].start() > max((m.end() for kind in ("period", "horizon", "until")
-                                                for m in cue[kind].finditer(title)), default=len(title)):
+    elif singles and cue["implementing"].search(title) and not _AND_BEFORE.search(title[:singles[-1].start()]) \
+            and singles[-1].start() > max((m.end() for kind in ("period", "horizon", "until")
+                                           for m in cue[kind].finditer(title)), default=len(title)):
         # "THỰC HIỆN KHUNG CHIẾN LƯỢC … ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050 - NĂM 2023": the spans
         # belong to what the plan carries out, the year named last is the plan's own
         start = end = int(singles[-1]["year"])

@@ -44,7 +44,8 @@ def time_due(text: str) -> str | None:
     until = _UNTIL.search(text)
     text = text[until.end():] if until else text  # "Từ ngày 01/01/2026 đến ngày 31/3/2026": the end
     for pattern in cue_patterns(CUES, "due"):
-        match = pattern.search(text.strip())
+        found = list(pattern.finditer(text.strip()))
+        match = found[-1] if found else None  # "Tháng 11/2025 - tháng 02/2026": the window's end
         if match:
             groups = match.groupdict()
             year = groups["year"]

@@ -130,8 +130,8 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
 
 def _parties(label: str) -> tuple[Agency, ...]:
     """The body a label heading names by what it is, the whole heading ("4. Các cơ sở nuôi trồng thủy
-    sản", "6. Các doanh nghiệp thứ cấp đang hoạt động trong Khu công nghiệp"), and the other parties
-    it goes on with ("…, tổ chức, cá nhân có liên quan"); what it adds in brackets left out."""
+    sản", "6. Các doanh nghiệp thứ cấp đang hoạt động trong Khu công nghiệp"), and the group of other
+    parties it goes on with ("…, tổ chức, cá nhân có liên quan"); what it adds in brackets left out."""
     if not party_cue().match(label):
         return ()
     name = " ".join(_BRACKETED.sub(" ", label).split()).rstrip(" ,;:")
@@ -469,8 +469,10 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
             coordinators += listed_here
     if not coordinators and not opened:
         coordinators = list(candidate.heading_coordinators)
-    if subject:
-        leads += _clause_doers(text)
+    if subject:  # "…; Ủy ban nhân dân các xã, phường căn cứ … xây dựng kế hoạch": they lead too
+        doers, partners = _clause_bodies(text)
+        leads += doers
+        coordinators += partners
     lead_set = distinct(leads)
     keys = {fold(a.name) for a in lead_set}
     return lead_set, tuple(a for a in distinct(coordinators) if fold(a.name) not in keys)
@@ -541,18 +543,20 @@ def _field_roles(section: str, value: str) -> tuple[tuple[Agency, ...], tuple[Ag
     triển khai …"), not one that only goes on listing partners ("… phối hợp với Liên đoàn Lao động
     tỉnh; các sở, ngành liên quan")."""
     leads, coordinators = roles(Candidate(section, value, 0, (), "field"))
-    named = _clause_doers(value)
-    return distinct([*leads, *named]), tuple(a for a in coordinators if a not in named)
+    named, partners = _clause_bodies(value)
+    return distinct([*leads, *named]), distinct([*(a for a in coordinators if a not in named),
+                                                 *(a for a in partners if a not in leads)])
 
 
-def _clause_doers(text: str) -> list[Agency]:
-    """The bodies that open a later clause and do work of their own ("…; Ủy ban nhân dân các xã,
-    phường căn cứ nhiệm vụ được giao, xây dựng kế hoạch …"), not those that only take part or go
-    on a list of bodies the clause before ends with ("phối hợp với các sở, ngành; Ủy ban nhân dân các
-    xã, phường; các doanh nghiệp triển khai …")."""
+def _clause_bodies(text: str) -> tuple[list[Agency], list[Agency]]:
+    """(doers, partners) that open the later clauses of a text: bodies doing work of their own, and
+    bodies that only take part ("…; các sở, ngành tích cực phối hợp …"); not bodies that only
+    decide ("…; Ủy ban nhân dân tỉnh xem xét, quyết định") nor those going on a list the clause
+    before ends with ("phối hợp với các sở, ngành; Ủy ban nhân dân các xã, phường; …")."""
     doers: list[Agency] = []
+    partners: list[Agency] = []
     if ";" not in text:
-        return doers
+        return doers, partners
     found = mentions(text)
     ends = {m.end for m in found}
     start = text.find(";") + 1
@@ -562,10 +566,12 @@ def _clause_doers(text: str) -> list[Agency]:
         before = text[:start - 1].rstrip()
         opening = [] if len(before) in ends else _opening_bodies(text, start, end, found)
         rest = text[opening[-1].end:end] if opening else ""
-        if opening and len(rest.split()) > _UNNAMED_WORDS and not _TAKING_PART.match(rest):
+        if opening and _TAKING_PART.match(rest):
+            partners += [m.agency for m in opening]
+        elif opening and len(rest.split()) > _UNNAMED_WORDS and not _DECIDING.match(rest):
             doers += [m.agency for m in opening]
         start = end + 1 if end < len(text) else 0
-    return doers
+    return doers, partners
 
 
 def _opening_bodies(text: str, start: int, end: int, found: tuple[Mention, ...]) -> list[Mention]:
@@ -585,7 +591,8 @@ def _opening_bodies(text: str, start: int, end: int, found: tuple[Mention, ...])
 
 _GAP_WORDS = 8
 _ROLE_CUE = re.compile(r"chủ\s+trì|phối\s+hợp|tham\s+gia", re.IGNORECASE)
-_TAKING_PART = re.compile(r"\s*(?:phối\s+hợp|tham\s+gia|cùng)\b", re.IGNORECASE)
+_TAKING_PART = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:phối\s+hợp|tham\s+gia|cùng)\b", re.IGNORECASE)  # "tích cực phối hợp"
+_DECIDING = re.compile(r"\s*(?:xem\s+xét|quyết\s+định|phê\s+duyệt|cho\s+ý\s+kiến)\b", re.IGNORECASE)
 
 
 def _apply(task: Task, block: list[Field], field_start: int) -> Task:
@@ -624,7 +631,7 @@ def _states_roles_only(text: str) -> bool:
         return False
     ends, starts = [0] + [m.end for m in found], [m.start for m in found] + [len(text)]
     rest = " ".join(text[end:start] for end, start in zip(ends, starts))
-    return len(_ROLE_WORDS.sub(" ", rest).split()) <= _UNNAMED_WORDS and bool(_ROLE_WORDS.search(rest))
+    return len(_ROLE_WORDS.sub(" ", rest).split()) <= _UNNAMED_WORDS and bool(_ROLE_CUE.search(rest))
 
 
 _ROLE_WORDS = re.compile(r"chủ\s+trì|phối\s+hợp(?:\s+với)?|\b(?:và|cùng|với)\b|[,;.:+–-]", re.IGNORECASE)
@@ -647,13 +654,17 @@ def find_tasks(root: Section) -> tuple[Task, ...]:
     closed = False
     part = ""
     awaited = False  # a lead label with nothing after it ("- Cơ quan thực hiện:"): its value is in the items below
+    awaited_value: list[str] = []
+    unassigned: dict[int, Task] = {}  # the group's tasks as they were before that label
     for candidate in sorted(candidates(root), key=lambda c: c.start):
         if candidate.section.split(".")[0] != part:  # a block assigns only tasks of its own part
             part, group, closed, awaited = candidate.section.split(".")[0], [], False, False
         if awaited and candidate.kind != "field" and _states_roles_only(candidate.text):
-            # "+ Sở Văn hóa và Thể thao chủ trì, phối hợp với …" under "- Cơ quan thực hiện:"
+            # "+ Sở Văn hóa và Thể thao chủ trì, phối hợp với …" under "- Cơ quan thực hiện:": the
+            # items that only name roles are the label's value, read together
+            awaited_value.append(candidate.text.rstrip(" .;"))
             for index in group:
-                tasks[index] = _apply(tasks[index], [Field("lead", candidate.text, 0)], candidate.start)
+                tasks[index] = _apply(unassigned[index], [Field("lead", "; ".join(awaited_value), 0)], candidate.start)
             continue
         awaited = False
         if candidate.kind == "field":
@@ -663,6 +674,8 @@ def find_tasks(root: Section) -> tuple[Task, ...]:
                     tasks[index] = _apply(tasks[index], block, candidate.start)
             closed = True
             awaited = any(field.kind == "lead" and not field.value.strip(" .;:") for field in block)
+            awaited_value = []
+            unassigned = {index: tasks[index] for index in group}
             continue
         leads, coordinators = roles(candidate)
         if candidate.kind in ("budget", "closing") and not leads:

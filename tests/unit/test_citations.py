@@ -347,3 +347,17 @@ def test_citations_a_title_carrying_out_two_documents_and_a_list_of_numbers_afte
             "tài chính, Ủy ban nhân dân tỉnh ban hành Chương trình hành động như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"11/NQ-CP": "implements", "43/2022/QH15": "implements", "340/NQ-HĐND": "implements",
                                 "160/NQ-HĐND": "implements", "148/NQ-HĐND": "implements"}
+
+
+def test_citations_a_programme_named_with_other_words_in_place_of_the_titles_is_another() -> None:
+    text = ("Số: 5/KH-UBND\nQuảng Nam, ngày 5 tháng 1 năm 2024\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH PHÁT "
+            "TRIỂN ĐÔ THỊ TỈNH QUẢNG NAM ĐẾN NĂM 2030\nCăn cứ Quyết định số 45/QĐ-UBND ngày 2/1/2023 của Ủy ban nhân "
+            "dân tỉnh phê duyệt Chương trình phát triển nhà ở tỉnh Quảng Nam đến năm 2030;\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"45/QĐ-UBND": "cites"}
+
+
+def test_citations_and_carrying_out_a_second_document_in_full_words() -> None:
+    text = ("Số: 8/KH-UBND\nHải Phòng, ngày 5 tháng 1 năm 2024\nKẾ HOẠCH\nTHỰC HIỆN NGHỊ QUYẾT SỐ 01/NQ-CP CỦA CHÍNH "
+            "PHỦ VÀ TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 34/NQ-HĐND CỦA HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ\n"
+            "Căn cứ Luật Ngân sách nhà nước;\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"01/NQ-CP": "implements", "34/NQ-HĐND": "implements"}

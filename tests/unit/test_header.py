@@ -409,3 +409,13 @@ def test_header_signer_and_position_from_a_page_attribute_naming_body_position_a
     attribute = "Cơ quan ban hành/ Chức danh/ Nguời ký: UBND Tỉnh Thanh Hóa Phó chủ tịch Nguyễn Đức Quyền\n"
     plan = _plan(attribute + TABLE)
     assert (plan.signer_name, plan.signer_position) == ("Nguyễn Đức Quyền", "Phó Chủ tịch")
+
+
+def test_header_a_year_after_the_plans_own_span_and_a_signers_position_without_a_name() -> None:
+    both = ("Số: 9/KH-UBND\nHà Nam, ngày 5 tháng 1 năm 2021\nKẾ HOẠCH\nPHÁT TRIỂN NGUỒN NHÂN LỰC GIAI ĐOẠN 2021 - "
+            "2025 VÀ NĂM 2021\nI. MỤC ĐÍCH\n")
+    assert (_plan(both).period_start, _plan(both).period_end) == (2021, 2025)
+    unnamed = ("Người ký: Trần Văn An\n" + both + "- Làm rõ việc cần làm.\nNơi nhận:\n- Như trên;\n"
+               "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")
+    plan = _plan(unnamed)
+    assert (plan.signer_name, plan.signer_position) == ("Trần Văn An", "Phó Chủ tịch")

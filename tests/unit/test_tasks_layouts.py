@@ -449,3 +449,22 @@ def test_tasks_a_later_clause_whose_bodies_do_work_of_their_own_names_more_leads
     assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
         (["các sở, ban, ngành tỉnh", "Ủy ban nhân dân các xã, phường"], []),
         (["Sở Công Thương"], ["các sở, ngành", "Ủy ban nhân dân các xã, phường", "các doanh nghiệp"])]
+
+
+def test_tasks_later_clauses_of_bodies_taking_part_or_deciding_and_role_items_read_together() -> None:
+    tasks = _tasks("III. NỘI DUNG\n1. Tuyên truyền\n- Nội dung: Tuyên truyền trên báo chí.\n- Cơ quan thực hiện:\n"
+                   "+ Sở Văn hóa và Thể thao chủ trì.\n+ Sở Tài chính, Sở Nội vụ phối hợp.\n+ Sở Xây dựng thẩm định.\n"
+                   "IV. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế\n- Sở Y tế chủ trì triển khai; các sở, ngành tích cực phối hợp "
+                   "với Sở Y tế thực hiện.\n- Sở Tài chính chủ trì tham mưu dự toán; Ủy ban nhân dân tỉnh xem xét, "
+                   "quyết định.\n")
+    assert [(_names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        (["Sở Văn hóa và Thể thao"], ["Sở Tài chính", "Sở Nội vụ"]),
+        (["Sở Xây dựng"], []),
+        (["Sở Y tế"], ["các sở, ngành"]),
+        (["Sở Tài chính"], [])]
+
+
+def test_deadlines_a_finish_window_across_years_ends_in_the_later_one_and_qui_is_a_quarter() -> None:
+    tasks = _tasks("III. NHIỆM VỤ\n- Rà soát quy chế.\nThời gian hoàn thành: Tháng 11/2025 - tháng 02/2026.\n"
+                   "- Lắp đặt trạm, hoàn thành trong quí II/2026.\n")
+    assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("2026-02", None), ("2026", None)]
