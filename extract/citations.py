@@ -47,6 +47,7 @@ _SENTENCE_END = re.compile(r";|\.\s+[A-ZĐ]")
 _DESCRIBED_WORDS = 8  # words of a programme's description in a title that its document's sentence repeats
 _DESCRIBED_MIN = 5  # fewer words than this describe nothing in particular
 _LOOSE_WORDS = 1  # of a title's description, words the approving sentence may leave out
+_PLACE_WORDS = frozenset({"tinh", "thanh", "tren"})  # a left-out run opening so is the place: "tỉnh X", "thành phố X", "trên địa bàn"
 _OWN_ISSUER = re.compile(r"^cua\s.*")  # a title opening "CỦA <issuer>": the plan's own kind was dropped before it
 _IMPLEMENTING_WORDS = re.compile(r"^(?:(?:tiep ?tuc|to ?chuc|trien ?khai|thuc ?hien|cu ?the ?hoa)\s+)+")  # marks stripped
 
@@ -315,14 +316,17 @@ def _names_after_verb(run: list[str], after: list[str]) -> bool:
     in order among words added ("KHUNG CHIẾN LƯỢC PHÁT TRIỂN DU LỊCH ĐẾN NĂM 2030" / "ban hành Khung
     chiến lược phát triển du lịch tỉnh Lào Cai đến năm 2030"), at most _LOOSE_WORDS of them left
     out ("CHƯƠNG TRÌNH PHÒNG, CHỐNG DỊCH BỆNH LỞ MỒM LONG MÓNG" / "phê duyệt “Chương trình quốc gia
-    phòng, chống bệnh lở mồm long móng …”"), none put in another's place ("PHÁT TRIỂN ĐÔ THỊ" /
-    "phát triển nhà ở" names another programme)."""
+    phòng, chống bệnh lở mồm long móng …”") besides the province the title names ("CHIẾN LƯỢC QUỐC
+    GIA VỀ BÌNH ĐẲNG GIỚI TỈNH TÂY NINH" / "ban hành Chiến lược quốc gia về bình đẳng giới"), none
+    put in another's place ("PHÁT TRIỂN ĐÔ THỊ" / "phát triển nhà ở" names another programme)."""
     if "".join(after).startswith("".join(run)):
         return True
     if not after or after[0] != run[0]:
         return False
     left_out = 0
     for tag, i1, i2, _, _ in SequenceMatcher(None, run, after, autojunk=False).get_opcodes():
+        if tag in ("replace", "delete") and run[i1] in _PLACE_WORDS:
+            continue  # "… BÌNH ĐẲNG GIỚI TỈNH TÂY NINH": the province's own, which the national one leaves out
         if tag == "replace":
             return False
         left_out += i2 - i1 if tag == "delete" else 0

@@ -361,3 +361,11 @@ def test_citations_and_carrying_out_a_second_document_in_full_words() -> None:
             "PHỦ VÀ TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 34/NQ-HĐND CỦA HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ\n"
             "Căn cứ Luật Ngân sách nhà nước;\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"01/NQ-CP": "implements", "34/NQ-HĐND": "implements"}
+
+
+def test_citations_a_national_programme_a_title_names_for_its_province_is_the_one_approved() -> None:
+    text = ("Số: 1100/QĐ-UBND\nTây Ninh, ngày 21 tháng 5 năm 2021\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN CHIẾN LƯỢC "
+            "QUỐC GIA VỀ BÌNH ĐẲNG GIỚI TỈNH TÂY NINH GIAI ĐOẠN 2021-2030\nCăn cứ Nghị quyết số 28/NQ-CP ngày 03 tháng 3 "
+            "năm 2021 của Chính phủ việc ban hành Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    assert _relations(text, "Điều 1") == {"28/NQ-CP": "implements"}
