@@ -321,7 +321,7 @@ def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
     number whose published form lacks the lead, partner or time cells shares them with the row
     above (a cell merged over both)."""
     by_role = {c.role: c.index for c in reversed(columns) if c.role}
-    columns_by_index = {c.index: c for c in columns}
+    finishes = any(c.finishes for c in columns if c.role == "due" and c.index == by_role["due"])
     found = []
     above: dict[str, str] = {}
     for info in rows:
@@ -342,8 +342,7 @@ def _tasks(rows: list[_RowInfo], columns: list[_Column]) -> list[Task]:
                     cell=info.at(info.subject_column))
         time = cells[by_role["due"]] if "due" in by_role and by_role["due"] not in info.row.merged else None
         if time and time.text:  # the time cell is the task's schedule, as a field block's "Thời gian …: …"
-            task = replace(task, schedule=time.text, schedule_start=time.start,
-                           schedule_finishes=columns_by_index[by_role["due"]].finishes)
+            task = replace(task, schedule=time.text, schedule_start=time.start, schedule_finishes=finishes)
         found.append(task)
     return found
 

@@ -566,9 +566,9 @@ def _clause_bodies(text: str) -> tuple[list[Agency], list[Agency]]:
         before = text[:start - 1].rstrip()
         opening = [] if len(before) in ends else _opening_bodies(text, start, end, found)
         rest = text[opening[-1].end:end] if opening else ""
-        if opening and _TAKING_PART.match(rest):
+        if opening and role_cue("taking-part").match(rest):
             partners += [m.agency for m in opening]
-        elif opening and len(rest.split()) > _UNNAMED_WORDS and not _DECIDING.match(rest):
+        elif opening and len(rest.split()) > _UNNAMED_WORDS and not role_cue("deciding").match(rest):
             doers += [m.agency for m in opening]
         start = end + 1 if end < len(text) else 0
     return doers, partners
@@ -583,16 +583,13 @@ def _opening_bodies(text: str, start: int, end: int, found: tuple[Mention, ...])
     opening = [inside[0]]
     for mention in inside[1:]:
         gap = text[opening[-1].end:mention.start]
-        if len(gap.split()) > _GAP_WORDS or _ROLE_CUE.search(gap) or any(c in gap for c in ".:"):
+        if len(gap.split()) > _GAP_WORDS or role_cue("role-word").search(gap) or any(c in gap for c in ".:"):
             break
         opening.append(mention)
     return opening
 
 
 _GAP_WORDS = 8
-_ROLE_CUE = re.compile(r"chủ\s+trì|phối\s+hợp|tham\s+gia", re.IGNORECASE)
-_TAKING_PART = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}?(?:phối\s+hợp|tham\s+gia|cùng)\b", re.IGNORECASE)  # "tích cực phối hợp"
-_DECIDING = re.compile(r"\s*(?:xem\s+xét|quyết\s+định|phê\s+duyệt|cho\s+ý\s+kiến)\b", re.IGNORECASE)
 
 
 def _apply(task: Task, block: list[Field], field_start: int) -> Task:
@@ -631,7 +628,7 @@ def _states_roles_only(text: str) -> bool:
         return False
     ends, starts = [0] + [m.end for m in found], [m.start for m in found] + [len(text)]
     rest = " ".join(text[end:start] for end, start in zip(ends, starts))
-    return len(_ROLE_WORDS.sub(" ", rest).split()) <= _UNNAMED_WORDS and bool(_ROLE_CUE.search(rest))
+    return len(_ROLE_WORDS.sub(" ", rest).split()) <= _UNNAMED_WORDS and bool(role_cue("role-word").search(rest))
 
 
 _ROLE_WORDS = re.compile(r"chủ\s+trì|phối\s+hợp(?:\s+với)?|\b(?:và|cùng|với)\b|[,;.:+–-]", re.IGNORECASE)
