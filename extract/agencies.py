@@ -117,10 +117,14 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     qualifiers = rf"(?:\s+(?:{g['group-qualifier']})(?!\w))*"
     listed = rf"{noun}(?!\w)(?:\s*,\s*(?:các\s+)?{noun}(?!\w))*"
     # "và X" ends a group only as its last single noun: "các sở, ngành và địa phương" is one group,
-    # "các sở, ngành và cơ quan, đơn vị liên quan" two
+    # "các sở, ngành và cơ quan, đơn vị liên quan" two; without "các" a group is one "liên quan" ends, after "và"
+    # or "với", or of bodies named by no kind, opening the text or after "; " (a table's cell "Cơ quan, địa
+    # phương liên quan"; "Doanh nghiệp, sở, ban, ngành có liên quan" is two)
+    unnamed = r"(?:cơ quan|đơn vị|địa phương)(?!\w)"
     last = rf"(?:\s*,?\s*và\s+{noun}(?!\w)(?!\s*,))?"
     group = (rf"(?:(?<!\w)các\s+(?!sở\s*:)|(?<!\w)(?=sở\s*,\s*(?:ban|ngành)(?!\w))){listed}{last}{qualifiers}"
-             rf"|(?:(?<=và\s)|(?<=với\s)){listed}\s+(?:có\s+)?liên\s+quan")
+             rf"|(?:(?<=và\s)|(?<=với\s)){listed}\s+(?:có\s+)?liên\s+quan"
+             rf"|(?:^|(?<=;\s)){unnamed}(?:\s*,\s*{unnamed})*\s+(?:có\s+)?liên\s+quan")
     return {
         # these two run on the folded text, so their cues are folded the same way
         "committee": re.compile(fold_pattern(g["committee"]), re.IGNORECASE),

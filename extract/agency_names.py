@@ -158,7 +158,8 @@ def name_end(text: str, position: int, *, named: bool = False, joins: bool = Tru
                 comma = None if bare == "và" else comma
                 capitals = 0
             elif _capital(bare):
-                if seen and _opens_body(text, at):
+                nested = _opens_body(text, at)  # the head of the body this one belongs to ("Văn phòng Ban …")
+                if seen and nested:
                     break
                 ordinary = g.exclude.match(text, at) if seen else None
                 if ordinary:  # "Chi cục Thủy lợi và Phòng, chống thiên tai"
@@ -167,7 +168,8 @@ def name_end(text: str, position: int, *, named: bool = False, joins: bool = Tru
                         i += 1
                     continue
                 end, seen, lower_run = at + len(bare), True, 0
-                capitals += 0 if len(bare) > 1 and bare.isupper() else 1  # not abbreviations ("TNHH")
+                # not abbreviations ("TNHH"), nor a nested body's head ("Văn phòng Ban Chỉ huy")
+                capitals += 0 if len(bare) > 1 and bare.isupper() or nested else 1
             elif bare[0].isalpha() and seen and not placed:
                 if g.stop.match(text, at) or capitals >= 2:
                     break  # after two capital words in a row ("… Núi Mây đào tạo") the sentence goes on

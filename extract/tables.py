@@ -25,6 +25,7 @@ _MIXED_COST = 0.3  # per cell whose kind differs from its column's
 _SEAM_COST = 0.5  # per full row, for each inner column left empty but for a few page numbers
 _CAPTION_LINES = 6
 _PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")
+_LOST_ROWS = re.compile(r"^[.…]{3,}$")  # a line of dots where the source lost rows and their breaks
 MARKDOWN_RULE = re.compile(r"^\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*$")  # "|---|---|" under a header row
 
 
@@ -210,11 +211,15 @@ def _page_numbers(gaps: list[Cell | None]) -> list[bool]:
     """Whether each gap may be a page number standing where the empty gap between two rows was.
     A number just after an empty gap is the first cell of the row that gap opens (its STT: "|" /
     "|" / "4" / "|" / "Tham gia …"), unless another number follows it (the row's own STT after a
-    page number that an empty last cell precedes)."""
+    page number that an empty last cell precedes). A line of dots ("…......") stands where the
+    source lost rows, and the breaks between them, as a page number does."""
     def bare(k: int) -> bool:
         gap = gaps[k] if 0 <= k < len(gaps) else None
         return gap is not None and bool(_PAGE_NUMBER.match(gap.text))
-    return [bare(k) and (k == 0 or gaps[k - 1] is not None or bare(k + 1)) for k in range(len(gaps))]
+    def lost(k: int) -> bool:
+        gap = gaps[k]
+        return gap is not None and bool(_LOST_ROWS.match(gap.text))
+    return [bare(k) and (k == 0 or gaps[k - 1] is not None or bare(k + 1)) or lost(k) for k in range(len(gaps))]
 
 
 def _group_starts(gaps: list[Cell | None]) -> list[int]:

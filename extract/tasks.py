@@ -30,6 +30,7 @@ from plangraph.extract.table_header import time_due
 _LABEL_WORDS = 30
 _SENTENCE_TASK_WORDS = 20
 _LEAF_TASK_WORDS = 8
+_SHORT_SENTENCE_WORDS = 3
 _OPENING_WORDS = 3
 _INSTANCES = re.compile(r"[.;]\s*(?:Trong đó|Cụ thể)\s*:\s*$")  # a duty, then "Trong đó:" and its parts
 _CAPS_LETTERS = 2  # a line in capitals ("ỦY BAN NHÂN DÂN TỈNH", "ỦY" left alone by a wrap) is no task
@@ -198,8 +199,10 @@ def _heading_is_task(section: Section) -> bool:
             and any(f.kind in ("lead", "coordinate") for found in item_fields for f in found)
             and not section.title.rstrip().endswith(":")):
         return True  # "b) Nghị định quy định về …" over its "Cơ quan chủ trì: …" / "Thời gian thực hiện: …"
-    if section.items or section.children or words < _LEAF_TASK_WORDS:
+    if any(not _aside(item.text) for item in section.items):
         return False
+    if words < _LEAF_TASK_WORDS:  # a short heading is a title, unless a sentence ("7. Diễn tập phòng thủ dân sự.")
+        return words >= _SHORT_SENTENCE_WORDS and section.title.rstrip().endswith(".")
     return section.title.rstrip().endswith(".") or not list_at(section.title, 0)
 
 
@@ -290,6 +293,8 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
             continue  # a part of the task that introduces it ("- Dự án 1: …", "+ Biên bản …"), no task
         if index in targets:
             continue  # "(2) Ít nhất 85% người hưởng trợ cấp … mở tài khoản" after "… các chỉ tiêu như sau:"
+        if _aside(item.text):
+            continue  # "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)": a note on the heading above
         if field_title is not None and kind and not fields(item.text):
             # "c) Thời gian thực hiện: Hoàn thành trong năm 2025.": the value of the heading's field
             found.append(Candidate(section.path, f"{field_title}: {item.text}", item.start, (), "field"))
@@ -338,6 +343,12 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
 
 
 _CLOSING_START = re.compile(r"Trong quá trình")
+_ASIDE = re.compile(r"\(\s*[^()]*\)\s*[.;]?")
+
+
+def _aside(text: str) -> bool:
+    """An item wholly in brackets: a note on what stands above it, no duty."""
+    return bool(_ASIDE.fullmatch(text.strip()))
 
 
 def _component(text: str) -> bool:

@@ -110,3 +110,18 @@ def test_agency_names_a_group_whose_capitalised_noun_a_name_follows_is_named_by_
 def test_agency_names_forces_are_a_group() -> None:
     assert [name for name, _ in _found("Phối hợp các lực lượng và Ủy ban nhân dân các xã, phường bảo vệ hàng hóa")] == [
         "các lực lượng", "Ủy ban nhân dân các xã, phường"]
+
+
+def test_agency_names_a_group_without_cac_opening_a_cell_or_after_a_semicolon() -> None:
+    # a table's cell "Cơ quan, địa phương liên quan": bodies named by no kind, then "liên quan"
+    assert [name for name, _ in _found("Cơ quan, địa phương liên quan")] == ["cơ quan, địa phương liên quan"]
+    assert [name for name, _ in _found("Sở Tài chính; cơ quan có liên quan")] == ["Sở Tài chính", "cơ quan có liên quan"]
+    # a kind of body opening the cell stays apart from the group after it
+    assert [name for name, _ in _found("Doanh nghiệp, sở, ban, ngành có liên quan")] == ["sở, ban, ngành có liên quan"]
+
+
+def test_agency_names_the_office_of_a_body_keeps_the_body_s_whole_name() -> None:
+    # "Chỉ huy" after the nested head "Ban" is part of the name, not the sentence going on
+    assert _found("Văn phòng Ban Chỉ huy; các sở, ban, ngành")[0] == ("Văn phòng Ban Chỉ huy", "van-phong")
+    assert _found("Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh tổng hợp") == [
+        ("Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh", "van-phong")]

@@ -458,3 +458,18 @@ def test_table_facts_a_finish_column_gives_deadlines_and_a_time_column_does_not(
     dates = [[(d.what, d.date) for d in find_deadlines(find_table_facts(find_tables(t), outline(t)).tasks)]
              for t in (finish, carry_out)]
     assert dates == [[("Xây dựng bộ tiêu chí", "2025"), ("Báo cáo tiến độ … Trước ngày 15/11/2025", "2025-11-15")], []]
+
+
+def test_tables_line_of_dots_where_rows_were_lost_ends_a_row() -> None:
+    # the source lost a row break (and rows) and left "…......" in its place: the rows around it
+    # keep the table's width instead of one row twice as wide
+    rows = [_row("TT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Sản phẩm"),
+            _row("1", "Tổ chức lại Ban Chỉ huy", "Sở Nội vụ", "Sở Tài chính", "2025", "Quyết định"),
+            _row("2", "Ban hành Quy chế phối hợp", "Sở Xây dựng", "Sở Tài chính", "2026", "Quyết định")
+            + ["…..................."] + _row("2", "Thành lập Quỹ", "Sở Tài chính", "Sở Y tế", "2025", "Quy chế"),
+            _row("3", "Duy trì Tổng đài 112", "Công an tỉnh", "Sở Y tế", "2025", "")]
+    (table,) = find_tables(_table(*rows))
+    assert table.width == 6
+    assert [[c.text for c in r.cells][:3] for r in table.rows] == [
+        ["1", "Tổ chức lại Ban Chỉ huy", "Sở Nội vụ"], ["2", "Ban hành Quy chế phối hợp", "Sở Xây dựng"],
+        ["2", "Thành lập Quỹ", "Sở Tài chính"], ["3", "Duy trì Tổng đài 112", "Công an tỉnh"]]

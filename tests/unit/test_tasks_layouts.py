@@ -468,3 +468,20 @@ def test_deadlines_a_finish_window_across_years_ends_in_the_later_one_and_qui_is
     tasks = _tasks("III. NHIỆM VỤ\n- Rà soát quy chế.\nThời gian hoàn thành: Tháng 11/2025 - tháng 02/2026.\n"
                    "- Lắp đặt trạm, hoàn thành trong quí II/2026.\n")
     assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("2026-02", None), ("2026", None)]
+
+
+def test_tasks_short_sentences_are_tasks_and_a_bracketed_note_is_none() -> None:
+    tasks = _tasks("II. NỘI DUNG\n1. Rà soát, điều chỉnh kế hoạch phòng thủ dân sự các cấp.\n"
+                   "2. Diễn tập phòng thủ dân sự.\n3. Duy trì hoạt động thường xuyên.\n"
+                   "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)\n4. Công tác tuyên truyền\n"
+                   "III. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí.")
+    assert [(t.section, t.text) for t in tasks] == [
+        ("II.1", "Rà soát, điều chỉnh kế hoạch phòng thủ dân sự các cấp."),
+        ("II.2", "Diễn tập phòng thủ dân sự."), ("II.3", "Duy trì hoạt động thường xuyên."),
+        ("III.1", "Sở Tài chính bố trí kinh phí.")]
+
+
+def test_tasks_a_closing_request_without_its_issuer_belongs_to_its_part() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí.\n2. Sở Nội vụ tổng hợp kết quả.\n"
+                   "Yêu cầu các sở, ban, ngành và các đơn vị có liên quan thực hiện nghiêm túc./.")
+    assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("IV", ["các sở, ban, ngành", "các đơn vị có liên quan"])
