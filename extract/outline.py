@@ -21,7 +21,7 @@ _NUMBER = re.compile(r"^(?P<marker2>\d{1,2}(?:\.\d{1,2})+)\s+(?P<text2>[^\W\d_].
 _LETTER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.)?(?P<marker>[a-zđ])[.)]\s+(?P<text>\S.*)$")  # "a)", "2.1.a."
 _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-_LABEL_WORDS = 20  # a heading "N. Label: body" has a short label before the colon
+_LABEL_WORDS = 25  # a heading "N. Label: body" has a short label before the colon
 _LOWER_BODY_LABEL_WORDS = 8  # … and a longer one only before a body that opens with a capital
 _ADDRESSING = re.compile(r"(?:đề nghị|yêu cầu)\s*$", re.IGNORECASE)
 # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the names after the colon belong to the label

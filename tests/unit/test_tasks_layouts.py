@@ -485,3 +485,10 @@ def test_tasks_a_closing_request_without_its_issuer_belongs_to_its_part() -> Non
     tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí.\n2. Sở Nội vụ tổng hợp kết quả.\n"
                    "Yêu cầu các sở, ban, ngành và các đơn vị có liên quan thực hiện nghiêm túc./.")
     assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("IV", ["các sở, ban, ngành", "các đơn vị có liên quan"])
+
+
+def test_tasks_a_heading_naming_several_bodies_before_its_colon_gives_them_its_body() -> None:
+    tasks = _tasks("VI. TỔ CHỨC THỰC HIỆN\n2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội "
+                   "tỉnh: Vận động hội viên tham gia phong trào; biểu dương các điển hình.")
+    assert [(t.section, t.text[:22], _names(t.leads)) for t in tasks] == [
+        ("VI.2", "Vận động hội viên tham", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"])]
