@@ -358,11 +358,14 @@ def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention
                         continue
                     clause += 1
                     hint = relation
-            number = re.sub(r"\s+", "", match["number"])
+            number = _TERM_HYPHEN.sub(r"QH\1", re.sub(r"\s+", "", match["number"]))
             mentions.append(_Mention(number, key(number), position, line_start + match.end(),
                                      hint if in_opening else None, clause if in_opening else -1,
                                      line, match.start()))
     return mentions
+
+
+_TERM_HYPHEN = re.compile(r"QH-(\d{2})$")  # "163/2024/QH-15": the National Assembly's term is written "QH15"
 
 
 def _word_after(text: str, position: int) -> int:

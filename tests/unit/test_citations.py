@@ -369,3 +369,9 @@ def test_citations_a_national_programme_a_title_names_for_its_province_is_the_on
             "năm 2021 của Chính phủ việc ban hành Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 - 2030;\n"
             "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
     assert _relations(text, "Điều 1") == {"28/NQ-CP": "implements"}
+
+
+def test_citations_a_national_assembly_term_written_with_a_hyphen_is_its_number() -> None:
+    text = HEAD + ("Căn cứ Nghị quyết số 71/2024/QH-15 của Quốc hội; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+                   "I. MỤC ĐÍCH\n")
+    assert _relations(text) == {"71/2024/QH15": "cites"}
