@@ -354,8 +354,8 @@ def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention
                 for start in [s for s in clause_starts if s <= position]:
                     relation = _clause_relation(text, start)
                     clause_starts.remove(start)
-                    if relation == "continued":
-                        continue
+                    if relation == "continued" or relation is None and text[start:start + 1].islower():
+                        continue  # a list going on, or a document's description going on after ";"
                     clause += 1
                     hint = relation
             number = _TERM_HYPHEN.sub(r"QH\1", re.sub(r"\s+", "", match["number"]))

@@ -375,3 +375,10 @@ def test_citations_a_national_assembly_term_written_with_a_hyphen_is_its_number(
     text = HEAD + ("Căn cứ Nghị quyết số 71/2024/QH-15 của Quốc hội; Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
                    "I. MỤC ĐÍCH\n")
     assert _relations(text) == {"71/2024/QH15": "cites"}
+
+
+def test_citations_a_description_going_on_after_a_semicolon_keeps_the_list_in_its_clause() -> None:
+    text = HEAD + ("Thực hiện các Nghị quyết của Hội đồng nhân dân tỉnh: số 12/NQ-HĐND ngày 8/12/2022 về dự toán thu ngân "
+                   "sách; thu chi ngân sách năm 2023; số 13/NQ-HĐND ngày 8/12/2022 về đầu tư công năm 2023 và Công văn số "
+                   "45/BYT-KH ngày 2/1/2023 của Bộ Y tế, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"12/NQ-HĐND": "implements", "13/NQ-HĐND": "implements", "45/BYT-KH": "implements"}
