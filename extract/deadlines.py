@@ -98,9 +98,12 @@ def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
         for text, offset, opening in _texts(task):
             matches = sorted(deadline_matches(text), key=lambda m: m.start())
             for match in matches:
-                if offset + match.start() in seen:
+                # one deadline per date written: where two cues read one date, the first; "trước
+                # ngày 01/6 và 15/11" holds two, each its own day
+                at = offset + (match.start("day") if match.groupdict().get("day") else match.start())
+                if at in seen:
                     continue
-                seen.add(offset + match.start())
+                seen.add(at)
                 date = date_of(match)
                 clause = _clause(text, match.start(), match.end())
                 sentence_start = _sentence_start(text, match.start())

@@ -492,3 +492,9 @@ def test_tasks_a_heading_naming_several_bodies_before_its_colon_gives_them_its_b
                    "tỉnh: Vận động hội viên tham gia phong trào; biểu dương các điển hình.")
     assert [(t.section, t.text[:22], _names(t.leads)) for t in tasks] == [
         ("VI.2", "Vận động hội viên tham", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"])]
+
+
+def test_deadlines_two_days_after_one_cue_are_two_deadlines() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp, định kỳ trước ngày 01/6 và 15/11 hằng năm báo cáo "
+                   "Ủy ban nhân dân tỉnh.")
+    assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("--06-01", "annual"), ("--11-15", "annual")]
