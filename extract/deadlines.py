@@ -21,10 +21,12 @@ _YEARS = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:năm\s*)?(?:19|20)\d\d")  # "2
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    """The ;-delimited clause around [start, end)."""
-    left = text.rfind(";", 0, start) + 1
+    """The clause around [start, end): between semicolons, within its sentence."""
+    left = max(text.rfind(";", 0, start) + 1, _sentence_start(text, start))
     right = text.find(";", end)
-    return text[left:len(text) if right < 0 else right]
+    stop = _SENTENCE.search(text, end)
+    ends = [at for at in (right, stop.start() if stop else -1) if at >= 0]
+    return text[left:min(ends) if ends else len(text)]
 
 
 def _what(text: str, sentence_start: int, match: re.Match[str], opening: str) -> str:

@@ -498,3 +498,9 @@ def test_deadlines_two_days_after_one_cue_are_two_deadlines() -> None:
     tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp, định kỳ trước ngày 01/6 và 15/11 hằng năm báo cáo "
                    "Ủy ban nhân dân tỉnh.")
     assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("--06-01", "annual"), ("--11-15", "annual")]
+
+
+def test_deadlines_a_date_s_recurrence_is_read_in_its_own_sentence() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành xây dựng kế hoạch triển khai (hoàn thành trong tháng "
+                   "11/2025) gửi về Sở Nội vụ. Thực hiện chế độ báo cáo định kỳ theo quy định.")
+    assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("2025-11", None)]
