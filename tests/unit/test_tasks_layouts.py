@@ -504,3 +504,9 @@ def test_deadlines_a_date_s_recurrence_is_read_in_its_own_sentence() -> None:
     tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ban, ngành xây dựng kế hoạch triển khai (hoàn thành trong tháng "
                    "11/2025) gửi về Sở Nội vụ. Thực hiện chế độ báo cáo định kỳ theo quy định.")
     assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("2025-11", None)]
+
+
+def test_deadlines_a_mid_term_and_a_final_report_with_their_years_in_brackets() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế báo cáo giữa kỳ thực hiện Kế hoạch (năm 2028) và báo cáo tổng kết "
+                   "thực hiện Kế hoạch (năm 2032), gửi Ủy ban nhân dân tỉnh.")
+    assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("2028", None), ("2032", None)]
