@@ -271,3 +271,11 @@ def test_measures_rates_of_births_per_a_number_of_others() -> None:
                                             "Tỷ suất sinh ở trẻ vị thành niên xuống 18 ca sinh/1.000 phụ nữ")
              for m in find_measures(text)]
     assert found == [(107.0, "trẻ sơ sinh trai/100 trẻ sơ sinh gái"), (18.0, "ca sinh/1.000 phụ nữ")]
+
+
+def test_indicators_a_year_closing_a_value_s_phrase_is_its_year_not_the_next_value_s() -> None:
+    found = targets("phấn đấu đạt 20% xã, phường “an toàn” năm 2025, bảo đảm đến hết năm 2030 đạt 50% số xã", None)
+    assert [(value, year) for value, _, _, year, _ in found] == [(20.0, 2025), (50.0, 2030)]
+    found = targets("xây dựng thôn an toàn giai đoạn 2025 - 2030, phấn đấu đạt 30% số thôn ngay trong năm 2026; "
+                    "đến năm 2030 đạt 100% số thôn", None)
+    assert [(value, year) for value, _, _, year, _ in found] == [(30.0, 2026), (100.0, 2030)]
