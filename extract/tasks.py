@@ -625,6 +625,12 @@ def _apply(task: Task, block: list[Field], field_start: int) -> Task:
                    schedule_start=field_start + schedule.start, schedule_finishes=schedule.finishes)
 
 
+def _opens_with_doer(text: str) -> bool:
+    """Whether a task opens with the bodies that do it ("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có
+    trách nhiệm …"), after its opening phrases."""
+    return bool(list_at(text, _intro_end(text)))
+
+
 def _within(section: str, parent: str) -> bool:
     """Whether a section path is `parent` or lies within it ("III.1.c" within "III.1", not "III.2")."""
     return section == parent or section.startswith(parent + ".") or parent.startswith(section + ".")
@@ -677,9 +683,16 @@ def find_tasks(root: Section) -> tuple[Task, ...]:
         awaited = False
         if candidate.kind == "field":
             block = fields(candidate.text)
-            for index in group:  # the tasks of its section's parent: not those of another part's items
-                if _within(tasks[index].section, candidate.section.rpartition(".")[0] or candidate.section):
-                    tasks[index] = _apply(tasks[index], block, candidate.start)
+            parent = candidate.section.rpartition(".")[0] or candidate.section
+            owned = any(_within(tasks[index].section, candidate.section) for index in group)
+            for index in group:  # the tasks of its section's parent: not those of another part's items,
+                # nor, where its own heading has tasks, one of an earlier heading that names its own doer
+                # ("3. …" / "Sở, ban, ngành … có trách nhiệm …" before "4. Tổ chức kiểm tra …" / "- Cơ quan
+                # thực hiện: …")
+                task = tasks[index]
+                if _within(task.section, candidate.section) or _within(task.section, parent) and not (
+                        owned and _opens_with_doer(task.text)):
+                    tasks[index] = _apply(task, block, candidate.start)
             closed = True
             awaited = any(field.kind == "lead" and not field.value.strip(" .;:") for field in block)
             awaited_value = []

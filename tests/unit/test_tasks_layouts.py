@@ -510,3 +510,20 @@ def test_deadlines_a_mid_term_and_a_final_report_with_their_years_in_brackets() 
     tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế báo cáo giữa kỳ thực hiện Kế hoạch (năm 2028) và báo cáo tổng kết "
                    "thực hiện Kế hoạch (năm 2032), gửi Ủy ban nhân dân tỉnh.")
     assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [("2028", None), ("2032", None)]
+
+
+def test_tasks_a_heading_s_own_block_leaves_an_earlier_heading_s_named_doer() -> None:
+    tasks = _tasks("II. NHIỆM VỤ\n1. Tuyên truyền pháp luật\n- Nội dung thực hiện: Tổ chức hội nghị phổ biến.\n"
+                   "- Cơ quan chủ trì: Sở Tư pháp.\n2. Xây dựng văn bản hướng dẫn\n"
+                   "Các sở, ban, ngành có trách nhiệm rà soát, tham mưu ban hành văn bản hướng dẫn.\n"
+                   "3. Tổ chức kiểm tra việc thi hành Luật Việc làm\n- Cơ quan thực hiện: Sở Nội vụ.\n"
+                   "- Thời gian thực hiện: Năm 2026.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("II.1", ["Sở Tư pháp"]), ("II.2", ["các sở, ban, ngành"]), ("II.3", ["Sở Nội vụ"])]
+
+
+def test_tasks_a_block_under_its_own_letter_assigns_the_task_before_it_even_one_naming_a_doer() -> None:
+    tasks = _tasks("II. NHIỆM VỤ\n4.1. Kinh phí thực hiện\na) Nhiệm vụ: Các đơn vị lập dự toán kinh phí thực hiện.\n"
+                   "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Các sở, ban, ngành.\n- Đơn vị phối hợp: Sở Tài chính.")
+    assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        ("II.4.1.a", ["các sở, ban, ngành"], ["Sở Tài chính"])]
