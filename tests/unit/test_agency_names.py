@@ -125,3 +125,8 @@ def test_agency_names_the_office_of_a_body_keeps_the_body_s_whole_name() -> None
     assert _found("Văn phòng Ban Chỉ huy; các sở, ban, ngành")[0] == ("Văn phòng Ban Chỉ huy", "van-phong")
     assert _found("Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh tổng hợp") == [
         ("Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh", "van-phong")]
+
+
+def test_agency_names_a_group_given_the_lead_is_named_so() -> None:
+    assert [name for name, _ in _found("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm báo cáo")] == [
+        "các cơ quan, đơn vị được giao chủ trì"]
