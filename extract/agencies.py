@@ -268,6 +268,9 @@ def _grown(text: str, mention: Mention, end: int) -> Mention:
     return Mention(Agency(name, mention.agency.kind), mention.start, end)
 
 
+_LEVEL_ONLY = "các cấp"  # a group that is only a level: after a body's name it is the body's ("Công an các cấp")
+
+
 @lru_cache(maxsize=4096)
 def mentions(text: str) -> tuple[Mention, ...]:
     """All agency mentions in `text`, in text order; where they overlap, named bodies, committees
@@ -281,7 +284,8 @@ def mentions(text: str) -> tuple[Mention, ...]:
     grammar = _grammar_mentions(text)
     opened = {m.start: m.end for m in grammar if m.agency.kind in _head_kinds()}
     ranked = [(0, _grown(text, m, opened.get(m.start, 0))) for m in _named_mentions(text)]
-    ranked += [(1 if m.agency.kind and not m.agency.vague and not m.agency.kind.startswith("uy-ban-nhan-dan") else 0, m)
+    ranked += [(1 if m.agency.kind and not m.agency.vague and not m.agency.kind.startswith("uy-ban-nhan-dan")
+                else 2 if m.agency.name == _LEVEL_ONLY else 0, m)
                for m in grammar]
     ranked.sort(key=lambda pm: (pm[0], -(pm[1].end - pm[1].start), pm[1].start))
     chosen: list[Mention] = []

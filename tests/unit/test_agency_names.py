@@ -130,3 +130,9 @@ def test_agency_names_the_office_of_a_body_keeps_the_body_s_whole_name() -> None
 def test_agency_names_a_group_given_the_lead_is_named_so() -> None:
     assert [name for name, _ in _found("Các cơ quan, đơn vị được giao chủ trì có trách nhiệm báo cáo")] == [
         "các cơ quan, đơn vị được giao chủ trì"]
+
+
+def test_agency_names_a_level_after_a_body_s_name_is_the_body_s() -> None:
+    assert _found("Hội đồng Thi đua - Khen thưởng các cấp phân công") == [
+        ("Hội đồng Thi đua - Khen thưởng các cấp", "hoi-dong")]
+    assert [name for name, _ in _found("chỉ đạo các ngành, các cấp triển khai")] == ["các ngành, các cấp"]
