@@ -527,3 +527,9 @@ def test_tasks_a_block_under_its_own_letter_assigns_the_task_before_it_even_one_
                    "b) Cơ quan thực hiện:\n- Đơn vị chủ trì: Các sở, ban, ngành.\n- Đơn vị phối hợp: Sở Tài chính.")
     assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
         ("II.4.1.a", ["các sở, ban, ngành"], ["Sở Tài chính"])]
+
+
+def test_tasks_a_closing_that_names_one_difficulty_before_its_doers_names_them() -> None:
+    tasks = _tasks("VI. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính tổng hợp kết quả.\n"
+                   "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị, doanh nghiệp phản ánh về Sở Tài chính.")
+    assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("VI", ["các cơ quan, đơn vị, doanh nghiệp"])
