@@ -51,6 +51,8 @@ class Candidate:
     kind: str  # duty | assigning | budget | closing (| closing-kept: kept without a doer) | article | field
     heading_coordinators: tuple[Agency, ...] = ()
     owner: tuple[Agency, ...] = ()  # the section's own agencies, when a role label set the defaults
+    partners_below: bool = False  # under a role label naming no partner ("b) Chủ trì, phối hợp"): the bodies it
+    # opens with are the partners of the label's lead
 
 
 _TASK_KINDS = ("duty", "assigning", "budget")
@@ -165,6 +167,11 @@ def _opens_with_role(text: str) -> bool:
     return any(cue.match(text, start) for cue in (role_cue("lead"), role_cue("coordinate")))
 
 
+def _names_no_partner(title: str) -> bool:
+    """A role label with nothing but its role words ("b) Chủ trì, phối hợp", "Phối hợp với:")."""
+    return bool(re.search(r"phối\s+hợp", title, re.IGNORECASE)) and not _ROLE_WORDS.sub(" ", title).strip()
+
+
 def _role_label(section: Section, kind: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
     """(leads, coordinators) that a heading such as "a) Chủ trì, phối hợp với X" sets for the
     items below it; None when the heading is not such a label."""
@@ -253,6 +260,7 @@ def candidates(root: Section) -> list[Candidate]:
                 label = _role_label(heading, section_kind_ or "duty") if section_kind_ else None
                 if label is not None or heading.kind in ("roman", "number"):
                     break
+            partners_below = label is not None and _names_no_partner(heading.title)
             if label is not None:
                 inherited, coordinators = label
             if section_kind_ and section is not top and (label is None or _lists_parts(section)) \
@@ -263,7 +271,7 @@ def candidates(root: Section) -> list[Candidate]:
                     above = (_closing_lead_in(top) or ((), ()))[0]  # the part's lead-in names the doers
                 found.append(Candidate(section.path, section.title, section.start, above, section_kind_))
             owner = _heading_agencies(section) if label is not None else ()
-            found += _item_candidates(section, top, section_kind_, inherited, coordinators, owner)
+            found += _item_candidates(section, top, section_kind_, inherited, coordinators, owner, partners_below)
     return found
 
 
@@ -279,7 +287,8 @@ def _part_kinds(root: Section) -> list[str | None]:
 
 
 def _item_candidates(section: Section, top: Section, kind: str | None, inherited: tuple[Agency, ...],
-                     coordinators: tuple[Agency, ...], owner: tuple[Agency, ...]) -> list[Candidate]:
+                     coordinators: tuple[Agency, ...], owner: tuple[Agency, ...],
+                     partners_below: bool = False) -> list[Candidate]:
     """The items of one section as candidates; an item that opens with a role and ends with ":"
     ("- Chủ trì, phối hợp với X tham mưu:") sets the roles of the sub-items below it."""
     found: list[Candidate] = []
@@ -336,7 +345,7 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
         split = trailing(item.text) if not item_kind.startswith("closing") else None
         text = item.text[:split].rstrip(" (–-") if split else item.text
         found.append(Candidate(section.path, text, item.start, heading, item_kind, heading_coordinators,
-                               owner or (inherited if label else ())))
+                               owner or (inherited if label else ()), partners_below and not label))
         if split:
             found.append(Candidate(section.path, item.text[split:].rstrip(" )."), item.start + split, (), "field"))
     return found
@@ -480,6 +489,9 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
             coordinators += listed_here
     if not coordinators and not opened:
         coordinators = list(candidate.heading_coordinators)
+    if candidate.partners_below and subject:  # "b) Chủ trì, phối hợp" / "- Sở Tài chính và … tham mưu …"
+        return distinct(heading), tuple(a for a in distinct([m.agency for m in subject] + coordinators)
+                                        if fold(a.name) not in {fold(h.name) for h in heading})
     if subject:  # "…; Ủy ban nhân dân các xã, phường căn cứ … xây dựng kế hoạch": they lead too
         doers, partners = _clause_bodies(text)
         leads += doers

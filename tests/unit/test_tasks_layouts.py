@@ -533,3 +533,13 @@ def test_tasks_a_closing_that_names_one_difficulty_before_its_doers_names_them()
     tasks = _tasks("VI. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính tổng hợp kết quả.\n"
                    "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan, đơn vị, doanh nghiệp phản ánh về Sở Tài chính.")
     assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("VI", ["các cơ quan, đơn vị, doanh nghiệp"])
+
+
+def test_tasks_a_role_label_naming_no_partner_makes_the_bodies_of_its_items_partners() -> None:
+    tasks = _tasks("III. NHIỆM VỤ\n2. Công an tỉnh\na) Chủ trì, phối hợp với Sở Y tế xây dựng kế hoạch.\n"
+                   "b) Chủ trì, phối hợp\n- Sở Tài chính và các đơn vị có liên quan tham mưu bố trí ngân sách.\n"
+                   "- Sở Xây dựng tổ chức rà soát cơ sở cai nghiện.")
+    assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
+        ("III.2.a", ["Công an tỉnh"], ["Sở Y tế"]),
+        ("III.2.b", ["Công an tỉnh"], ["Sở Tài chính", "các đơn vị có liên quan"]),
+        ("III.2.b", ["Công an tỉnh"], ["Sở Xây dựng"])]
