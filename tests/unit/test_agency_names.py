@@ -136,3 +136,8 @@ def test_agency_names_a_level_after_a_body_s_name_is_the_body_s() -> None:
     assert _found("Hội đồng Thi đua - Khen thưởng các cấp phân công") == [
         ("Hội đồng Thi đua - Khen thưởng các cấp", "hoi-dong")]
     assert [name for name, _ in _found("chỉ đạo các ngành, các cấp triển khai")] == ["các ngành, các cấp"]
+
+
+def test_agency_names_a_body_submitting_to_another_ends_before_the_verb() -> None:
+    assert [name for name, _ in _found("Sở Hải đảo - Thủy sản trình cấp có thẩm quyền phê duyệt")] == ["Sở Hải đảo - Thủy sản"]
+    assert [name for name, _ in _found("Trung tâm Công trình đô thị thực hiện")] == ["Trung tâm Công trình đô thị"]
