@@ -141,3 +141,11 @@ def test_agency_names_a_level_after_a_body_s_name_is_the_body_s() -> None:
 def test_agency_names_a_body_submitting_to_another_ends_before_the_verb() -> None:
     assert [name for name, _ in _found("Sở Hải đảo - Thủy sản trình cấp có thẩm quyền phê duyệt")] == ["Sở Hải đảo - Thủy sản"]
     assert [name for name, _ in _found("Trung tâm Công trình đô thị thực hiện")] == ["Trung tâm Công trình đô thị"]
+
+
+def test_agency_names_associations_and_news_agencies_in_a_group() -> None:
+    assert [name for name, _ in _found("Thủ trưởng các tổ chức, hội, đoàn thể có liên quan chịu trách nhiệm")] == [
+        "các tổ chức, hội, đoàn thể có liên quan"]
+    assert [name for name, _ in _found("Đề nghị các cơ quan thông tấn, báo chí đưa tin")] == [
+        "các cơ quan thông tấn, báo chí"]
+    assert [name for name, _ in _found("vận động các tổ chức, hội viên nông dân")] == ["các tổ chức"]
