@@ -419,3 +419,11 @@ def test_header_a_year_after_the_plans_own_span_and_a_signers_position_without_a
                "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n")
     plan = _plan(unnamed)
     assert (plan.signer_name, plan.signer_position) == ("Trần Văn An", "Phó Chủ tịch")
+
+
+def test_header_a_review_part_s_title_standing_alone_ends_the_plan_s_title() -> None:
+    plan = _plan("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 15/KH-UBND | Núi Mây, ngày 3 tháng 6 năm "
+                 "2016 |\nPHÁT TRIỂN THỂ THAO QUẦN CHÚNG GIAI ĐOẠN 2016 - 2020\nTÌNH HÌNH THỰC HIỆN KẾ HOẠCH GIAI ĐOẠN "
+                 "2011-2015\n1. Kết quả đạt được\nTrong 5 năm qua, phong trào phát triển.")
+    assert plan.title == "PHÁT TRIỂN THỂ THAO QUẦN CHÚNG GIAI ĐOẠN 2016 - 2020"
+    assert (plan.period_start, plan.period_end) == (2016, 2020)
