@@ -190,6 +190,8 @@ def _heading_is_task(section: Section) -> bool:
     words = len(section.title.split())
     if section.children:
         return False  # a heading over sub-headings is their title
+    if task_cue("in-force").match(section.title):
+        return False  # "5. Kế hoạch này thay thế Kế hoạch số …"
     if _is_label(section.title) and list_at(section.title.rstrip(" :"), 0):
         return False  # a heading naming who ("1. Sở Nội vụ (Cơ quan thường trực Ban …):")
     if _lists_parts(section):
@@ -302,8 +304,8 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
             continue  # a part of the task that introduces it ("- Dự án 1: …", "+ Biên bản …"), no task
         if index in targets:
             continue  # "(2) Ít nhất 85% người hưởng trợ cấp … mở tài khoản" after "… các chỉ tiêu như sau:"
-        if _aside(item.text):
-            continue  # "(Chi tiết Danh mục nhiệm vụ tại Phụ lục kèm theo)": a note on the heading above
+        if _aside(item.text) or task_cue("in-force").match(item.text):
+            continue  # "(Chi tiết … tại Phụ lục kèm theo)": a note on the heading above; "Kế hoạch này thay thế …"
         if field_title is not None and kind and not fields(item.text):
             # "c) Thời gian thực hiện: Hoàn thành trong năm 2025.": the value of the heading's field
             found.append(Candidate(section.path, f"{field_title}: {item.text}", item.start, (), "field"))

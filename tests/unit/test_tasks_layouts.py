@@ -543,3 +543,9 @@ def test_tasks_a_role_label_naming_no_partner_makes_the_bodies_of_its_items_part
         ("III.2.a", ["Công an tỉnh"], ["Sở Y tế"]),
         ("III.2.b", ["Công an tỉnh"], ["Sở Tài chính", "các đơn vị có liên quan"]),
         ("III.2.b", ["Công an tỉnh"], ["Sở Xây dựng"])]
+
+
+def test_tasks_a_sentence_on_what_the_plan_replaces_is_no_task() -> None:
+    tasks = _tasks("VI. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp kết quả.\n"
+                   "2. Kế hoạch này thay thế Kế hoạch số 12/KH-UBND ngày 3/2/2020 của Ủy ban nhân dân tỉnh.")
+    assert [t.section for t in tasks] == ["VI.1"]
