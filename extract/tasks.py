@@ -204,6 +204,8 @@ def _heading_is_task(section: Section) -> bool:
         return False  # a short sentence over its own bullets is their title ("5. Nâng cao năng lực …." / "- …")
     if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS:
         return True
+    if words >= _PARAGRAPH_WORDS and _opens_with_doer(section.title):
+        return True  # "1. Sở X theo dõi, đôn đốc …" over bullets: a body's duty whose full stop the text left out
     if (item_fields and all(item_fields) and not list_at(section.title, 0)
             and any(f.kind in ("lead", "coordinate") for found in item_fields for f in found)
             and not section.title.rstrip().endswith(":")):

@@ -549,3 +549,16 @@ def test_tasks_a_sentence_on_what_the_plan_replaces_is_no_task() -> None:
     tasks = _tasks("VI. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp kết quả.\n"
                    "2. Kế hoạch này thay thế Kế hoạch số 12/KH-UBND ngày 3/2/2020 của Ủy ban nhân dân tỉnh.")
     assert [t.section for t in tasks] == ["VI.1"]
+
+
+def test_tasks_a_long_heading_that_opens_with_its_doer_is_a_task_over_its_bullets() -> None:
+    duty = ("Sở Nội vụ theo dõi, đôn đốc các sở, ban, ngành, Ủy ban nhân dân các xã, phường và các cơ quan, tổ chức có "
+            "liên quan triển khai thực hiện nhiệm vụ được nêu trong Kế hoạch theo đúng tiến độ; tham mưu Ủy ban nhân dân "
+            "tỉnh báo cáo kết quả triển khai thực hiện về Bộ Nội vụ theo quy định")
+    tasks = _tasks(f"III. TỔ CHỨC THỰC HIỆN\n1. {duty}\n- Cập nhật kết quả lên phần mềm theo dõi trước ngày 20 hằng tháng.\n"
+                   "III. NHIỆM VỤ\n2. Củng cố cơ sở hạ tầng, mạng lưới thư viện, bảo tàng, trung tâm văn hóa; tăng cường "
+                   "ứng dụng công nghệ thông tin và chuyển đổi số, hiện đại hóa phương thức tổ chức các hoạt động, dịch vụ "
+                   "phục vụ học tập suốt đời phù hợp với đối tượng ở từng vùng, miền\n- Xây dựng thư viện số.")
+    assert [(t.section, t.text[:20]) for t in tasks] == [
+        ("III.1", "Sở Nội vụ theo dõi, "), ("III.1", "Cập nhật kết quả lên"), ("III.2", "Xây dựng thư viện số")]
+    assert _names(tasks[0].leads) == ["Sở Nội vụ"]
