@@ -149,3 +149,7 @@ def test_agency_names_associations_and_news_agencies_in_a_group() -> None:
     assert [name for name, _ in _found("Đề nghị các cơ quan thông tấn, báo chí đưa tin")] == [
         "các cơ quan thông tấn, báo chí"]
     assert [name for name, _ in _found("vận động các tổ chức, hội viên nông dân")] == ["các tổ chức"]
+
+
+def test_agency_names_the_police_of_every_level_is_one_body() -> None:
+    assert _found("Phối hợp với Công an các cấp bảo đảm an toàn") == [("Công an các cấp", "cong-an")]
