@@ -116,10 +116,11 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     noun = f"(?:{g['group-noun']})"
     qualifiers = rf"(?:\s+(?:{g['group-qualifier']})(?!\w))*"
     listed = rf"{noun}(?!\w)(?:\s*,\s*(?:các\s+)?{noun}(?!\w))*"
-    # "và X" ends a group only as its last single noun: "các sở, ngành và địa phương" is one group,
-    # "các sở, ngành và cơ quan, đơn vị liên quan" two; without "các" a group is one "liên quan" ends, after "và"
-    # or "với", or of bodies named by no kind, opening the text or after "; " (a table's cell "Cơ quan, địa
-    # phương liên quan"; "Doanh nghiệp, sở, ban, ngành có liên quan" is two)
+    # A group opens with "các". "và X" ends it only as its last single noun: "các sở, ngành và địa phương"
+    # is one group, "các sở, ngành và cơ quan, đơn vị liên quan" two. Without "các", a group must end in
+    # "liên quan" and stand after "và" or "với" ("phối hợp với cơ quan, đơn vị liên quan"), or open the text
+    # or follow "; " when its nouns name no kind of body (a table cell "Cơ quan, địa phương liên quan";
+    # "Doanh nghiệp, sở, ban, ngành có liên quan" is two).
     unnamed = r"(?:cơ quan|đơn vị|địa phương)(?!\w)"
     last = rf"(?:\s*,?\s*và\s+{noun}(?!\w)(?!\s*,))?"
     group = (rf"(?:(?<!\w)các\s+(?!sở\s*:)|(?<!\w)(?=sở\s*,\s*(?:ban|ngành)(?!\w))){listed}{last}{qualifiers}"
@@ -271,6 +272,15 @@ def _grown(text: str, mention: Mention, end: int) -> Mention:
 _LEVEL_ONLY = "các cấp"  # a group that is only a level: after a body's name it is the body's ("Công an các cấp")
 
 
+def _grammar_rank(mention: Mention) -> int:
+    """0 for committees and groups (as named bodies), 1 for a body guessed from its head word, 2 for a level
+    alone ("các cấp"), which gives way to the body it follows."""
+    agency = mention.agency
+    if agency.kind and not agency.vague and not agency.kind.startswith("uy-ban-nhan-dan"):
+        return 1
+    return 2 if agency.name == _LEVEL_ONLY else 0
+
+
 @lru_cache(maxsize=4096)
 def mentions(text: str) -> tuple[Mention, ...]:
     """All agency mentions in `text`, in text order; where they overlap, named bodies, committees
@@ -284,9 +294,7 @@ def mentions(text: str) -> tuple[Mention, ...]:
     grammar = _grammar_mentions(text)
     opened = {m.start: m.end for m in grammar if m.agency.kind in _head_kinds()}
     ranked = [(0, _grown(text, m, opened.get(m.start, 0))) for m in _named_mentions(text)]
-    ranked += [(1 if m.agency.kind and not m.agency.vague and not m.agency.kind.startswith("uy-ban-nhan-dan")
-                else 2 if m.agency.name == _LEVEL_ONLY else 0, m)
-               for m in grammar]
+    ranked += [(_grammar_rank(m), m) for m in grammar]
     ranked.sort(key=lambda pm: (pm[0], -(pm[1].end - pm[1].start), pm[1].start))
     chosen: list[Mention] = []
     for _, mention in ranked:

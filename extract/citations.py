@@ -354,7 +354,7 @@ def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention
                 for start in [s for s in clause_starts if s <= position]:
                     relation = _clause_relation(text, start)
                     clause_starts.remove(start)
-                    if relation == "continued" or relation is None and text[start:start + 1].islower():
+                    if relation == "continued" or relation is None and _describes(text, start):
                         continue  # a list going on, or a document's description going on after ";"
                     clause += 1
                     hint = relation
@@ -363,6 +363,14 @@ def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention
                                      hint if in_opening else None, clause if in_opening else -1,
                                      line, match.start()))
     return mentions
+
+
+def _describes(text: str, start: int) -> bool:
+    """Whether a clause opening in lower case and naming no document goes on describing the one before it
+    ("… về dự toán thu ngân sách; thu chi ngân sách địa phương năm 2022; số 163/NQ-HĐND …"), unlike "; xét
+    Công văn số 45/SYT-KH …"."""
+    end = text.find(";", start)
+    return text[start:start + 1].islower() and not DOC_NUMBER.search(text, start, end if end >= 0 else len(text))
 
 
 _TERM_HYPHEN = re.compile(r"QH-(\d{2})$")  # "163/2024/QH-15": the National Assembly's term is written "QH15"

@@ -16,7 +16,7 @@ from plangraph.extract.tasks import date_of, deadline_matches, task_cue
 
 _SHORT_CLAUSE = 8  # words; a shorter clause is prefixed with what the task is about
 _SCHEDULE_WORDS = 12  # words of the task that say what a "Thời gian thực hiện" date is for
-_SENTENCE = re.compile(r"(?<!\d)\.\s+")
+_SENTENCE = re.compile(r"(?<!\d)\.\s+|(?<=(?:19|20)\d\d)\.\s+(?=[^\W\d_])")  # also after a year ("… năm 2025. Định kỳ …")
 _YEARS = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:năm\s*)?(?:19|20)\d\d")  # "2026 - 2030": a time to work in, not an end
 
 

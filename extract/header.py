@@ -118,6 +118,7 @@ def caps_run(text: str, start: int, limit: int | None = None) -> tuple[int, int]
             spelled_out = spelled.end()
             continue
         if first is not None and ("\n" in text[last:match.start()] and _cue("heading").match(text, match.start())
+                                  and not _GOES_ON.search(view, 0, last)
                                   or _cue("marker").fullmatch(word) and not (brackets and word.endswith(")"))):
             break  # (not "XI)" closing "(KHÓA XI)")
         brackets += word.count("(") - word.count(")")
@@ -161,6 +162,7 @@ def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return (start, end) if end - start >= 3 else None
 
 
+_GOES_ON = re.compile(r"(?:\bVÀ|[,\-–])\s*$")  # a title line that ends so goes on in the next, whatever opens it
 _NOTE_GAP = 8  # spaces, a line break or a table bar between a title and its bracketed period
 
 

@@ -35,6 +35,7 @@ _CLAUSE_CHARS = re.compile(r"[().;]")
 _NON_SPACE = re.compile(r"\S")
 _SENTENCE_NEXT = re.compile(r"\s+[\d(“\"]|\s+[^\W\d_]")
 _NUMBER_NEXT = re.compile(r"\s+\d")
+_COMPARED = re.compile(r"(?<!\w)so\s+với(?!\w)")  # on the folded text
 
 
 @dataclass(frozen=True)
@@ -195,12 +196,13 @@ def _year_of(measure: Measure, following: int, clause: tuple[int, int], key: str
               default: int | None) -> int | None:
     before = _years(key, "year_before")
     for start, _, year in _years(key, "year_after"):
-        if measure.end <= start < min(following, clause[1]):
-            return year
+        if measure.end <= start < min(following, clause[1]) and not _COMPARED.search(key, measure.end, start):
+            return year  # not the year a value is compared with ("… 90% … so với năm 2020")
     inside = [y for s, e, y in before if clause[0] <= s and e <= measure.start]
     if inside:
         return inside[-1]
-    after = [y for s, _, y in before if measure.end <= s < min(following, clause[1])]
+    after = [y for s, _, y in before if measure.end <= s < min(following, clause[1])
+             and not _COMPARED.search(key, measure.end, s)]
     if after:
         return after[0]
     earlier = [y for _, e, y in before if e <= measure.start]

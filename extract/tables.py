@@ -182,7 +182,7 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
     costs as much there as the row that has all its cells costs in the narrower width."""
     if not gaps:
         return None
-    page = _page_numbers(gaps)
+    page = _row_break_stand_ins(gaps)
     runs = _runs([gap is None for gap in gaps])
     # the width: the longest run of filled cells or a little more (rows with empty cells), or
     # (a page number or a lost `|` joining two rows) the length of another run; and, where page
@@ -207,12 +207,12 @@ def _split_rows(gaps: list[Cell | None]) -> list[list[Cell]] | None:
     return best[2] if best else None
 
 
-def _page_numbers(gaps: list[Cell | None]) -> list[bool]:
-    """Whether each gap may be a page number standing where the empty gap between two rows was.
+def _row_break_stand_ins(gaps: list[Cell | None]) -> list[bool]:
+    """Whether each gap may stand where the empty gap between two rows was: a page number, or a line of
+    dots where the source lost rows ("…......").
     A number just after an empty gap is the first cell of the row that gap opens (its STT: "|" /
     "|" / "4" / "|" / "Tham gia …"), unless another number follows it (the row's own STT after a
-    page number that an empty last cell precedes). A line of dots ("…......") stands where the
-    source lost rows, and the breaks between them, as a page number does."""
+    page number that an empty last cell precedes)."""
     def bare(k: int) -> bool:
         gap = gaps[k] if 0 <= k < len(gaps) else None
         return gap is not None and bool(_PAGE_NUMBER.match(gap.text))

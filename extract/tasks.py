@@ -168,8 +168,9 @@ def _opens_with_role(text: str) -> bool:
 
 
 def _names_no_partner(title: str) -> bool:
-    """A role label with nothing but its role words ("b) Chủ trì, phối hợp", "Phối hợp với:")."""
-    return bool(re.search(r"phối\s+hợp", title, re.IGNORECASE)) and not _ROLE_WORDS.sub(" ", title).strip()
+    """A role label that leads and names no partner, nothing but its role words ("b) Chủ trì, phối hợp")."""
+    return (bool(re.search(r"chủ\s+trì", title, re.IGNORECASE)) and bool(re.search(r"phối\s+hợp", title, re.IGNORECASE))
+            and not _ROLE_WORDS.sub(" ", title).strip())
 
 
 def _role_label(section: Section, kind: str) -> tuple[tuple[Agency, ...], tuple[Agency, ...]] | None:
@@ -190,7 +191,7 @@ def _heading_is_task(section: Section) -> bool:
     words = len(section.title.split())
     if section.children:
         return False  # a heading over sub-headings is their title
-    if task_cue("in-force").match(section.title):
+    if _in_force(section.title):
         return False  # "5. Kế hoạch này thay thế Kế hoạch số …"
     if _is_label(section.title) and list_at(section.title.rstrip(" :"), 0):
         return False  # a heading naming who ("1. Sở Nội vụ (Cơ quan thường trực Ban …):")
@@ -204,7 +205,7 @@ def _heading_is_task(section: Section) -> bool:
         return False  # a short sentence over its own bullets is their title ("5. Nâng cao năng lực …." / "- …")
     if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS:
         return True
-    if words >= _PARAGRAPH_WORDS and _opens_with_doer(section.title):
+    if words >= _PARAGRAPH_WORDS and _opens_with_doer(section.title) and not _LEAD_IN_END.search(section.title):
         return True  # "1. Sở X theo dõi, đôn đốc …" over bullets: a body's duty whose full stop the text left out
     if (item_fields and all(item_fields) and not list_at(section.title, 0)
             and any(f.kind in ("lead", "coordinate") for found in item_fields for f in found)
@@ -306,7 +307,7 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
             continue  # a part of the task that introduces it ("- Dự án 1: …", "+ Biên bản …"), no task
         if index in targets:
             continue  # "(2) Ít nhất 85% người hưởng trợ cấp … mở tài khoản" after "… các chỉ tiêu như sau:"
-        if _aside(item.text) or task_cue("in-force").match(item.text):
+        if _aside(item.text) or _in_force(item.text):
             continue  # "(Chi tiết … tại Phụ lục kèm theo)": a note on the heading above; "Kế hoạch này thay thế …"
         if field_title is not None and kind and not fields(item.text):
             # "c) Thời gian thực hiện: Hoàn thành trong năm 2025.": the value of the heading's field
@@ -356,7 +357,14 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
 
 
 _CLOSING_START = re.compile(r"Trong quá trình")
+_LEAD_IN_END = re.compile(r"(?:sau đây|dưới đây|như sau|sau)\s*:?\s*$", re.IGNORECASE)  # "… các nhiệm vụ sau"
 _ASIDE = re.compile(r"\(\s*[^()]*\)\s*[.;]?")
+
+
+def _in_force(text: str) -> bool:
+    """A sentence, the whole item, on what the plan replaces or when it takes effect ("Kế hoạch này thay thế
+    Kế hoạch số …"); one that goes on with a duty ("…; các sở, ban, ngành có trách nhiệm …") is a task."""
+    return bool(task_cue("in-force").match(text)) and not _CLAUSE_START.search(text.rstrip(" ./"))
 
 
 def _aside(text: str) -> bool:
@@ -493,7 +501,8 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
             coordinators += listed_here
     if not coordinators and not opened:
         coordinators = list(candidate.heading_coordinators)
-    if candidate.partners_below and subject:  # "b) Chủ trì, phối hợp" / "- Sở Tài chính và … tham mưu …"
+    if candidate.partners_below and subject and heading and not screened_search(role_cue("lead"), text):
+        # "b) Chủ trì, phối hợp" / "- Sở Tài chính và … tham mưu …"; not "- Sở Tài chính chủ trì …"
         return distinct(heading), tuple(a for a in distinct([m.agency for m in subject] + coordinators)
                                         if fold(a.name) not in {fold(h.name) for h in heading})
     if subject:  # "…; Ủy ban nhân dân các xã, phường căn cứ … xây dựng kế hoạch": they lead too
@@ -700,14 +709,15 @@ def find_tasks(root: Section) -> tuple[Task, ...]:
         if candidate.kind == "field":
             block = fields(candidate.text)
             parent = candidate.section.rpartition(".")[0] or candidate.section
-            owned = any(_within(tasks[index].section, candidate.section) for index in group)
-            for index in group:  # the tasks of its section's parent: not those of another part's items,
-                # nor, where its own heading has tasks, one of an earlier heading that names its own doer
-                # ("3. …" / "Sở, ban, ngành … có trách nhiệm …" before "4. Tổ chức kiểm tra …" / "- Cơ quan
-                # thực hiện: …")
+            # where its own heading has tasks, a lead it names is not given to an earlier heading's task that
+            # names its own doer ("3. …" / "Sở, ban, ngành … có trách nhiệm …" before "4. Tổ chức kiểm tra …" /
+            # "- Cơ quan thực hiện: …")
+            guarded = any(field.kind == "lead" for field in block) and any(
+                _within(tasks[index].section, candidate.section) for index in group)
+            for index in group:  # the tasks of its section's parent: not those of another part's items
                 task = tasks[index]
-                if _within(task.section, candidate.section) or _within(task.section, parent) and not (
-                        owned and _opens_with_doer(task.text)):
+                if _within(task.section, candidate.section) or (
+                        _within(task.section, parent) and not (guarded and _opens_with_doer(task.text))):
                     tasks[index] = _apply(task, block, candidate.start)
             closed = True
             awaited = any(field.kind == "lead" and not field.value.strip(" .;:") for field in block)

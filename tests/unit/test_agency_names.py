@@ -141,6 +141,8 @@ def test_agency_names_a_level_after_a_body_s_name_is_the_body_s() -> None:
 def test_agency_names_a_body_submitting_to_another_ends_before_the_verb() -> None:
     assert [name for name, _ in _found("Sở Hải đảo - Thủy sản trình cấp có thẩm quyền phê duyệt")] == ["Sở Hải đảo - Thủy sản"]
     assert [name for name, _ in _found("Trung tâm Công trình đô thị thực hiện")] == ["Trung tâm Công trình đô thị"]
+    assert [name for name, _ in _found("Trung tâm Quản lý công trình cấp nước tỉnh thực hiện")] == [
+        "Trung tâm Quản lý công trình cấp nước tỉnh"]
 
 
 def test_agency_names_associations_and_news_agencies_in_a_group() -> None:
@@ -149,6 +151,8 @@ def test_agency_names_associations_and_news_agencies_in_a_group() -> None:
     assert [name for name, _ in _found("Đề nghị các cơ quan thông tấn, báo chí đưa tin")] == [
         "các cơ quan thông tấn, báo chí"]
     assert [name for name, _ in _found("vận động các tổ chức, hội viên nông dân")] == ["các tổ chức"]
+    assert [name for name, _ in _found("các sở, ngành, Hội Nông dân tỉnh phối hợp")] == ["các sở, ngành", "Hội Nông dân tỉnh"]
+    assert [name for name, _ in _found("thúc đẩy các cá nhân, hội nhập kinh tế")] == ["các cá nhân"]
 
 
 def test_agency_names_the_police_of_every_level_is_one_body() -> None:

@@ -382,3 +382,9 @@ def test_citations_a_description_going_on_after_a_semicolon_keeps_the_list_in_it
                    "sách; thu chi ngân sách năm 2023; số 13/NQ-HĐND ngày 8/12/2022 về đầu tư công năm 2023 và Công văn số "
                    "45/BYT-KH ngày 2/1/2023 của Bộ Y tế, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"12/NQ-HĐND": "implements", "13/NQ-HĐND": "implements", "45/BYT-KH": "implements"}
+
+
+def test_citations_a_lower_case_clause_naming_a_document_is_a_clause_of_its_own() -> None:
+    text = HEAD + ("Thực hiện Quyết định số 5/QĐ-TTg ngày 2/1/2023 của Thủ tướng Chính phủ; xét Công văn số 45/SYT-KH "
+                   "ngày 3/1/2023 của Sở Y tế, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"5/QĐ-TTg": "implements", "45/SYT-KH": "cites"}

@@ -427,3 +427,9 @@ def test_header_a_review_part_s_title_standing_alone_ends_the_plan_s_title() -> 
                  "2011-2015\n1. Kết quả đạt được\nTrong 5 năm qua, phong trào phát triển.")
     assert plan.title == "PHÁT TRIỂN THỂ THAO QUẦN CHÚNG GIAI ĐOẠN 2016 - 2020"
     assert (plan.period_start, plan.period_end) == (2016, 2020)
+
+
+def test_header_a_title_line_ending_in_va_goes_on_whatever_opens_the_next() -> None:
+    plan = _plan("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 15/KH-UBND | Núi Mây, ngày 3 tháng 6 năm "
+                 "2024 |\nKẾ HOẠCH\nTHEO DÕI VÀ\nMỤC ĐÍCH, YÊU CẦU THỰC HIỆN NGHỊ QUYẾT NĂM 2024\nI. MỤC ĐÍCH\n1. Kết quả")
+    assert plan.title == "THEO DÕI VÀ MỤC ĐÍCH, YÊU CẦU THỰC HIỆN NGHỊ QUYẾT NĂM 2024"

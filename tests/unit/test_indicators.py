@@ -279,3 +279,10 @@ def test_indicators_a_year_closing_a_value_s_phrase_is_its_year_not_the_next_val
     found = targets("xây dựng thôn an toàn giai đoạn 2025 - 2030, phấn đấu đạt 30% số thôn ngay trong năm 2026; "
                     "đến năm 2030 đạt 100% số thôn", None)
     assert [(value, year) for value, _, _, year, _ in found] == [(30.0, 2026), (100.0, 2030)]
+
+
+def test_indicators_the_year_a_value_is_compared_with_is_not_its_target_year() -> None:
+    found = targets("phấn đấu đến năm 2030 đạt 90% người dân có thẻ bảo hiểm y tế so với năm 2020.", None)
+    assert [(value, year) for value, _, _, year, _ in found] == [(90.0, 2030)]
+    found = targets("phấn đấu 100% văn bản được rà soát theo Nghị định ban hành năm 2024.", 2026)
+    assert [(value, year) for value, _, _, year, _ in found] == [(100.0, 2026)]

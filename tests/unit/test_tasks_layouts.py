@@ -562,3 +562,33 @@ def test_tasks_a_long_heading_that_opens_with_its_doer_is_a_task_over_its_bullet
     assert [(t.section, t.text[:20]) for t in tasks] == [
         ("III.1", "Sở Nội vụ theo dõi, "), ("III.1", "Cập nhật kết quả lên"), ("III.2", "Xây dựng thư viện số")]
     assert _names(tasks[0].leads) == ["Sở Nội vụ"]
+
+
+def test_tasks_rules_keep_their_limits() -> None:
+    # a sentence on when the plan takes effect that goes on with a duty stays a task
+    tasks = _tasks("VI. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp.\n- Kế hoạch này có hiệu lực kể từ ngày ký; các sở, "
+                   "ban, ngành có trách nhiệm tổ chức thực hiện.")
+    assert [t.text[:22] for t in tasks] == ["Kế hoạch này có hiệu l"]
+    # a long heading that opens with its doer but leads into the bullets below is their title
+    lead_in = ("Sở Y tế là cơ quan thường trực, chủ trì, phối hợp với các sở, ban, ngành, Ủy ban nhân dân các xã, phường "
+               "và các cơ quan, tổ chức có liên quan tổ chức triển khai, theo dõi, đôn đốc, kiểm tra việc thực hiện các "
+               "nhiệm vụ, giải pháp trọng tâm sau đây")
+    assert [t.text[:14] for t in _tasks(f"III. NHIỆM VỤ\n1. {lead_in}\n- Tổ chức điều trị.")] == ["Tổ chức điều t"]
+    # a block naming no lead gives its partner and time to an earlier heading's task that names its doer
+    tasks = _tasks("II. NHIỆM VỤ\n1. Tuyên truyền\na) Sở Tư pháp biên soạn tài liệu phổ biến.\nb) Tổ chức hội nghị "
+                   "phổ biến pháp luật\n- Cơ quan phối hợp: Sở Nội vụ.\n- Thời gian thực hiện: Năm 2026.")
+    assert [(_names(t.leads), _names(t.coordinators), t.due) for t in tasks][0] == (["Sở Tư pháp"], ["Sở Nội vụ"], "2026")
+    # an item that leads itself under "Chủ trì, phối hợp:" keeps its lead
+    tasks = _tasks("III. NHIỆM VỤ\n2. Công an tỉnh\nc) Chủ trì, phối hợp:\n- Sở Tài chính chủ trì thẩm định dự toán.")
+    assert [_names(t.leads) for t in tasks] == [["Sở Tài chính"]]
+    # a requirement under the purposes is no closing formula
+    tasks = _tasks("I. MỤC ĐÍCH, YÊU CẦU\n2. Yêu cầu\nYêu cầu các cơ quan, đơn vị bám sát nội dung Kế hoạch.\n"
+                   "II. NHIỆM VỤ\n1. Tuyên truyền\nYêu cầu Thủ trưởng các đơn vị tự kiểm tra việc thực hiện.")
+    assert [t.section for t in tasks] == ["II.1"]
+
+
+def test_deadlines_near_variants_of_two_days_and_a_sentence_ending_in_a_year() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế báo cáo trước ngày 15 tháng 6 và 15 tháng 12 hằng năm.\n"
+                   "2. Sở Nội vụ hoàn thành trong năm 2025. Định kỳ hằng năm báo cáo kết quả.")
+    assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [
+        ("--06-15", "annual"), ("--12-15", "annual"), ("2025", None)]
