@@ -157,3 +157,8 @@ def test_agency_names_associations_and_news_agencies_in_a_group() -> None:
 
 def test_agency_names_the_police_of_every_level_is_one_body() -> None:
     assert _found("Phối hợp với Công an các cấp bảo đảm an toàn") == [("Công an các cấp", "cong-an")]
+
+
+def test_agency_names_the_people_s_committees_of_every_level() -> None:
+    assert _found("Ủy ban nhân dân các cấp triển khai") == [("Ủy ban nhân dân các cấp", "uy-ban-nhan-dan-cap-duoi")]
+    assert _found("UBND các cấp chỉ đạo") == [("Ủy ban nhân dân các cấp", "uy-ban-nhan-dan-cap-duoi")]
