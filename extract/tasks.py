@@ -51,8 +51,8 @@ class Candidate:
     kind: str  # duty | assigning | budget | closing (| closing-kept: kept without a doer) | article | field
     heading_coordinators: tuple[Agency, ...] = ()
     owner: tuple[Agency, ...] = ()  # the section's own agencies, when a role label set the defaults
-    partners_below: bool = False  # under a role label naming no partner ("b) Chủ trì, phối hợp"): the bodies it
-    # opens with are the partners of the label's lead
+    partners_below: bool = False  # under a role label naming no partner ("b) Chủ trì, phối hợp"): the bodies an
+    # item opens with are the partners of the label's lead
 
 
 _TASK_KINDS = ("duty", "assigning", "budget")
