@@ -120,12 +120,15 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     # is one group, "các sở, ngành và cơ quan, đơn vị liên quan" two. Without "các", a group must end in
     # "liên quan" and stand after "và" or "với" ("phối hợp với cơ quan, đơn vị liên quan"), or open the text
     # or follow "; " when its nouns name no kind of body (a table cell "Cơ quan, địa phương liên quan";
-    # "Doanh nghiệp, sở, ban, ngành có liên quan" is two).
+    # "Doanh nghiệp, sở, ban, ngành có liên quan" is two); kinds of body alone between semicolons are a
+    # group each (a table cell "Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan": three).
     unnamed = r"(?:cơ quan|đơn vị|địa phương)(?!\w)"
+    kinds = rf"(?:{noun}|viện|trường)(?!\w)"
     last = rf"(?:\s*,?\s*và\s+{noun}(?!\w)(?!\s*,))?"
     group = (rf"(?:(?<!\w)các\s+(?!sở\s*:)|(?<!\w)(?=sở\s*,\s*(?:ban|ngành)(?!\w))){listed}{last}{qualifiers}"
              rf"|(?:(?<=và\s)|(?<=với\s)){listed}\s+(?:có\s+)?liên\s+quan"
-             rf"|(?:^|(?<=;\s)){unnamed}(?:\s*,\s*{unnamed})*\s+(?:có\s+)?liên\s+quan")
+             rf"|(?:^|(?<=;\s)){unnamed}(?:\s*,\s*{unnamed})*\s+(?:có\s+)?liên\s+quan"
+             rf"|(?:^|(?<=;\s)){kinds}(?:\s*,\s*{kinds})*(?=\s*(?:;|$))")
     return {
         # these two run on the folded text, so their cues are folded the same way
         "committee": re.compile(fold_pattern(g["committee"]), re.IGNORECASE),

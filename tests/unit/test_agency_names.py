@@ -162,3 +162,9 @@ def test_agency_names_the_police_of_every_level_is_one_body() -> None:
 def test_agency_names_the_people_s_committees_of_every_level() -> None:
     assert _found("Ủy ban nhân dân các cấp triển khai") == [("Ủy ban nhân dân các cấp", "uy-ban-nhan-dan-cap-duoi")]
     assert _found("UBND các cấp chỉ đạo") == [("Ủy ban nhân dân các cấp", "uy-ban-nhan-dan-cap-duoi")]
+
+
+def test_agency_names_kinds_of_body_alone_between_semicolons_are_groups() -> None:
+    assert [name for name, _ in _found("Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan")] == [
+        "viện, trường", "doanh nghiệp", "sở, ban, ngành có liên quan"]
+    assert _found("Doanh nghiệp chủ động đầu tư") == []
