@@ -168,3 +168,10 @@ def test_agency_names_kinds_of_body_alone_between_semicolons_are_groups() -> Non
     assert [name for name, _ in _found("Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan")] == [
         "viện, trường", "doanh nghiệp", "sở, ban, ngành có liên quan"]
     assert _found("Doanh nghiệp chủ động đầu tư") == []
+
+
+def test_agency_names_a_group_described_by_its_field_its_reach_or_its_ministry() -> None:
+    assert [name for name, _ in _found("phối hợp với các cơ quan, tổ chức khoa học trong và ngoài nước để")] == [
+        "các cơ quan, tổ chức khoa học trong và ngoài nước"]
+    assert [name for name, _ in _found("phối hợp với các cơ quan chuyên môn thuộc các bộ, ngành Trung ương")] == [
+        "các cơ quan chuyên môn thuộc các bộ, ngành trung ương"]
