@@ -121,14 +121,16 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     # "liên quan" and stand after "và" or "với" ("phối hợp với cơ quan, đơn vị liên quan"), or open the text
     # or follow "; " when its nouns name no kind of body (a table cell "Cơ quan, địa phương liên quan";
     # "Doanh nghiệp, sở, ban, ngành có liên quan" is two); kinds of body alone between semicolons are a
-    # group each (a table cell "Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan": three).
+    # group each (a table cell "Viện, Trường; Doanh nghiệp; Sở, ban, ngành có liên quan": three); the press,
+    # "báo, đài", is one among other bodies ("…, báo, đài và các đơn vị có liên quan").
     unnamed = r"(?:cơ quan|đơn vị|địa phương)(?!\w)"
     kinds = rf"(?:{noun}|viện|trường)(?!\w)"
     last = rf"(?:\s*,?\s*và\s+{noun}(?!\w)(?!\s*,))?"
     group = (rf"(?:(?<!\w)các\s+(?!sở\s*:)|(?<!\w)(?=sở\s*,\s*(?:ban|ngành)(?!\w))){listed}{last}{qualifiers}"
              rf"|(?:(?<=và\s)|(?<=với\s)){listed}\s+(?:có\s+)?liên\s+quan"
              rf"|(?:^|(?<=;\s)){unnamed}(?:\s*,\s*{unnamed})*\s+(?:có\s+)?liên\s+quan"
-             rf"|(?:^|(?<=;\s)){kinds}(?:\s*,\s*{kinds})*(?=\s*(?:;|$))")
+             rf"|(?:^|(?<=;\s)){kinds}(?:\s*,\s*{kinds})*(?=\s*(?:;|$))"
+             rf"|(?<=,\s)(?:các\s+)?báo\s*,\s*đài(?=\s*(?:,|và\s|$))")
     return {
         # these two run on the folded text, so their cues are folded the same way
         "committee": re.compile(fold_pattern(g["committee"]), re.IGNORECASE),

@@ -175,3 +175,9 @@ def test_agency_names_a_group_described_by_its_field_its_reach_or_its_ministry()
         "các cơ quan, tổ chức khoa học trong và ngoài nước"]
     assert [name for name, _ in _found("phối hợp với các cơ quan chuyên môn thuộc các bộ, ngành Trung ương")] == [
         "các cơ quan chuyên môn thuộc các bộ, ngành trung ương"]
+
+
+def test_agency_names_the_press_among_other_bodies() -> None:
+    assert [name for name, _ in _found("phối hợp với Sở Y tế, Ủy ban nhân dân các xã, báo, đài và các đơn vị có liên quan.")] == [
+        "Sở Y tế", "Ủy ban nhân dân các xã", "báo, đài", "các đơn vị có liên quan"]
+    assert _found("đưa tin trên báo, đài và hệ thống truyền thanh") == []
