@@ -426,7 +426,7 @@ def test_tasks_a_lead_label_with_its_bodies_in_the_items_below_and_a_block_of_an
                    "+ Sở Xây dựng đăng tải thông điệp trên bảng quang báo.\n2. Mô hình\na) Hoạt động 1\n"
                    "- Nội dung: Duy trì mô hình.\n- Cơ quan thực hiện: Sở Y tế.\n")
     assert [(t.section, _names(t.leads), _names(t.coordinators)) for t in tasks] == [
-        ("III.1.a", ["Sở Văn hóa và Thể thao"], ["Sở Nội vụ"]),
+        ("III.1.a", ["Sở Văn hóa và Thể thao"], ["Sở Nội vụ", "báo, đài"]),
         ("III.1.a", ["Sở Xây dựng"], []),
         ("III.2.a", ["Sở Y tế"], [])]
 
