@@ -20,9 +20,10 @@ _SENTENCE = re.compile(r"(?<!\d)\.\s+|(?<=(?:19|20)\d\d)\.\s+(?=[^\W\d_])")  # a
 _YEARS = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:năm\s*)?(?:19|20)\d\d")  # "2026 - 2030": a time to work in, not an end
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around [start, end): between semicolons, within its sentence."""
-    left = max(text.rfind(";", 0, start) + 1, _sentence_start(text, start))
+def _clause(text: str, sentence_start: int, start: int, end: int) -> str:
+    """The clause around [start, end): between semicolons, within its sentence (which starts at
+    `sentence_start`)."""
+    left = max(text.rfind(";", 0, start) + 1, sentence_start)
     right = text.find(";", end)
     stop = _SENTENCE.search(text, end)
     ends = [at for at in (right, stop.start() if stop else -1) if at >= 0]
@@ -107,8 +108,8 @@ def find_deadlines(tasks: tuple[Task, ...]) -> tuple[Deadline, ...]:
                     continue
                 seen.add(at)
                 date = date_of(match)
-                clause = _clause(text, match.start(), match.end())
                 sentence_start = _sentence_start(text, match.start())
+                clause = _clause(text, sentence_start, match.start(), match.end())
                 scope = text[sentence_start:match.end() + 20] if date.startswith("--") else clause
                 counts[task.section] = counts.get(task.section, 0) + 1
                 found.append(Deadline(task.section, counts[task.section], _what(text, sentence_start, match, opening),

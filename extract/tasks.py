@@ -503,9 +503,8 @@ def roles(candidate: Candidate) -> tuple[tuple[Agency, ...], tuple[Agency, ...]]
         coordinators = list(candidate.heading_coordinators)
     if candidate.partners_below and subject and heading and not screened_search(role_cue("lead"), text):
         # "b) Chủ trì, phối hợp" / "- Sở Tài chính và … tham mưu …"; not "- Sở Tài chính chủ trì …"
-        return distinct(heading), tuple(a for a in distinct([m.agency for m in subject] + coordinators)
-                                        if fold(a.name) not in {fold(h.name) for h in heading})
-    if subject:  # "…; Ủy ban nhân dân các xã, phường căn cứ … xây dựng kế hoạch": they lead too
+        leads, coordinators = heading, [m.agency for m in subject] + coordinators
+    elif subject:  # "…; Ủy ban nhân dân các xã, phường căn cứ … xây dựng kế hoạch": they lead too
         doers, partners = _clause_bodies(text)
         leads += doers
         coordinators += partners
@@ -709,9 +708,9 @@ def find_tasks(root: Section) -> tuple[Task, ...]:
         if candidate.kind == "field":
             block = fields(candidate.text)
             parent = candidate.section.rpartition(".")[0] or candidate.section
-            # where its own heading has tasks, a lead it names is not given to an earlier heading's task that
-            # names its own doer ("3. …" / "Sở, ban, ngành … có trách nhiệm …" before "4. Tổ chức kiểm tra …" /
-            # "- Cơ quan thực hiện: …")
+            # where its own heading has tasks, a block naming a lead is not given to an earlier heading's task
+            # that names its own doer ("3. …" / "Sở, ban, ngành … có trách nhiệm …" before "4. Tổ chức kiểm
+            # tra …" / "- Cơ quan thực hiện: …")
             guarded = any(field.kind == "lead" for field in block) and any(
                 _within(tasks[index].section, candidate.section) for index in group)
             for index in group:  # the tasks of its section's parent: not those of another part's items

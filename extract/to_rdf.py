@@ -176,7 +176,6 @@ class _Writer:
         known = self.agencies.get(agency)
         if known is not None:
             return known
-        national = is_national(agency.name)
         node = self.agencies[agency] = self._agency_iri(agency.name)
         if node in self.agency_nodes:
             if agency.kind and node not in self.classified:  # a later spelling that says its kind
@@ -193,7 +192,7 @@ class _Writer:
         if agency.kind:
             self.classified.add(node)
             self.add(node, ORG.classification, iris.agency_kind_iri(agency.kind))
-        if self.province and not national:
+        if self.province and not is_national(agency.name):
             self.add(node, PLAN.province, iris.province_iri(self.province))
         return node
 
