@@ -28,6 +28,7 @@ class Grammar:
     exclude: re.Pattern[str]
     stop: re.Pattern[str]  # ends a name where a lower-case word starts
     cue: re.Pattern[str]  # ends a name in any case
+    opener: re.Pattern[str]  # a capital word that ends a name: it opens the next phrase ("Các sở")
     level: re.Pattern[str]
 
 
@@ -55,6 +56,7 @@ def grammar() -> Grammar:
         exclude=re.compile(rf"(?:{joined('not')})", re.IGNORECASE),
         stop=re.compile(rf"(?:{joined('stop')}|{joined('cue')})(?!\w)", re.IGNORECASE),
         cue=re.compile(rf"(?:{joined('cue')})(?!\w)", re.IGNORECASE),
+        opener=re.compile(rf"(?:{joined('opener')})(?!\w)"),
         level=re.compile(rf"(?:{joined('level')})(?!\w)", re.IGNORECASE),
     )
 
@@ -159,7 +161,7 @@ def name_end(text: str, position: int, *, named: bool = False, joins: bool = Tru
                 capitals = 0
             elif _capital(bare):
                 nested = _opens_body(text, at)  # the head of the body this one belongs to ("Văn phòng Ban …")
-                if seen and nested:
+                if seen and (nested or g.opener.match(text, at)):
                     break
                 ordinary = g.exclude.match(text, at) if seen else None
                 if ordinary:  # "Chi cục Thủy lợi và Phòng, chống thiên tai"

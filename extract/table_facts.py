@@ -16,6 +16,7 @@ from typing import TypeVar
 from plangraph.extract.agencies import distinct, mentions
 from plangraph.extract.fields import finish_label
 from plangraph.extract.facts import BudgetItem, Indicator, SectionInfo, TableCell, Task
+from plangraph.extract.indicators import item_targets
 from plangraph.extract.measures import canonical_unit, unit_rows
 from plangraph.extract.metadata import PlanInfo
 from plangraph.extract.numbers import NUMBER, RANGE_SEPARATOR, parse_number
@@ -249,6 +250,8 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
         budget.extend(_amounts(rows, money_columns, table_unit, period))
         if "subject" in roles and roles & {"lead", "coordinate"}:
             tasks.extend(_tasks(rows, columns))
+        if not targets and _states_targets(table, rows):
+            indicators.extend(_stated_targets(rows, span[1] if span and span[1] < 9999 else None))
         unit_col = next((c.index for c in columns if c.role == "unit"), None)
         for info in rows:
             row_unit = info.row.cells[unit_col].text if unit_col is not None else ""
@@ -274,6 +277,28 @@ def find_table_facts(tables: tuple[Table, ...], root: Section, plan: PlanInfo | 
                                                 cell.start, cell.end,
                                                 info.at(column.index)))
     return TableFacts(_numbered(tasks), _numbered(indicators), _numbered(budget), tuple(sections.values()))
+
+
+def _states_targets(table: Table, rows: list[_RowInfo]) -> bool:
+    """Whether the rows' subject column is headed as targets ("Chỉ tiêu"): its cells state them."""
+    if not rows:
+        return False
+    labels = [" ".join(label.split()) for label in table.columns[rows[0].subject_column] if label.strip()]
+    return bool(labels) and any(p.search(labels[-1]) for p in _cues("statement_label"))
+
+
+def _stated_targets(rows: list[_RowInfo], year: int | None) -> list[Indicator]:
+    """The targets each row's subject cell states, read as a sentence of the body is
+    ("Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40%"); the year is the
+    table's."""
+    found = []
+    for info in rows:
+        for target in item_targets(info.subject.text, year):
+            m = target.measure
+            found.append(Indicator(info.path, 0, target.subject, m.value, m.value_max, target.unit, target.year,
+                                   target.comparator, info.subject.start, info.subject.end,
+                                   info.at(info.subject_column)))
+    return found
 
 
 def _add_sections(sections: dict[str, SectionInfo], table: Table, prefix: str, rows: list[_RowInfo]) -> None:

@@ -181,3 +181,11 @@ def test_agency_names_the_press_among_other_bodies() -> None:
     assert [name for name, _ in _found("phối hợp với Sở Y tế, Ủy ban nhân dân các xã, báo, đài và các đơn vị có liên quan.")] == [
         "Sở Y tế", "Ủy ban nhân dân các xã", "báo, đài", "các đơn vị có liên quan"]
     assert _found("đưa tin trên báo, đài và hệ thống truyền thanh") == []
+
+
+def test_agency_names_a_capitalised_group_opener_starts_the_next_mention() -> None:
+    # a table cell whose lines were joined: "Sở Tài chính" / "Các sở, ngành, …"
+    assert [n for n, _ in _found("Sở Tài chính Các sở, ngành, Ủy ban nhân dân xã")] == [
+        "Sở Tài chính", "các sở, ngành", "Ủy ban nhân dân xã"]
+    assert _found("Sở Hải đảo - Thủy sản Các đơn vị liên quan") == [
+        ("Sở Hải đảo - Thủy sản", "so"), ("các đơn vị liên quan", "nhom-khong-ro")]

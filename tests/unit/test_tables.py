@@ -473,3 +473,25 @@ def test_tables_line_of_dots_where_rows_were_lost_ends_a_row() -> None:
     assert [[c.text for c in r.cells][:3] for r in table.rows] == [
         ["1", "Tổ chức lại Ban Chỉ huy", "Sở Nội vụ"], ["2", "Ban hành Quy chế phối hợp", "Sở Xây dựng"],
         ["2", "Thành lập Quỹ", "Sở Tài chính"], ["3", "Duy trì Tổng đài 112", "Công an tỉnh"]]
+
+
+def test_table_facts_a_target_column_without_values_states_its_targets_in_words() -> None:
+    text = "\n".join([
+        "PHỤ LỤC",
+        "PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU ĐẾN NĂM 2030",
+        "| TT | Chỉ tiêu | Chủ trì |",
+        "|---|---|---|",
+        "| I | Kinh tế số | |",
+        "| 1 | Kinh tế số chiếm 30% GRDP tỉnh. | Sở Tài chính |",
+        "| 2 | Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt tối thiểu 40% | Sở Nội vụ |",
+    ])
+    facts = find_table_facts(find_tables(text), outline(text))
+    assert [(i.section, i.subject, i.value, i.unit, i.year, i.comparator) for i in facts.indicators] == [
+        ("PL.I.1", "Kinh tế số chiếm GRDP tỉnh", 30.0, "%", 2030, None),
+        ("PL.I.2", "Tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo", 40.0, "%", 2030, ">="),
+    ]
+    assert [(t.section, [a.name for a in t.leads]) for t in facts.tasks] == [
+        ("PL.I.1", ["Sở Tài chính"]), ("PL.I.2", ["Sở Nội vụ"])]
+    # a column of tasks holds no targets, whatever numbers its cells write
+    tasks = text.replace("| Chỉ tiêu |", "| Nhiệm vụ |")
+    assert find_table_facts(find_tables(tasks), outline(tasks)).indicators == ()
