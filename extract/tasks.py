@@ -302,7 +302,10 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
     field_title = section.title.rstrip(" :") if names_a_field(section.title) else None
     parts = _component_items(items, whole=_lists_parts(section))
     targets = _target_items(items)
+    oriented = _before_focus(section)
     for index, item in enumerate(items):
+        if index < oriented:
+            continue  # "Trọng tâm:" and the paragraphs that orient the heading above it
         if index in parts:
             continue  # a part of the task that introduces it ("- Dự án 1: …", "+ Biên bản …"), no task
         if index in targets:
@@ -365,6 +368,16 @@ def _in_force(text: str) -> bool:
     """A sentence, the whole item, on what the plan replaces or when it takes effect ("Kế hoạch này thay thế
     Kế hoạch số …"); one that goes on with a duty ("…; các sở, ban, ngành có trách nhiệm …") is a task."""
     return bool(task_cue("in-force").match(text)) and not _CLAUSE_START.search(text.rstrip(" ./"))
+
+
+def _before_focus(section: Section) -> int:
+    """How many of a section's first items are a focus label ("Trọng tâm:") with a list of tasks after it,
+    and the paragraphs before it, which orient the heading; 0 when there is no such label."""
+    items = section.items
+    for index in range(len(items) - 1, -1, -1):
+        if task_cue("focus-label").match(items[index].text.strip(" *")):
+            return index + 1 if index + 1 < len(items) or section.children else 0
+    return 0
 
 
 def _aside(text: str) -> bool:

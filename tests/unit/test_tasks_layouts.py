@@ -592,3 +592,13 @@ def test_deadlines_near_variants_of_two_days_and_a_sentence_ending_in_a_year() -
                    "2. Sở Nội vụ hoàn thành trong năm 2025. Định kỳ hằng năm báo cáo kết quả.")
     assert [(d.date, d.recurrence) for d in find_deadlines(tasks)] == [
         ("--06-15", "annual"), ("--12-15", "annual"), ("2025", None)]
+
+
+def test_tasks_the_paragraphs_above_a_focus_label_orient_the_heading_and_are_no_tasks() -> None:
+    tasks = _tasks("III. NHIỆM VỤ\n1. An toàn thông tin mạng\nBảo đảm an toàn thông tin mạng là điều kiện tiên quyết.\n"
+                   "Chủ động xây dựng năng lực phòng thủ mạng.\n*Trọng tâm*:\na) Rà soát hệ thống thông tin.\n"
+                   "b) Diễn tập ứng cứu sự cố.\n2. Thi đua\nThi đua là động lực, khen thưởng là ghi nhận.\n"
+                   "3. Dữ liệu\nTrọng tâm:\n- Xây dựng kho dữ liệu.")
+    assert [(t.section, t.text) for t in tasks] == [
+        ("III.1.a", "Rà soát hệ thống thông tin."), ("III.1.b", "Diễn tập ứng cứu sự cố."),
+        ("III.2", "Thi đua là động lực, khen thưởng là ghi nhận."), ("III.3", "Xây dựng kho dữ liệu.")]
