@@ -175,6 +175,8 @@ def test_agency_names_a_group_described_by_its_field_its_reach_or_its_ministry()
         "các cơ quan, tổ chức khoa học trong và ngoài nước"]
     assert [name for name, _ in _found("phối hợp với các cơ quan chuyên môn thuộc các bộ, ngành Trung ương")] == [
         "các cơ quan chuyên môn thuộc các bộ, ngành trung ương"]
+    assert [name for name, _ in _found("Các cơ quan báo chí đóng trên địa bàn tỉnh đưa tin")] == [
+        "các cơ quan báo chí đóng trên địa bàn tỉnh"]
 
 
 def test_agency_names_the_press_among_other_bodies() -> None:
