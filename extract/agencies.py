@@ -168,8 +168,9 @@ def is_national(name: str) -> bool:
 
 
 def _committee_name(text: str) -> str:
-    """'UỶ BAN NHÂN DÂN các huyện' → 'Ủy ban nhân dân các huyện' (one spelling, one case)."""
-    key = fold(" ".join(text.split()).strip(" ,;:."))
+    """'UỶ BAN NHÂN DÂN các huyện' → 'Ủy ban nhân dân các huyện' (one spelling, one case); levels written
+    with a slash are listed ('các xã/phường' → 'các xã, phường')."""
+    key = fold(re.sub(r"\s*/\s*", ", ", " ".join(text.split()).strip(" ,;:.")))
     return key[:1].upper() + key[1:]
 
 

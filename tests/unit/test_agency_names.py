@@ -162,6 +162,7 @@ def test_agency_names_the_police_of_every_level_is_one_body() -> None:
 def test_agency_names_the_people_s_committees_of_every_level() -> None:
     assert _found("Ủy ban nhân dân các cấp triển khai") == [("Ủy ban nhân dân các cấp", "uy-ban-nhan-dan-cap-duoi")]
     assert _found("UBND các cấp chỉ đạo") == [("Ủy ban nhân dân các cấp", "uy-ban-nhan-dan-cap-duoi")]
+    assert _found("UBND các xã/phường hướng dẫn") == [("Ủy ban nhân dân các xã, phường", "uy-ban-nhan-dan-cap-duoi")]
 
 
 def test_agency_names_kinds_of_body_alone_between_semicolons_are_groups() -> None:
