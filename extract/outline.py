@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from plangraph.extract.agencies import mentions
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 from plangraph.extract.tables import MARKDOWN_RULE
 
@@ -22,7 +23,7 @@ _LETTER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})+\.)?(?P<marker>[a-zđ])[.)]\s+(?
 _BULLET = re.compile(r"^(?P<marker>[-+•–—·▪◦●])\s*(?P<text>\S.*)$")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _LABEL_WORDS = 25  # a heading "N. Label: body" has a short label before the colon
-_LOWER_BODY_LABEL_WORDS = 8  # … and a longer one only before a body that opens with a capital
+_LOWER_BODY_LABEL_WORDS = 2  # … and one of more words only before a body that opens with a capital
 _ADDRESSING = re.compile(r"(?:đề nghị|yêu cầu)\s*$", re.IGNORECASE)
 # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the names after the colon belong to the label
 _NAMES_FOLLOW = re.compile(r"\bcác\s+(?:sở|xã|phường|thị trấn|huyện|quận|thị xã)\s*$", re.IGNORECASE)
@@ -249,9 +250,19 @@ def _inline_body(title: str) -> int | None:
         return None  # "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, …": whom the heading asks, not a body
     if colon <= 0 or len(title[:colon].split()) > _LABEL_WORDS or not title[colon + 2:].strip():
         return None
-    if len(title[:colon].split()) > _LOWER_BODY_LABEL_WORDS and title[colon + 2:colon + 3].islower():
-        return None  # "a) Ứng dụng khung kỹ năng số theo từng nhóm đối tượng: người dân; …": one sentence
+    if len(title[:colon].split()) > _LOWER_BODY_LABEL_WORDS and title[colon + 2:colon + 3].islower() \
+            and not _LETTER.match(title[colon + 2:]) and not _names_a_body(title[:colon]):
+        # "a) Ứng dụng khung kỹ năng số theo từng nhóm đối tượng: người dân; …", "b) Đẩy mạnh hợp tác
+        # công - tư: đặt hàng doanh nghiệp …": one sentence (not "Giao Sở X: a. Chủ trì …", a list,
+        # nor "b) Sở Tài chính: chủ trì …", a body and its duty)
+        return None
     return colon + 2
+
+
+def _names_a_body(label: str) -> bool:
+    """Whether a heading's label opens with a body's name ("Sở Tài chính", "Ủy ban nhân dân các xã")."""
+    found = mentions(label)
+    return bool(found) and found[0].start == 0
 
 
 def _attach(stack: list[Section], kind: str, number: str, title: str, start: int, end: int) -> Section:

@@ -1,6 +1,7 @@
 """Part and chapter headings, "1/" numbering, and decision articles that list the bodies responsible."""
 from __future__ import annotations
 
+from plangraph.extract.normalize import normalize
 from plangraph.extract.outline import outline
 from plangraph.extract.tasks import find_tasks
 
@@ -98,3 +99,15 @@ def test_outline_a_long_heading_whose_colon_opens_a_lower_case_list_is_one_sente
         ("Ứng dụng khung kỹ năng số quốc gia theo từng nhóm đối tượng: người dân; công chức, viên chức; "
          "người lao động.", []),
         ("Sở Tài chính", ["chủ trì bố trí kinh phí."])]
+
+
+def test_outline_a_short_label_whose_colon_goes_on_in_lower_case_is_one_sentence() -> None:
+    root = outline(normalize("III. NHIỆM VỤ\n1. Giải pháp\na) Đẩy mạnh hợp tác công - tư:\nđặt hàng doanh nghiệp "
+                             "phát triển nền tảng số.\nb) Tuyên truyền: tổ chức hội nghị.\nc) Giao Sở Tư pháp: a. Chủ trì "
+                             "rà soát.").text)
+    (part,) = root.children
+    (number,) = part.children
+    assert [(s.title, [i.text for i in s.items]) for s in number.children] == [
+        ("Đẩy mạnh hợp tác công - tư: đặt hàng doanh nghiệp phát triển nền tảng số.", []),
+        ("Tuyên truyền", ["tổ chức hội nghị."]),
+        ("Giao Sở Tư pháp", ["a. Chủ trì rà soát."])]
