@@ -127,8 +127,14 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
             if party and (not listed or listed[0].agency.vague and listed[0].start == start):
                 return party
             if listed:
-                return _whole_group(title, listed)
+                directed = _DIRECTS.match(title, listed[-1].end)
+                below = list_at(title, directed.end()) if directed else []
+                # "1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Thủy sản thực hiện các nội dung sau:"
+                return _whole_group(title, below or listed)
     return ()
+
+
+_DIRECTS = re.compile(r"\s*(?:chỉ đạo|giao|phân công)\s+(?=\S)")
 
 
 def _parties(label: str) -> tuple[Agency, ...]:

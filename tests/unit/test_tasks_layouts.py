@@ -369,6 +369,14 @@ def test_tasks_a_heading_sentence_naming_lead_and_partners_sets_both_for_its_ite
         (["Sở Giáo dục và Đào tạo"], ["Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các phường, xã"])] * 2
 
 
+def test_tasks_a_heading_sentence_directing_another_body_gives_that_body_the_items() -> None:
+    tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Thủy sản thực hiện các nội "
+                   "dung sau:\n- Lập dự toán kinh phí.\n- Tổ chức quan trắc.\n2. Sở Tài chính thực hiện các nội dung "
+                   "sau:\n- Thẩm định dự toán.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("IV.1", ["Chi cục Thủy sản"]), ("IV.1", ["Chi cục Thủy sản"]), ("IV.2", ["Sở Tài chính"])]
+
+
 def test_tasks_a_role_heading_listing_parts_is_the_task() -> None:
     tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Công an thành phố\nh) Chủ trì triển khai các nhiệm vụ được giao tại các "
                    "dự án trong Chương trình, bao gồm:\n- Dự án 1: Phòng ngừa tội phạm về ma túy.\n"
