@@ -129,8 +129,10 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
             if listed:
                 directed = _DIRECTS.match(title, listed[-1].end)
                 below = list_at(title, directed.end()) if directed else []
-                # "1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Thủy sản thực hiện các nội dung sau:"
-                return _whole_group(title, below or listed)
+                if below and not below[0].agency.vague:
+                    # "1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Thủy sản thực hiện các nội dung sau:"
+                    return _whole_group(title, below)
+                return _whole_group(title, listed)
     return ()
 
 
@@ -381,7 +383,7 @@ def _before_focus(section: Section) -> int:
     and the paragraphs before it, which orient the heading; 0 when there is no such label."""
     items = section.items
     for index in range(len(items) - 1, -1, -1):
-        if task_cue("focus-label").match(items[index].text.strip(" *")):
+        if task_cue("focus-label").match(items[index].text.strip()):
             return index + 1 if index + 1 < len(items) or section.children else 0
     return 0
 

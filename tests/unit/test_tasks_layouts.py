@@ -372,9 +372,11 @@ def test_tasks_a_heading_sentence_naming_lead_and_partners_sets_both_for_its_ite
 def test_tasks_a_heading_sentence_directing_another_body_gives_that_body_the_items() -> None:
     tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục Thủy sản thực hiện các nội "
                    "dung sau:\n- Lập dự toán kinh phí.\n- Tổ chức quan trắc.\n2. Sở Tài chính thực hiện các nội dung "
-                   "sau:\n- Thẩm định dự toán.")
+                   "sau:\n- Thẩm định dự toán.\n3. Sở Y tế chỉ đạo các đơn vị trực thuộc thực hiện các nội dung sau:\n"
+                   "- Giám sát dịch bệnh.")
     assert [(t.section, _names(t.leads)) for t in tasks] == [
-        ("IV.1", ["Chi cục Thủy sản"]), ("IV.1", ["Chi cục Thủy sản"]), ("IV.2", ["Sở Tài chính"])]
+        ("IV.1", ["Chi cục Thủy sản"]), ("IV.1", ["Chi cục Thủy sản"]), ("IV.2", ["Sở Tài chính"]),
+        ("IV.3", ["Sở Y tế"])]  # a vague group it directs leaves the heading's body the doer
 
 
 def test_tasks_a_role_heading_listing_parts_is_the_task() -> None:
