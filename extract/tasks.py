@@ -205,8 +205,9 @@ def _heading_is_task(section: Section) -> bool:
         return False  # a heading naming who ("1. Sở Nội vụ (Cơ quan thường trực Ban …):")
     if _lists_parts(section):
         # "c) Tổ chức triển khai các dự án sau:" over "- Dự án 1: …": the heading is the task, unless it
-        # is a label ("1. Chủ đề thi đua" over its slogan in quotes)
-        return words >= _LEAF_TASK_WORDS
+        # is a label ("1. Chủ đề thi đua" over its slogan in quotes); a lettered heading is an item of a
+        # list of duties, however short ("c) Triển khai các nền tảng" over "- Nền tảng …")
+        return words >= _LEAF_TASK_WORDS or section.kind == "letter"
     item_fields = [fields(item.text) for item in section.items]
     bulleted = any(item.marker and not found for item, found in zip(section.items, item_fields))
     if section.title.rstrip().endswith(".") and bulleted and words < _PARAGRAPH_WORDS:

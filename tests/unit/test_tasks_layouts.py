@@ -353,6 +353,10 @@ def test_tasks_the_parts_a_task_lists_are_no_tasks_of_their_own() -> None:
         ("III.1.a", "Tổ chức triển khai các dự án do Bộ Công an chủ trì:", ["Công an tỉnh"]),
         ("III.1.b", "Lập hồ sơ hoàn công cho từng hộ gia đình", ["Công an tỉnh"]),
         ("III.1.b", "Tổng hợp kết quả hỗ trợ.", ["Công an tỉnh"])]
+    platforms = _tasks("III. NHIỆM VỤ\n1. Nông nghiệp số\nc) Triển khai các nền tảng\n- Nền tảng số quản trị trang "
+                       "trại.\n- Nền tảng truy xuất nguồn gốc nông sản.\nd) Tập huấn kỹ năng số cho nông dân.")
+    assert [(t.section, t.text) for t in platforms] == [
+        ("III.1.c", "Triển khai các nền tảng"), ("III.1.d", "Tập huấn kỹ năng số cho nông dân.")]
 
 
 def test_tasks_targets_after_a_lead_in_to_targets_and_a_situation_heading_give_no_tasks() -> None:
