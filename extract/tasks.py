@@ -309,6 +309,8 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
     label: tuple[str, tuple[Agency, ...], tuple[Agency, ...]] | None = None
     items = section.items
     field_title = section.title.rstrip(" :") if names_a_field(section.title) else None
+    if field_title and section.parent is top and task_cue("forms").match(field_title):
+        field_title = None  # a part's "2. Hình thức" lists the forms its activities take: they are tasks
     parts = _component_items(items, whole=_lists_parts(section))
     targets = _target_items(items)
     oriented = _before_focus(section)

@@ -616,3 +616,12 @@ def test_tasks_the_paragraphs_above_a_focus_label_orient_the_heading_and_are_no_
     assert [(t.section, t.text) for t in tasks] == [
         ("III.1.a", "Rà soát hệ thống thông tin."), ("III.1.b", "Diễn tập ứng cứu sự cố."),
         ("III.2", "Thi đua là động lực, khen thưởng là ghi nhận."), ("III.3", "Xây dựng kho dữ liệu.")]
+
+
+def test_tasks_a_parts_heading_on_the_forms_of_its_activities_lists_tasks() -> None:
+    tasks = _tasks("III. NỘI DUNG, HÌNH THỨC\n1. Nội dung\n- Tuyên truyền về giảm nghèo.\n2. Hình thức\n"
+                   "- In ấn, phát hành tờ rơi.\n- Lắp đặt pa - nô, băng rôn.\n3. Thời gian thực hiện\nTừ tháng 10/2025.\n"
+                   "4. Tập huấn\na) Tổ chức lớp tập huấn.\nb) Hình thức: trực tuyến.")
+    assert [(t.section, t.text) for t in tasks] == [
+        ("III.1", "Tuyên truyền về giảm nghèo."), ("III.2", "In ấn, phát hành tờ rơi."),
+        ("III.2", "Lắp đặt pa - nô, băng rôn."), ("III.4.a", "Tổ chức lớp tập huấn.")]
