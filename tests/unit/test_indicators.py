@@ -162,6 +162,9 @@ def test_indicators_outside_objectives_only_values_a_sentence_sets_out() -> None
     found = find_indicators(outline(text))
     assert [(i.section, i.value, i.year) for i in found] == [("I", 100.0, 2025), ("II", 100.0, None)]
     assert found[1].subject == "trạm y tế có bác sĩ"
+    goal = item_targets("Đôn đốc các địa phương xây dựng lộ trình đạt mục tiêu ít nhất 50% xã, phường không có "
+                        "ma túy vào năm 2030.", None, gated=True)
+    assert [(t.subject, t.measure.value, t.year) for t in goal] == [("xã, phường không có ma túy", 50.0, 2030)]
 
 
 def test_indicators_reported_values_are_not_targets() -> None:
