@@ -2,7 +2,8 @@
 
 A unit is matched right after its number; a range ("6.000 – 8.000 bản", "10 - 10,5%/năm") gives
 value and value_max; a denominator follows after "/" ("bản/người dân", "buổi/01 cơ sở" = "buổi/cơ
-sở", "bé trai/100 bé gái" keeps its 100). The units are shared by indicators and budgets.
+sở", "bé trai/100 bé gái" keeps its 100), and a rate may have no counted word ("4/100.000 trẻ sinh ra
+còn sống": "/100.000 trẻ sinh ra còn sống"). The units are shared by indicators and budgets.
 """
 from __future__ import annotations
 
@@ -51,6 +52,15 @@ def _value_regex() -> re.Pattern[str]:
         rf"(?:(?P<gap>(?:,?\s+[^\W\d]+){{0,6}}?)\s*/\s*(?:(?P<per>\d{{1,3}}(?:\.\d{{3}})*)\s+)?(?P<den>{dens}){_NOT_LETTER}"
         rf"(?:\s*/\s*(?P<den2>{dens}){_NOT_LETTER})?)?",
         re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _rate_regex() -> re.Pattern[str]:
+    """A rate without a counted word, per a round number of a denominator ("4/100.000 trẻ sinh ra còn sống")."""
+    dens = "|".join(f"(?:{r[2].pattern})" for r in sorted(unit_rows(), key=lambda r: -len(r[2].pattern))
+                    if r[0] == "denominator")
+    return re.compile(rf"(?P<lo>{NUMBER})\s*/\s*(?P<per>\d{{1,3}}(?:\.000)+)\s+(?P<den>{dens}){_NOT_LETTER}",
+                      re.IGNORECASE)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -104,7 +114,11 @@ def _measures(text: str) -> tuple[Measure, ...]:
         high = parse_number(match["hi"]) if match["hi"] else None
         found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), high, unit, kind,
                              (match["gap"] or "").strip()))
-    return tuple(found)
+    for match in finditer_at(_rate_regex(), text, (run.start() for run in _DIGITS.finditer(text))):
+        if all(match.end() <= m.start or match.start() >= m.end for m in found):
+            unit = f"/{match['per']} {_canonical(match['den'], True)[0]}"
+            found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), None, unit, "count"))
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 __all__ = ["Measure", "canonical_unit", "find_measures", "unit_rows"]

@@ -118,10 +118,10 @@ def _rows(table: str) -> list[object]:
 @pytest.mark.parametrize("row", _rows("units.tsv"))
 def test_indicators_units_table_examples(row: Row) -> None:
     units = [m.unit for m in find_measures(row["example"])]
+    unit = row["unit"] if row["unit"] != "=" else re.search(row["cue"], row["example"], re.IGNORECASE)[0]
     if row["kind"] == "denominator":
-        assert any("/" in u and u.endswith(row["unit"]) for u in units), (row.where, units)
+        assert any("/" in u and u.endswith(unit) for u in units), (row.where, units)
     else:
-        unit = row["unit"] if row["unit"] != "=" else re.search(row["cue"], row["example"], re.IGNORECASE)[0]
         assert any(u.split("/")[0] == unit for u in units), (row.where, units)
 
 
@@ -274,6 +274,9 @@ def test_measures_rates_of_births_per_a_number_of_others() -> None:
                                             "Tỷ suất sinh ở trẻ vị thành niên xuống 18 ca sinh/1.000 phụ nữ")
              for m in find_measures(text)]
     assert found == [(107.0, "trẻ sơ sinh trai/100 trẻ sơ sinh gái"), (18.0, "ca sinh/1.000 phụ nữ")]
+    rate = targets("Tỷ lệ tử vong bà mẹ liên quan đến thai sản dưới 4/100.000 trẻ sinh ra còn sống vào năm 2025.")
+    assert [(v, unit) for v, _, unit, *_ in rate] == [(4.0, "/100.000 trẻ sinh ra còn sống")]
+    assert find_measures("Quyết định ngày 4/10/2025") == []  # a date is no rate
 
 
 def test_indicators_a_year_closing_a_value_s_phrase_is_its_year_not_the_next_value_s() -> None:
