@@ -395,13 +395,25 @@ def _build(lines: list[_Line], first: int, end: int, rows: list[list[Cell]],
     texts = [[c.text for c in r] for r in rows]
     count = header_rows(texts, width) if markdown_header is None else markdown_header_rows(texts, markdown_header)
     labelled = [r for r in texts[:count] if not is_numbering(r) and not (len(r) == 1 and width > 2)]
-    repeated = {tuple(r) for r in texts[:count]}  # the header again on a new page
     numbered = markdown_header is None and _numbered_rows(texts[count:], width)
     amounts = _amount_columns(texts[count:], width) if markdown_header is None else ()
     body = tuple(_body_row(r, width, numbered, amounts) for r, t in zip(rows[count:], texts[count:])
-                 if any(t) and tuple(t) not in repeated and not (count and is_numbering(t)))
+                 if any(t) and not _repeats_header(t, texts[:count]) and not (count and is_numbering(t)))
     return Table(lines[first].start, end, _caption(lines, first), tuple(Row(tuple(r)) for r in rows[:count]),
                  body, tuple(tuple(label for label in column if label) for column in columns(labelled, width)))
+
+
+def _repeats_header(texts: list[str], header: list[list[str]]) -> bool:
+    """Whether a row is the header again: on a new page, or under a group with its subject column
+    named anew ("| | Nội dung | Đơn vị thực hiện | Đơn vị phối hợp | …" under "STT | Nhiệm vụ, giải pháp | …",
+    its empty first cell read as a row break): all but one of its cells, and at least two, are the
+    header's labels."""
+    if any(texts == row for row in header):
+        return True
+    labels = {" ".join(label.split()).lower() for row in header for label in row if label.strip()}
+    filled = [" ".join(t.split()).lower() for t in texts if t.strip()]
+    same = sum(1 for t in filled if t in labels)
+    return same >= 2 and same >= len(filled) - 1
 
 
 def _numbered_rows(texts: list[list[str]], width: int) -> bool:

@@ -495,3 +495,18 @@ def test_table_facts_a_target_column_without_values_states_its_targets_in_words(
     # a column of tasks holds no targets, whatever numbers its cells write
     tasks = text.replace("| Chỉ tiêu |", "| Nhiệm vụ |")
     assert find_table_facts(find_tables(tasks), outline(tasks)).indicators == ()
+
+
+def test_tables_a_group_s_header_row_naming_its_subject_column_anew_is_no_row() -> None:
+    text = _cells("PHỤ LỤC", *_table(
+        _row("STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện"),
+        _row("I", "Nông nghiệp", "", "", ""),
+        _row("", "Nội dung", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện"),
+        _row("1.1", "Xây dựng nền tảng dữ liệu nông nghiệp", "Sở Nông nghiệp và Môi trường", "Sở Tài chính",
+             "2026 - 2030")).split("\n"))
+    (table,) = find_tables(text)
+    assert [[c.text for c in row.cells][1] for row in table.rows] == [
+        "Nông nghiệp", "Xây dựng nền tảng dữ liệu nông nghiệp"]
+    tasks = find_table_facts((table,), outline(text)).tasks
+    assert [(t.text, [a.name for a in t.leads]) for t in tasks] == [
+        ("Xây dựng nền tảng dữ liệu nông nghiệp", ["Sở Nông nghiệp và Môi trường"])]

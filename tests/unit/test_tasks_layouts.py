@@ -499,6 +499,10 @@ def test_tasks_a_closing_request_without_its_issuer_belongs_to_its_part() -> Non
     tasks = _tasks("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính bố trí kinh phí.\n2. Sở Nội vụ tổng hợp kết quả.\n"
                    "Yêu cầu các sở, ban, ngành và các đơn vị có liên quan thực hiện nghiêm túc./.")
     assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("IV", ["các sở, ban, ngành", "các đơn vị có liên quan"])
+    plan = _tasks("VI. TỔ CHỨC THỰC HIỆN\n21. Sở Tài chính\nPhối hợp với các viện nghiên cứu.\nYêu cầu các sở, ban, ngành; "
+                  "Ủy ban nhân dân các phường, xã căn cứ nhiệm vụ được phân công triển khai thực hiện tốt Kế hoạch này.")
+    assert [(t.section, _names(t.leads)) for t in plan][-1] == (
+        "VI", ["các sở, ban, ngành", "Ủy ban nhân dân các phường, xã"])
 
 
 def test_tasks_a_heading_naming_several_bodies_before_its_colon_gives_them_its_body() -> None:
