@@ -189,9 +189,15 @@ def _named_mentions(text: str) -> list[Mention]:
         name, end = row["name"], span.end_char
         if not bare and not name.startswith("Sở "):  # a Sở is named without its province
             end = _place_end(text, end)
+            branch = _BRANCH.match(text, end)  # "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II"
+            if branch:
+                end = max(end, _place_end(text, branch.end()))
             name = name + " ".join([""] + text[span.end_char:end].split())
         found.append(Mention(Agency(name, row["kind"]), span.start_char, end))
     return found
+
+
+_BRANCH = re.compile(r"\s*[-–]\s*Chi\s+nhánh(?!\w)")
 
 
 def _place_end(text: str, position: int) -> int:

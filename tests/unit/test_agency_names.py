@@ -192,3 +192,10 @@ def test_agency_names_a_capitalised_group_opener_starts_the_next_mention() -> No
         "Sở Tài chính", "các sở, ngành", "Ủy ban nhân dân xã"]
     assert _found("Sở Hải đảo - Thủy sản Các đơn vị liên quan") == [
         ("Sở Hải đảo - Thủy sản", "so"), ("các đơn vị liên quan", "nhom-khong-ro")]
+
+
+def test_agency_names_a_branch_after_a_dash_and_a_tax_office_named_by_its_province() -> None:
+    assert _found("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II chủ trì") == [
+        ("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II", "ngan-hang-nha-nuoc-tinh")]
+    assert _found("Thuế Hồ Xanh hướng dẫn người nộp thuế") == [("Thuế Hồ Xanh", "cuc-thue-tinh")]
+    assert _found("Thuế Giá trị gia tăng được hoàn") == []
