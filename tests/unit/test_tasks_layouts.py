@@ -629,3 +629,10 @@ def test_tasks_a_parts_heading_on_the_forms_of_its_activities_lists_tasks() -> N
     assert [(t.section, t.text) for t in tasks] == [
         ("III.1", "Tuyên truyền về giảm nghèo."), ("III.2", "In ấn, phát hành tờ rơi."),
         ("III.2", "Lắp đặt pa - nô, băng rôn."), ("III.4.a", "Tổ chức lớp tập huấn.")]
+
+
+def test_tasks_bodies_a_paragraph_encourages_by_name_lead_it() -> None:
+    tasks = _tasks("VI. TỔ CHỨC THỰC HIỆN\n17. Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh tham gia "
+                   "phổ cập kỹ năng số.\n18. Khuyến khích các doanh nghiệp ứng dụng nền tảng số.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [
+        ("VI.17", ["Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh"]), ("VI.18", [])]
