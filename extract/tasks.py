@@ -382,11 +382,12 @@ def _in_force(text: str) -> bool:
 
 
 def _before_focus(section: Section) -> int:
-    """How many of a section's first items are a focus label ("Trọng tâm:") with a list of tasks after it,
-    and the paragraphs before it, which orient the heading; 0 when there is no such label."""
+    """How many of a section's first items are a focus label ("Trọng tâm:", or a paragraph ending "… Các nhiệm
+    vụ trọng tâm bao gồm:") with a list of tasks after it, and the paragraphs before it, which orient the
+    heading; 0 when there is no such label."""
     items = section.items
     for index in range(len(items) - 1, -1, -1):
-        if task_cue("focus-label").match(items[index].text.strip()):
+        if task_cue("focus-label").search(items[index].text.strip()):
             return index + 1 if index + 1 < len(items) or section.children else 0
     return 0
 
