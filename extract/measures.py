@@ -39,13 +39,16 @@ def unit_rows() -> tuple[tuple[str, str, re.Pattern[str], str, float | None], ..
                   row["unit"], float(row.fields.get("factor") or 0) or None) for row in rows)
 
 
+def _alternation(denominators: bool) -> str:
+    """The units (or the denominators) of units.tsv as one alternation, the longest first."""
+    patterns = sorted((r[2].pattern for r in unit_rows() if (r[0] == "denominator") == denominators),
+                      key=len, reverse=True)
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
 @lru_cache(maxsize=1)
 def _value_regex() -> re.Pattern[str]:
-    rows = unit_rows()
-    measures = sorted((r[2].pattern for r in rows if r[0] != "denominator"), key=len, reverse=True)
-    denominators = sorted((r[2].pattern for r in rows if r[0] == "denominator"), key=len, reverse=True)
-    units = "|".join(f"(?:{p})" for p in measures)
-    dens = "|".join(f"(?:{p})" for p in denominators)
+    units, dens = _alternation(False), _alternation(True)
     return re.compile(
         rf"(?P<lo>{NUMBER})(?:(?:\s*(?:{units}))?{RANGE_SEPARATOR}(?P<hi>{NUMBER}))?"
         rf"\s*(?P<unit>{units}){_NOT_LETTER}"
@@ -57,8 +60,7 @@ def _value_regex() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _rate_regex() -> re.Pattern[str]:
     """A rate without a counted word, per a round number of a denominator ("4/100.000 trẻ sinh ra còn sống")."""
-    dens = "|".join(f"(?:{r[2].pattern})" for r in sorted(unit_rows(), key=lambda r: -len(r[2].pattern))
-                    if r[0] == "denominator")
+    dens = _alternation(True)
     return re.compile(rf"(?P<lo>{NUMBER})\s*/\s*(?P<per>\d{{1,3}}(?:\.000)+)\s+(?P<den>{dens}){_NOT_LETTER}",
                       re.IGNORECASE)
 
@@ -66,9 +68,9 @@ def _rate_regex() -> re.Pattern[str]:
 _DIGITS = re.compile(r"\d+")
 
 
-def _values(text: str) -> list[re.Match[str]]:
-    """The matches of `_value_regex()` in `text`: a value opens a run of digits (no digit may precede it)."""
-    return finditer_at(_value_regex(), text, (run.start() for run in _DIGITS.finditer(text)))
+def _values(text: str, regex: re.Pattern[str] | None = None) -> list[re.Match[str]]:
+    """The matches of `regex` (`_value_regex()`) in `text`: a value opens a run of digits (no digit may precede it)."""
+    return finditer_at(regex or _value_regex(), text, (run.start() for run in _DIGITS.finditer(text)))
 
 
 def canonical_unit(written: str, denominator: bool = False) -> tuple[str, str] | None:
@@ -114,7 +116,7 @@ def _measures(text: str) -> tuple[Measure, ...]:
         high = parse_number(match["hi"]) if match["hi"] else None
         found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), high, unit, kind,
                              (match["gap"] or "").strip()))
-    for match in finditer_at(_rate_regex(), text, (run.start() for run in _DIGITS.finditer(text))):
+    for match in _values(text, _rate_regex()):
         if all(match.end() <= m.start or match.start() >= m.end for m in found):
             unit = f"/{match['per']} {_canonical(match['den'], True)[0]}"
             found.append(Measure(match.start(), match.end(), parse_number(match["lo"]), None, unit, "count"))
