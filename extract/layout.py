@@ -34,21 +34,25 @@ MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
 _ARABIC_HEAD = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.\s")
 _ROMAN_HEAD = re.compile(r"^[IVXLC]+\s*[.)\-–:]\s*\S")
 _HEAD_FIRST = frozenset("0123456789IVXLC")
+_RUN_IN_TITLE_WORDS = 40
 
 
-def split_glued(text: str, lo: int, hi: int, letters: bool = False) -> list[tuple[int, int]]:
-    """Split a heading from its first sub-item written on the same line.
+def split_glued(text: str, lo: int, hi: int, merged: bool = False) -> list[tuple[int, int]]:
+    """Split a heading from its first sub-item written on the same line (in a text whose line
+    breaks were lost, `merged`, also its first lettered, dash or role-led item).
 
     "3. Tranh chấp lao động 3.1. Rà soát …" → "3. Tranh chấp lao động" / "3.1. Rà soát …";
     "III. TỔ CHỨC THỰC HIỆN 1." → "III. TỔ CHỨC THỰC HIỆN" / "1." (which then joins the next line).
     Only the first child's number ("3.1." under "3.", "1." under a Roman part) splits a line.
     """
+    if merged and lo < hi and text[lo] not in _HEAD_FIRST:
+        return _split_run_in(text, lo, hi)  # a lettered heading, "a) … - …"
     if lo >= hi or text[lo] not in _HEAD_FIRST:
         return [(lo, hi)]  # neither an arabic nor a Roman number opens the line
     line = text[lo:hi]
     arabic = _ARABIC_HEAD.match(line)
     if arabic:
-        child = re.escape(arabic.group(1) + ".1.") + (r"|a\)" if letters else "")
+        child = re.escape(arabic.group(1) + ".1.") + (r"|a\)" if merged else "")
     elif _ROMAN_HEAD.match(line):
         child = r"1\."
     else:
@@ -56,20 +60,59 @@ def split_glued(text: str, lo: int, hi: int, letters: bool = False) -> list[tupl
     found = re.search(rf"\s({child})(?:\s+(?=\S)|$)", line)
     if not found and not arabic:
         return _split_caps_title(text, lo, hi)
+    if not found and merged:
+        return _split_run_in(text, lo, hi)
     if not found or found.start(1) < 4:
         return [(lo, hi)]
     if found.group(1) == "a)" and line[:found.start()].rstrip().lower().endswith("điểm"):
         return [(lo, hi)]  # "theo điểm a) Khoản 1": a reference, not an item
     following = line[found.end():found.end() + 1]
-    if following and not (following.isalpha() and following.isupper()):
-        return [(lo, hi)]
-    if _ROMAN_HEAD.match(line) and not arabic and not is_caps(line[:found.start()], 4):
+    caps_part = not arabic and is_caps(line[:found.start()], 4)
+    if following and not (following.isalpha() and following.isupper()) and not (caps_part and following.isdigit()):
+        return [(lo, hi)]  # a part's first item may open with a figure: "II. MỤC TIÊU 1. 100% …"
+    if not arabic and not caps_part:
         return [(lo, hi)]
     cut = lo + found.start()
     head_end = cut
     while head_end > lo and text[head_end - 1] == " ":
         head_end -= 1
-    return [(lo, head_end), *split_glued(text, lo + found.start(1), hi, letters)]
+    return [(lo, head_end), *split_glued(text, lo + found.start(1), hi, merged)]
+
+
+# a numbered or lettered heading's title, then its first item on the same line
+_RUN_IN_HEAD = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+")
+_DASH_ITEM = re.compile(r"[^.;:!?\-–]{2,250}?(\s[-–]\s+)(?=[^\W\d_])")
+_ROLE_ITEM = re.compile(r"[^.;:!?\-–]{2,120}?(\s)(?=[A-ZĐ])")
+
+
+def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """In a text whose line breaks were lost, a numbered or lettered heading's title and its first
+    item on one line: its first dash item ("1. Mục đích - Triển khai …" → "1. Mục đích" /
+    "- Triển khai …") or a body's duty opening with its role ("3. Sở Y tế Phối hợp với …" →
+    "3. Sở Y tế" / "Phối hợp với …")."""
+    head = _RUN_IN_HEAD.match(text, lo, hi)
+    if not head:
+        return [(lo, hi)]
+    dash = _DASH_ITEM.match(text, head.end(), hi)
+    if dash and text[dash.end()].isupper() and len(text[lo:dash.start(1)].split()) <= _RUN_IN_TITLE_WORDS \
+            and _dashed_name().match(text, max(lo, dash.start(1) - 40), min(hi, dash.end() + 40)) is None:
+        return [(lo, dash.start(1)), (dash.start(1) + 1, hi)]
+    for gap in _ROLE_ITEM.finditer(text, head.end(), min(hi, head.end() + 120)):
+        if _role_opening().match(text, gap.end(), hi):
+            return [(lo, gap.start(1)), (gap.end(), hi)]
+    return [(lo, hi)]
+
+
+@lru_cache(maxsize=1)
+def _dashed_name() -> re.Pattern[str]:
+    """A dash inside a name (agencies.tsv: "Sở Lao động - Thương binh và Xã hội"; "… - Chi nhánh …")."""
+    pairs = {r"[-–]\s*Chi\s+nhánh"}
+    for row in read_table("agencies.tsv", ("id", "name")):
+        left, dash, right = row["name"].partition(" - ")
+        if dash:
+            pairs.add(r"\s*[-–]\s*".join(r"\s+".join(map(re.escape, part))
+                                          for part in (left.split()[-2:], right.split()[:2])))
+    return re.compile(r".*?(?:" + "|".join(sorted(pairs)) + ")", re.DOTALL)
 
 
 def _split_caps_title(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -90,17 +133,37 @@ def _split_caps_title(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 # A new unit that starts inside a paragraph, after the end of a sentence or a colon: a Roman part in
 # capitals, an article, a number, a letter or a bullet, each followed by a capital.
 _INTERNAL = re.compile(r"(?<=[.;:!?”\"])\s+(?=(?P<marker>[IVX]{1,4}\.|Điều\s+\d{1,2}\.|\d{1,2}(?:\.\d{1,2})*\."
-                       r"|[a-zđ]\)|[-+])\s+(?P<word>[^\W\d_]+))")
+                       r"|[a-zđ]\)|[-+])\s+(?P<word>[^\W_]+))")
 _STOP_SPACE = re.compile(r"[.;:!?”\"]\s")
+_SEQUENCE_REACH = 3000  # how far back the item before a figure-led item is looked for, in characters
+
+
+@lru_cache(maxsize=1)
+def _inside_block() -> re.Pattern[str]:
+    """A closing formula, a signature or the recipients (paragraphs.tsv) after the end of a sentence
+    or a table cell inside a line."""
+    cues = "|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in ("closing", "signature", "recipients"))
+    return re.compile(rf"(?<=[.;:!?”\"|])\s+(?=(?:{cues}))")
+
+
+def inside_blocks(text: str) -> list[re.Match[str]]:
+    """Where a closing, a signature or the recipients start inside the lines of a text whose line
+    breaks were lost ("… đúng quy định./. | Nơi nhận: - Bộ …")."""
+    return list(_inside_block().finditer(text))
 
 
 def inside_starts(line: str) -> list[re.Match[str]]:
-    """Where units start inside a line: the marker's word begins with a capital (a Roman part's is all capitals)."""
+    """Where units start inside a line: the marker's word begins with a capital (a Roman part's is all
+    capitals), or with a figure when the item numbered one less stands before it ("… 1. 100% cán bộ …
+    2. 100% các Sở …")."""
     found = []
     for match in finditer_at(_INTERNAL, line, (stop.start() + 1 for stop in _STOP_SPACE.finditer(line))):
-        word = match["word"]
-        roman = re.fullmatch(r"[IVX]{1,4}\.", match["marker"]) is not None
+        word, marker = match["word"], match["marker"]
+        roman = re.fullmatch(r"[IVX]{1,4}\.", marker) is not None
         if word[0].isupper() and (not roman or is_caps(word, 2)):
+            found.append(match)
+        elif word[0].isdigit() and re.fullmatch(r"\d{1,2}\.", marker) and int(marker[:-1]) > 1 and re.search(
+                rf"(?:^|\s){int(marker[:-1]) - 1}\.\s+\d", line[max(0, match.start() - _SEQUENCE_REACH):match.start()]):
             found.append(match)
     return found
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plangraph.extract.layout import (BARE_MARKER, MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues,
-                                      inside_starts, is_caps as is_caps, is_cell, paragraph_start as paragraph_start,
-                                      split_glued, wrap_width)
+                                      inside_blocks, inside_starts, is_caps as is_caps, is_cell,
+                                      paragraph_start as paragraph_start, split_glued, wrap_width)
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 
 _SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -209,13 +209,13 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     lines = text.split("\n")
     inside = sum(len(inside_starts(line)) for line in lines)
     merged = inside >= _MERGED_MIN and inside > sum(1 for line in lines if MARKER.match(line))
-    breaks = sorted([(m.start(), m.end()) for m in (inside_starts(text) if merged else [])]
-                    + [(m.start(), m.end()) for m in re.finditer("\n", text)])
+    units = [*inside_starts(text), *inside_blocks(text)] if merged else []
+    breaks = sorted({(m.start(), m.end()) for m in units} | {(m.start(), m.end()) for m in re.finditer("\n", text)})
     segments: list[tuple[int, int]] = []
     split_numbers: set[int] = set()  # segments that are a bare number split off a line's end
     position = 0
     for lo, hi in [*breaks, (len(text), len(text))]:
-        pieces = [(start, end) for start, end in split_glued(text, position, lo, letters=merged) if start < end]
+        pieces = [(start, end) for start, end in split_glued(text, position, lo, merged=merged) if start < end]
         if len(pieces) > 1 and BARE_MARKER.match(text[pieces[-1][0]:pieces[-1][1]]):
             split_numbers.add(len(segments) + len(pieces) - 1)
         segments += pieces

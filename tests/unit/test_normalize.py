@@ -199,6 +199,24 @@ def test_normalize_recovers_units_of_a_text_whose_line_breaks_were_lost() -> Non
                      "1. Sở Xây dựng chủ trì, phối hợp với Công an tỉnh."]
 
 
+RUN_IN = ("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích - Nâng cao nhận thức. "
+          "- Bảo đảm an toàn. II. MỤC TIÊU 1. 100% cán bộ được bồi dưỡng. 2. 95% xã có kế hoạch. 3. Giảm tai nạn. "
+          "III. TỔ CHỨC THỰC HIỆN 1. Sở Lao động - Thương binh và Xã hội chủ trì tuyên truyền. 2. Sở Y tế Phối hợp "
+          "với Sở Giáo dục và Đào tạo chỉ đạo các cơ sở. a) Khám sức khỏe - Tổ chức khám định kỳ. Ủy ban nhân dân tỉnh "
+          "yêu cầu các sở thực hiện./. | Nơi nhận: - Bộ Y tế; | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH")
+
+
+def test_normalize_splits_the_items_a_text_whose_line_breaks_were_lost_runs_into_its_headings() -> None:
+    assert normalize(RUN_IN).text.split("\n") == [
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+        "- Nâng cao nhận thức.", "- Bảo đảm an toàn.", "II. MỤC TIÊU", "1. 100% cán bộ được bồi dưỡng.",
+        "2. 95% xã có kế hoạch.", "3. Giảm tai nạn.", "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Lao động - Thương binh và Xã hội chủ trì tuyên truyền.", "2. Sở Y tế",
+        "Phối hợp với Sở Giáo dục và Đào tạo chỉ đạo các cơ sở.", "a) Khám sức khỏe", "- Tổ chức khám định kỳ.",
+        "Ủy ban nhân dân tỉnh yêu cầu các sở thực hiện./. |", "Nơi nhận:", "- Bộ Y tế; |",
+        "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"]
+
+
 def test_normalize_leaves_an_enumeration_inside_a_paragraph_of_a_normal_text() -> None:
     text = "I. NHIỆM VỤ\n1. Tuyên truyền các nội dung: a) Luật Giao thông. b) Nghị định.\n2. Kiểm tra.\n3. Báo cáo.\n4. Tổng kết."
     assert normalize(text).text == text
