@@ -133,22 +133,23 @@ def _split_caps_title(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 # A new unit that starts inside a paragraph, after the end of a sentence or a colon: a Roman part in
 # capitals, an article, a number, a letter or a bullet, each followed by a capital.
 _INTERNAL = re.compile(r"(?<=[.;:!?”\"])\s+(?=(?P<marker>[IVX]{1,4}\.|Điều\s+\d{1,2}\.|\d{1,2}(?:\.\d{1,2})*\."
-                       r"|[a-zđ]\)|[-+])\s+(?P<word>[^\W_]+))")
+                       r"|[a-zđ]\)|[-+])(?:\s+(?P<word>[^\W_]+)|(?=\n|$)))")
 _STOP_SPACE = re.compile(r"[.;:!?”\"]\s")
 _SEQUENCE_REACH = 3000  # how far back the item before a figure-led item is looked for, in characters
 
 
 @lru_cache(maxsize=1)
 def _inside_block() -> re.Pattern[str]:
-    """A closing formula, a signature or the recipients (paragraphs.tsv) after the end of a sentence
-    or a table cell inside a line."""
-    cues = "|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in ("closing", "signature", "recipients"))
-    return re.compile(rf"(?<=[.;:!?”\"|])\s+(?=(?:{cues}))")
+    """A closing formula, a signature, the recipients or an appendix heading ending its line
+    (paragraphs.tsv) after the end of a sentence or a table cell inside a line."""
+    kinds = ("closing", "signature", "recipients", "appendix")
+    cues = "|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in kinds)
+    return re.compile(rf"(?<=[.;:!?”\"|])\s+(?=(?:{cues}))", re.MULTILINE)
 
 
 def inside_blocks(text: str) -> list[re.Match[str]]:
-    """Where a closing, a signature or the recipients start inside the lines of a text whose line
-    breaks were lost ("… đúng quy định./. | Nơi nhận: - Bộ …")."""
+    """Where a closing, a signature, the recipients or an appendix start inside the lines of a text
+    whose line breaks were lost ("… đúng quy định./. | Nơi nhận: - Bộ …", "… này./. PHỤ LỤC 01")."""
     return list(_inside_block().finditer(text))
 
 
@@ -160,7 +161,10 @@ def inside_starts(line: str) -> list[re.Match[str]]:
     for match in finditer_at(_INTERNAL, line, (stop.start() + 1 for stop in _STOP_SPACE.finditer(line))):
         word, marker = match["word"], match["marker"]
         roman = re.fullmatch(r"[IVX]{1,4}\.", marker) is not None
-        if word[0].isupper() and (not roman or is_caps(word, 2)):
+        if word is None:
+            if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.", marker):
+                found.append(match)  # a wrap left the number at the line's end: "… hằng năm. 2.6." / "Căn cứ …"
+        elif word[0].isupper() and (not roman or is_caps(word, 2)):
             found.append(match)
         elif word[0].isdigit() and re.fullmatch(r"\d{1,2}\.", marker) and int(marker[:-1]) > 1 and re.search(
                 rf"(?:^|\s){int(marker[:-1]) - 1}\.\s+\d", line[max(0, match.start() - _SEQUENCE_REACH):match.start()]):

@@ -204,7 +204,8 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     """Split a heading from its first item on every line, and a text whose line breaks were lost
     ("… như sau: I. MỤC ĐÍCH 1. Nâng cao …") where each unit starts, when units start inside
     paragraphs more often than at line starts. A first item's bare number split off the end of a
-    wrapped heading ("… tiến bộ 1.1.") takes the next line as its text."""
+    wrapped heading ("… tiến bộ 1.1."), or a number a wrap left at the end of such a text's line
+    ("… hằng năm. 2.6."), takes the next line as its text."""
     text = buffer.text()
     lines = text.split("\n")
     inside = sum(len(inside_starts(line)) for line in lines)
@@ -214,9 +215,10 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     segments: list[tuple[int, int]] = []
     split_numbers: set[int] = set()  # segments that are a bare number split off a line's end
     position = 0
+    unit_ends = {m.end() for m in units}
     for lo, hi in [*breaks, (len(text), len(text))]:
         pieces = [(start, end) for start, end in split_glued(text, position, lo, merged=merged) if start < end]
-        if len(pieces) > 1 and BARE_MARKER.match(text[pieces[-1][0]:pieces[-1][1]]):
+        if (len(pieces) > 1 or position in unit_ends) and pieces and BARE_MARKER.match(text[pieces[-1][0]:pieces[-1][1]]):
             split_numbers.add(len(segments) + len(pieces) - 1)
         segments += pieces
         position = hi

@@ -217,6 +217,16 @@ def test_normalize_splits_the_items_a_text_whose_line_breaks_were_lost_runs_into
         "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"]
 
 
+def test_normalize_a_wrapped_run_in_text_gives_a_number_left_at_a_line_end_its_text_and_opens_its_appendix() -> None:
+    text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá kết quả thực hiện hằng năm. 4.\n"
+            "Căn cứ vào điều kiện thực tế, hình thành các cơ chế. II. TỔ CHỨC THỰC HIỆN Các sở thực hiện./. PHỤ LỤC 01\n"
+            "| STT | Chỉ tiêu |")
+    assert normalize(text).text.split("\n") == [
+        "Kế hoạch như sau:", "I. NHIỆM VỤ", "1. Tuyên truyền.", "2. Kiểm tra.", "3. Đánh giá kết quả thực hiện hằng năm.",
+        "4. Căn cứ vào điều kiện thực tế, hình thành các cơ chế.", "II. TỔ CHỨC THỰC HIỆN", "Các sở thực hiện./.",
+        "PHỤ LỤC 01", "| STT | Chỉ tiêu |"]
+
+
 def test_normalize_leaves_an_enumeration_inside_a_paragraph_of_a_normal_text() -> None:
     text = "I. NHIỆM VỤ\n1. Tuyên truyền các nội dung: a) Luật Giao thông. b) Nghị định.\n2. Kiểm tra.\n3. Báo cáo.\n4. Tổng kết."
     assert normalize(text).text == text

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plangraph.extract.cues import cues, either
-from plangraph.extract.layout import _INTERNAL, inside_starts, is_caps
+from plangraph.extract.layout import _INTERNAL, _STOP_SPACE
 from plangraph.extract.measures import _value_regex, _values
 from plangraph.extract.metadata import _LAW, _LAW_WORD
 from plangraph.extract.rules import finditer_at, read_table
@@ -68,6 +68,5 @@ def test_rules_finditer_at_finds_the_pattern_s_own_matches(pieces: list[str]) ->
     assert [m.span() for m in _values(text)] == [m.span() for m in _value_regex().finditer(text)]
     laws = finditer_at(_LAW, text, (m.start() for m in _LAW_WORD.finditer(text)))
     assert [m.span() for m in laws] == [m.span() for m in _LAW.finditer(text)]
-    expected = [m.span() for m in _INTERNAL.finditer(text) if m["word"][0].isupper()
-                and (not re.fullmatch(r"[IVX]{1,4}\.", m["marker"]) or is_caps(m["word"], 2))]
-    assert [m.span() for m in inside_starts(text)] == expected
+    units = finditer_at(_INTERNAL, text, (stop.start() + 1 for stop in _STOP_SPACE.finditer(text)))
+    assert [m.span() for m in units] == [m.span() for m in _INTERNAL.finditer(text)]
