@@ -140,17 +140,28 @@ _SEQUENCE_REACH = 3000  # how far back the item before a figure-led item is look
 
 @lru_cache(maxsize=1)
 def _inside_block() -> re.Pattern[str]:
-    """A closing formula, a signature, the recipients or an appendix heading ending its line
+    """A closing formula, a signature, the recipients, a footnote or an appendix heading ending its line
     (paragraphs.tsv) after the end of a sentence or a table cell inside a line."""
-    kinds = ("closing", "signature", "recipients", "appendix")
+    kinds = ("closing", "signature", "recipients", "footnote", "appendix")
     cues = "|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in kinds)
     return re.compile(rf"(?<=[.;:!?”\"|])\s+(?=(?:{cues}))", re.MULTILINE)
 
 
-def inside_blocks(text: str) -> list[re.Match[str]]:
-    """Where a closing, a signature, the recipients or an appendix start inside the lines of a text
-    whose line breaks were lost ("… đúng quy định./. | Nơi nhận: - Bộ …", "… này./. PHỤ LỤC 01")."""
-    return list(_inside_block().finditer(text))
+# an appendix heading whose title in capitals runs on after its number: "PHỤ LỤC 01 ĐỊNH HƯỚNG …"
+_APPENDIX_TITLE = re.compile(r"(?:^|(?<=[.;:!?”\"|])(\s+))(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|Số|số))?\s+(?:[IVXLC]+|\d{1,3})"
+                             r"[.:]?(\s+)(?=[^\W\d_]{2,}\s)", re.MULTILINE)
+
+
+def inside_blocks(text: str) -> list[tuple[int, int]]:
+    """Where a closing, a signature, the recipients, a footnote or an appendix start inside the
+    lines of a text whose line breaks were lost ("… đúng quy định./. | Nơi nhận: - Bộ …", "… này./.
+    PHỤ LỤC 01 ĐỊNH HƯỚNG …": the appendix's number and its title in capitals on lines of their own)."""
+    spans = [m.span() for m in _inside_block().finditer(text)]
+    for match in _APPENDIX_TITLE.finditer(text):
+        title_end = text.find("\n", match.end())
+        if is_caps(text[match.end():title_end if title_end >= 0 else len(text)], 4):
+            spans += [match.span(1), match.span(2)] if match.group(1) else [match.span(2)]
+    return sorted(spans)
 
 
 def inside_starts(line: str) -> list[re.Match[str]]:

@@ -210,12 +210,12 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     lines = text.split("\n")
     inside = sum(len(inside_starts(line)) for line in lines)
     merged = inside >= _MERGED_MIN and inside > sum(1 for line in lines if MARKER.match(line))
-    units = [*inside_starts(text), *inside_blocks(text)] if merged else []
-    breaks = sorted({(m.start(), m.end()) for m in units} | {(m.start(), m.end()) for m in re.finditer("\n", text)})
+    units = {m.span() for m in inside_starts(text)} | set(inside_blocks(text)) if merged else set()
+    breaks = sorted(units | {m.span() for m in re.finditer("\n", text)})
     segments: list[tuple[int, int]] = []
     split_numbers: set[int] = set()  # segments that are a bare number split off a line's end
     position = 0
-    unit_ends = {m.end() for m in units}
+    unit_ends = {end for _, end in units}
     for lo, hi in [*breaks, (len(text), len(text))]:
         pieces = [(start, end) for start, end in split_glued(text, position, lo, merged=merged) if start < end]
         if (len(pieces) > 1 or position in unit_ends) and pieces and BARE_MARKER.match(text[pieces[-1][0]:pieces[-1][1]]):

@@ -1,6 +1,6 @@
 """Layouts portals and PDF exports give one plan text: lines hard-wrapped at a width, tables as
 Markdown rows, bullets drawn with a symbol font, tone marks placed the older way, bodies' names
-written short, page numbers between the rows of a table.
+written short, page numbers between the rows of a table, paragraphs run together.
 
 Test and benchmark support: each layout is made from a text (its clean text, for the layouts that
 rebuild tables), so the gold of the text scores the layout too.
@@ -117,6 +117,21 @@ def _markdown_rows(table: Table) -> list[str]:
     return lines + [row([c.text for c in r.cells] + [""] * (width - len(r.cells))) for r in table.rows]
 
 
+def run_in(text: str, width: int = 80) -> str:
+    """The clean text's paragraphs run together, as a page that lost its paragraph breaks gives
+    them ("… như sau: I. MỤC ĐÍCH 1. Mục đích - Nâng cao …"), hard-wrapped at `width`; its tables
+    (from their first line to their last) stay as they are."""
+    clean = normalize(text).text
+    kept = [(clean.rfind("\n", 0, t.start) + 1, t.end) for t in find_tables(clean)]
+    pieces, position = [], 0
+    for start, end in [*kept, (len(clean), len(clean))]:
+        body = " ".join(line for line in clean[position:start].split("\n") if line.strip())
+        pieces += textwrap.wrap(body, width, break_long_words=False, break_on_hyphens=False)
+        pieces += [line for line in clean[start:end].split("\n") if line.strip()]
+        position = end
+    return "\n".join(pieces)
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrap 65": lambda text: hard_wrapped(text, 65),
     "wrap 78": lambda text: hard_wrapped(text, 78),
@@ -125,4 +140,5 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "old tone marks": old_tones,
     "short names": abbreviated_names,
     "page numbers": lambda text: with_page_numbers(normalize(text).text, 12),
+    "run-in": run_in,
 }

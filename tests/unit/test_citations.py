@@ -388,3 +388,10 @@ def test_citations_a_lower_case_clause_naming_a_document_is_a_clause_of_its_own(
     text = HEAD + ("Thực hiện Quyết định số 5/QĐ-TTg ngày 2/1/2023 của Thủ tướng Chính phủ; xét Công văn số 45/SYT-KH "
                    "ngày 3/1/2023 của Sở Y tế, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"5/QĐ-TTg": "implements", "45/SYT-KH": "cites"}
+
+
+def test_citations_a_footnote_after_the_signature_is_no_longer_the_recipient_list() -> None:
+    text = HEAD + ("Thực hiện Chỉ thị số 27/CT-TTg ngày 15/8/2024 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành "
+                   "Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Tuyên truyền.\nNơi nhận:\n- Bộ Y tế (Công văn số 12/BYT-DS);\n"
+            "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH Nguyễn Văn A\n[1] Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy.")
+    assert _relations(text) == {"27/CT-TTg": "implements", "30-CTr/TU": "cites"}

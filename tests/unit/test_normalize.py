@@ -227,6 +227,15 @@ def test_normalize_a_wrapped_run_in_text_gives_a_number_left_at_a_line_end_its_t
         "PHỤ LỤC 01", "| STT | Chỉ tiêu |"]
 
 
+def test_normalize_a_run_in_text_puts_footnotes_and_an_appendix_number_and_title_on_lines_of_their_own() -> None:
+    text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá. 4. Báo cáo. II. TỔ CHỨC THỰC HIỆN "
+            "Các sở thực hiện./. | TM. ỦY BAN NHÂN DÂN Nguyễn Văn A | [1] Chương trình số 30-CTr/TU. [2] Quyết định "
+            "số 5/QĐ-TTg. PHỤ LỤC 01 ĐỊNH HƯỚNG PHÁT TRIỂN VÙNG NGUYÊN LIỆU\n| STT | Chỉ tiêu |")
+    assert normalize(text).text.split("\n")[-6:] == [
+        "TM. ỦY BAN NHÂN DÂN Nguyễn Văn A |", "[1] Chương trình số 30-CTr/TU.", "[2] Quyết định số 5/QĐ-TTg.",
+        "PHỤ LỤC 01", "ĐỊNH HƯỚNG PHÁT TRIỂN VÙNG NGUYÊN LIỆU", "| STT | Chỉ tiêu |"]
+
+
 def test_normalize_leaves_an_enumeration_inside_a_paragraph_of_a_normal_text() -> None:
     text = "I. NHIỆM VỤ\n1. Tuyên truyền các nội dung: a) Luật Giao thông. b) Nghị định.\n2. Kiểm tra.\n3. Báo cáo.\n4. Tổng kết."
     assert normalize(text).text == text
