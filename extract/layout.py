@@ -130,11 +130,12 @@ def _split_caps_title(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(lo, hi)]
 
 
-# A new unit that starts inside a paragraph, after the end of a sentence or a colon: a Roman part in
-# capitals, an article, a number, a letter or a bullet, each followed by a capital.
-_INTERNAL = re.compile(r"(?<=[.;:!?”\"])\s+(?=(?P<marker>[IVX]{1,4}\.|Điều\s+\d{1,2}\.|\d{1,2}(?:\.\d{1,2})*\."
+# A new unit that starts inside a paragraph, after the end of a sentence, a colon or a closing
+# parenthesis ("(Kèm theo …) I. MỤC ĐÍCH"): a Roman part in capitals, an article, a number, a
+# letter or a bullet, each followed by a capital (or a number followed by a figure, see inside_starts).
+_INTERNAL = re.compile(r"(?<=[.;:!?”\")])\s+(?=(?P<marker>[IVX]{1,4}\.|Điều\s+\d{1,2}\.|\d{1,2}(?:\.\d{1,2})*\."
                        r"|[a-zđ]\)|[-+])(?:\s+(?P<word>[^\W_]+)|(?=\n|$)))")
-_STOP_SPACE = re.compile(r"[.;:!?”\"]\s")
+_STOP_SPACE = re.compile(r"[.;:!?”\")]\s")
 _SEQUENCE_REACH = 3000  # how far back the item before a figure-led item is looked for, in characters
 
 
@@ -178,7 +179,7 @@ def inside_starts(line: str) -> list[re.Match[str]]:
         elif word[0].isupper() and (not roman or is_caps(word, 2)):
             found.append(match)
         elif word[0].isdigit() and re.fullmatch(r"\d{1,2}\.", marker) and int(marker[:-1]) > 1 and re.search(
-                rf"(?:^|\s){int(marker[:-1]) - 1}\.\s+\d", line[max(0, match.start() - _SEQUENCE_REACH):match.start()]):
+                rf"(?:^|\s){int(marker[:-1]) - 1}\.\s+\S", line[max(0, match.start() - _SEQUENCE_REACH):match.start()]):
             found.append(match)
     return found
 
