@@ -143,10 +143,12 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
         signer_position = signer_position or field_position
     authority = header.authority(text)
     issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
+    end = opening_end or _opening_end_without_outline(text)
     period_start, period_end, horizon = _period(title or "", outline_titles)
     if (period_start, period_end, horizon) == (None, None, None):
         period_start, period_end = _objective_period(first_items)
-    end = opening_end or _opening_end_without_outline(text)
+    if (period_start, period_end, horizon) == (None, None, None) and (issuing := cue["issuing"].search(text, 0, end)):
+        period_start, period_end, horizon = _period(issuing["name"], [])  # "… ban hành Kế hoạch … năm 2016 …, như sau:"
     openings: tuple[tuple[int, int], ...] = ((0, end),)
     if title_span and title_span[0] > end:  # a plan attached to a decision: its own opening
         found = _header()["opening_end"].search(text, title_span[1], title_span[1] + header.HEAD_CHARS)

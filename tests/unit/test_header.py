@@ -146,6 +146,15 @@ def test_header_period_from_the_general_objective_when_the_title_names_none() ->
         assert (plan.period_start, plan.period_end) == period
 
 
+def test_header_period_from_the_issuing_sentence_when_the_title_and_objective_name_none() -> None:
+    head = "Số: 66/KH-UBND\nCần Thơ, ngày 26 tháng 5 năm 2016\nKẾ HOẠCH\nHÀNH ĐỘNG NĂM CAO ĐIỂM AN TOÀN THỰC PHẨM\n"
+    for sentence, period in (("ban hành Kế hoạch hành động an toàn thực phẩm năm 2016 trên địa bàn thành phố, cụ thể "
+                              "như sau:", (2016, 2016)),
+                             ("ban hành Kế hoạch hành động an toàn thực phẩm như sau:", (None, None))):
+        plan = _plan(head + "Ủy ban nhân dân thành phố " + sentence + "\nI. MỤC TIÊU\n- Ngăn chặn chất cấm.\n")
+        assert (plan.period_start, plan.period_end) == period
+
+
 def test_header_action_plan_date_with_slashes_and_attribute_rows() -> None:
     text = ("Số: 4/KH-UBND\nLào Cai, ngày 05/02/2024\nKẾ HOẠCH HÀNH ĐỘNG\nPHÁT TRIỂN DU LỊCH NĂM 2024\n"
             "Căn cứ Luật Du lịch.\nI. MỤC ĐÍCH\n")
