@@ -116,10 +116,14 @@ def _dashed_name() -> re.Pattern[str]:
 
 
 def _split_caps_title(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """"III. NHIỆM VỤ TRỌNG TÂM Để thực hiện …" → the Roman part's title in capitals / its first paragraph."""
+    """"III. NHIỆM VỤ TRỌNG TÂM Để thực hiện …" → the Roman part's title in capitals / its first
+    paragraph; "VI. KINH PHÍ THỰC HIỆN - Từ ngân sách …" → the title / its first dash item."""
     words = list(re.finditer(r"\S+", text[lo:hi]))
     caps = 0
-    for word in words[1:]:
+    for k, word in enumerate(words[1:], start=1):
+        following = words[k + 1].group(0) if k + 1 < len(words) else ""
+        if word.group(0) in "-–" and caps >= 2 and following[:1].isupper() and not is_caps(following, 1):
+            return [(lo, lo + words[k - 1].end()), (lo + word.start(), hi)]
         if is_caps(word.group(0), 1):
             caps += 1
             continue

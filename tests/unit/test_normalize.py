@@ -120,6 +120,13 @@ def test_normalize_splits_a_heading_glued_to_its_first_item() -> None:
                      "3. Giải quyết tranh chấp", "3.1. Rà soát cơ chế.", "Theo khoản 2."]
 
 
+def test_normalize_splits_a_part_s_title_in_capitals_from_its_first_dash_item_not_a_name_s_dash() -> None:
+    lines = normalize("VI. KINH PHÍ THỰC HIỆN - Từ ngân sách tỉnh.\nVII. SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n"
+                      "- Chủ trì.").text.split("\n")
+    assert lines == ["VI. KINH PHÍ THỰC HIỆN", "- Từ ngân sách tỉnh.", "VII. SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI",
+                     "- Chủ trì."]
+
+
 def test_normalize_a_wrapped_heading_glued_to_its_first_item_gives_the_item_its_text() -> None:
     text = ("2. Nâng cao năng lực, hiệu quả quản lý nhà nước về quan hệ lao\n"
             "động trên địa bàn tỉnh 2.1.\nRà soát, kiến nghị sửa đổi cơ chế.\n2.2. Kiện toàn tổ chức.")
