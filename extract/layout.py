@@ -370,6 +370,10 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
     if (blocks and same_block and width is not None and len(previous) >= 0.85 * width
             and not _TERMINAL.search(previous) and _WRAPPED_NUMBER.match(line)):
         return True  # "… ưu tiên các địa bàn cấp độ" / "1. Cấp ngay …": a wrap left a number at the line's start
+    if (width is not None and same_block and len(previous) >= 0.85 * width and is_caps(previous, 4)
+            and not _TERMINAL.search(previous) and not MARKER.match(line) and not is_caps(line, 4)
+            and _caps_words_first(line)):
+        return True  # "… KHUNG CÂN ĐỐI NGÂN" / "SÁCH … 2028 1. Dự báo …": a wrapped heading in capitals runs into its item
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
         return False
     if _starts_lower(line):

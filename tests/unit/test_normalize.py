@@ -243,6 +243,18 @@ def test_normalize_a_run_in_text_puts_footnotes_and_an_appendix_number_and_title
         "PHỤ LỤC 01", "ĐỊNH HƯỚNG PHÁT TRIỂN VÙNG NGUYÊN LIỆU", "| STT | Chỉ tiêu |"]
 
 
+def test_normalize_a_wrapped_run_in_heading_in_capitals_keeps_its_lines_and_lets_its_first_item_go() -> None:
+    body = " ".join(f"{n}. Tổ chức tuyên truyền, phổ biến nội dung số {n} đến cán bộ và nhân dân trên địa bàn." for n in
+                    range(1, 9))  # enough lines to tell the wrap's width
+    text = textwrap.fill(f"Kế hoạch như sau: I. MỤC ĐÍCH {body} II. DỰ BÁO CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM 2026 - "
+                         f"2028, CƠ CẤU THU, CHI VÀ KHUNG CÂN ĐỐI NGÂN SÁCH TỔNG THỂ CỦA ĐỊA PHƯƠNG 1. Dự báo các chỉ "
+                         f"tiêu kinh tế đến năm 2026. {body}", 60)
+    lines = normalize(text).text.split("\n")
+    heading = lines.index("II. DỰ BÁO CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM 2026 - 2028, CƠ CẤU THU, CHI VÀ KHUNG CÂN ĐỐI "
+                          "NGÂN SÁCH TỔNG THỂ CỦA ĐỊA PHƯƠNG")
+    assert lines[heading + 1] == "1. Dự báo các chỉ tiêu kinh tế đến năm 2026."
+
+
 def test_normalize_leaves_an_enumeration_inside_a_paragraph_of_a_normal_text() -> None:
     text = "I. NHIỆM VỤ\n1. Tuyên truyền các nội dung: a) Luật Giao thông. b) Nghị định.\n2. Kiểm tra.\n3. Báo cáo.\n4. Tổng kết."
     assert normalize(text).text == text
