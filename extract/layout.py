@@ -88,8 +88,8 @@ _ROLE_ITEM = re.compile(r"[^.;:!?\-–]{2,120}?(\s)(?=[A-ZĐ])")
 def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """In a text whose line breaks were lost, a numbered or lettered heading's title and its first
     item on one line: its first dash item ("1. Mục đích - Triển khai …" → "1. Mục đích" /
-    "- Triển khai …") or a body's duty opening with its role ("3. Sở Y tế Phối hợp với …" →
-    "3. Sở Y tế" / "Phối hợp với …")."""
+    "- Triển khai …"), a body's duty opening with its role ("3. Sở Y tế Phối hợp với …" →
+    "3. Sở Y tế" / "Phối hợp với …") or a named body's duty ("3. Sở Tài chính Trên cơ sở …")."""
     head = _RUN_IN_HEAD.match(text, lo, hi)
     if not head:
         return [(lo, hi)]
@@ -100,7 +100,19 @@ def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for gap in _ROLE_ITEM.finditer(text, head.end(), min(hi, head.end() + 120)):
         if _role_opening().match(text, gap.end(), hi):
             return [(lo, gap.start(1)), (gap.end(), hi)]
+    named = _named_heading().match(text, head.end(), hi)
+    if named and text[named.end()].isupper() and text[named.end() + 1:named.end() + 2].islower():
+        return [(lo, named.end(1)), (named.end(), hi)]
     return [(lo, hi)]
+
+
+@lru_cache(maxsize=1)
+def _named_heading() -> re.Pattern[str]:
+    """A body's name of agencies.tsv, as its heading gives it, and then a sentence opening with a
+    capital: "Sở Tài chính Trên cơ sở đề nghị …" → "Sở Tài chính" / "Trên cơ sở đề nghị …"."""
+    names = sorted({row["name"] for row in read_table("agencies.tsv", ("id", "name"))}, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+    return re.compile(rf"((?:{alternatives})(?:\s+tỉnh)?):?\s+(?=\w\w)")
 
 
 @lru_cache(maxsize=1)

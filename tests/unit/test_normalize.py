@@ -209,7 +209,8 @@ def test_normalize_recovers_units_of_a_text_whose_line_breaks_were_lost() -> Non
 RUN_IN = ("Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích - Nâng cao nhận thức. "
           "- Bảo đảm an toàn. II. MỤC TIÊU 1. 100% cán bộ được bồi dưỡng. 2. 95% xã có kế hoạch. 3. Giảm tai nạn. "
           "III. TỔ CHỨC THỰC HIỆN 1. Sở Lao động - Thương binh và Xã hội chủ trì tuyên truyền. 2. Sở Y tế Phối hợp "
-          "với Sở Giáo dục và Đào tạo chỉ đạo các cơ sở. a) Khám sức khỏe - Tổ chức khám định kỳ. Ủy ban nhân dân tỉnh "
+          "với Sở Giáo dục và Đào tạo chỉ đạo các cơ sở. 3. Sở Tài chính Trên cơ sở đề nghị của các sở, bố trí kinh phí. "
+          "a) Khám sức khỏe - Tổ chức khám định kỳ. Ủy ban nhân dân tỉnh "
           "yêu cầu các sở thực hiện./. | Nơi nhận: - Bộ Y tế; | TM. ỦY BAN NHÂN DÂN CHỦ TỊCH")
 
 
@@ -219,7 +220,7 @@ def test_normalize_splits_the_items_a_text_whose_line_breaks_were_lost_runs_into
         "- Nâng cao nhận thức.", "- Bảo đảm an toàn.", "II. MỤC TIÊU", "1. 100% cán bộ được bồi dưỡng.",
         "2. 95% xã có kế hoạch.", "3. Giảm tai nạn.", "III. TỔ CHỨC THỰC HIỆN",
         "1. Sở Lao động - Thương binh và Xã hội chủ trì tuyên truyền.", "2. Sở Y tế",
-        "Phối hợp với Sở Giáo dục và Đào tạo chỉ đạo các cơ sở.", "a) Khám sức khỏe", "- Tổ chức khám định kỳ.",
+        "Phối hợp với Sở Giáo dục và Đào tạo chỉ đạo các cơ sở.", "3. Sở Tài chính", "Trên cơ sở đề nghị của các sở, bố trí kinh phí.", "a) Khám sức khỏe", "- Tổ chức khám định kỳ.",
         "Ủy ban nhân dân tỉnh yêu cầu các sở thực hiện./. |", "Nơi nhận:", "- Bộ Y tế; |",
         "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"]
 
