@@ -164,16 +164,19 @@ def _inside_block() -> re.Pattern[str]:
     return re.compile(rf"(?<=[.;:!?”\"|])\s+(?=(?:{cues}))", re.MULTILINE)
 
 
+# the line under a plan's title that names the decision it is attached to: "… TỈNH BẮC KẠN (Kèm theo Quyết định …)"
+_ATTACHED = re.compile(r"[ \t]+(?=\(Kèm theo\s)")
 # an appendix heading whose title in capitals runs on after its number: "PHỤ LỤC 01 ĐỊNH HƯỚNG …"
 _APPENDIX_TITLE = re.compile(r"(?:^|(?<=[.;:!?”\"|])(\s+))(?:PHỤ LỤC|Phụ lục)(?:\s+(?:SỐ|Số|số))?\s+(?:[IVXLC]+|\d{1,3})"
                              r"[.:]?(\s+)(?=[^\W\d_]{2,}\s)", re.MULTILINE)
 
 
 def inside_blocks(text: str) -> list[tuple[int, int]]:
-    """Where a closing, a signature, the recipients, a footnote or an appendix start inside the
-    lines of a text whose line breaks were lost ("… đúng quy định./. | Nơi nhận: - Bộ …", "… này./.
-    PHỤ LỤC 01 ĐỊNH HƯỚNG …": the appendix's number and its title in capitals on lines of their own)."""
-    spans = [m.span() for m in _inside_block().finditer(text)]
+    """Where a closing, a signature, the recipients, a footnote, the line naming the decision a plan
+    is attached to or an appendix start inside the lines of a text whose line breaks were lost ("…
+    đúng quy định./. | Nơi nhận: - Bộ …", "… TỈNH BẮC KẠN (Kèm theo Quyết định …)", "… này./. PHỤ LỤC
+    01 ĐỊNH HƯỚNG …": the appendix's number and its title in capitals on lines of their own)."""
+    spans = [m.span() for m in _inside_block().finditer(text)] + [m.span() for m in _ATTACHED.finditer(text)]
     for match in _APPENDIX_TITLE.finditer(text):
         title_end = text.find("\n", match.end())
         if is_caps(text[match.end():title_end if title_end >= 0 else len(text)], 4):

@@ -235,6 +235,14 @@ def test_normalize_a_wrapped_run_in_text_gives_a_number_left_at_a_line_end_its_t
         "PHỤ LỤC 01", "| STT | Chỉ tiêu |"]
 
 
+def test_normalize_a_run_in_plan_attached_to_a_decision_names_the_decision_on_a_line_of_its_own() -> None:
+    text = ("KẾ HOẠCH PHÁT TRIỂN VĂN HÓA ĐỌC TỈNH BẮC KẠN (Kèm theo Quyết định số 1472/QĐ-UBND ngày 09/8/2021 của "
+            "Ủy ban nhân dân tỉnh) I. MỤC ĐÍCH 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá. 4. Báo cáo.")
+    assert normalize(text).text.split("\n")[:3] == [
+        "KẾ HOẠCH PHÁT TRIỂN VĂN HÓA ĐỌC TỈNH BẮC KẠN",
+        "(Kèm theo Quyết định số 1472/QĐ-UBND ngày 09/8/2021 của Ủy ban nhân dân tỉnh)", "I. MỤC ĐÍCH"]
+
+
 def test_normalize_a_run_in_text_puts_footnotes_and_an_appendix_number_and_title_on_lines_of_their_own() -> None:
     text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá. 4. Báo cáo. II. TỔ CHỨC THỰC HIỆN "
             "Các sở thực hiện./. | TM. ỦY BAN NHÂN DÂN Nguyễn Văn A | [1] Chương trình số 30-CTr/TU. [2] Quyết định "
