@@ -28,6 +28,7 @@ _ADDRESSING = re.compile(r"(?:đề nghị|yêu cầu)\s*$", re.IGNORECASE)
 # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": the names after the colon belong to the label
 _NAMES_FOLLOW = re.compile(r"\bcác\s+(?:sở|xã|phường|thị trấn|huyện|quận|thị xã)\s*$", re.IGNORECASE)
 _TITLE_WORDS = 15
+_NEXT_PART_WORDS = 30  # the next part's title in sentence case may be this long ("III. Giải pháp thực hiện kế hoạch …")
 _STOPPED_WORDS = 6  # the next part's title may end with a full stop when this short ("IV. Tổ chức thực hiện.")
 _MIN_NUMBERED_PARTS = 3
 
@@ -221,7 +222,8 @@ def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, 
     match = _ROMAN.match(line)
     next_part = match is not None and last_roman > 0 and _roman_value(match["marker"]) == last_roman + 1
     if match and (_is_caps(match["text"][:40]) or _is_title(match["text"])
-                  or next_part and _is_title(match["text"].rstrip(" ."), _STOPPED_WORDS)):
+                  or next_part and (_is_title(match["text"], _NEXT_PART_WORDS)
+                                    or _is_title(match["text"].rstrip(" ."), _STOPPED_WORDS))):
         value = _roman_value(match["marker"])
         if 0 < value <= last_roman + 1 or last_roman == 0:  # an excerpt may start at any part
             return "roman", match["marker"], match.start("text"), match["text"]

@@ -111,3 +111,12 @@ def test_outline_a_short_label_whose_colon_goes_on_in_lower_case_is_one_sentence
         ("Đẩy mạnh hợp tác công - tư: đặt hàng doanh nghiệp phát triển nền tảng số.", []),
         ("Tuyên truyền", ["tổ chức hội nghị."]),
         ("Giao Sở Tư pháp", ["a. Chủ trì rà soát."])]
+
+
+def test_outline_the_next_part_titled_long_in_sentence_case_keeps_the_parts_after_it() -> None:
+    text = ("I. Mục tiêu\n- Tăng xuất khẩu.\nII. Chỉ tiêu\n- Đạt 400 triệu USD.\n"
+            "III. Giải pháp thực hiện kế hoạch xuất khẩu sản phẩm hàng hóa của tỉnh trong giai đoạn từ năm 2021 đến "
+            "năm 2025\n1. Xây dựng vùng nguyên liệu.\nIV. Kinh phí\n- Ngân sách tỉnh.\nV. Tổ chức thực hiện\n"
+            "1. Sở Công Thương chủ trì.\n2. Một câu dài không phải là phần nào của kế hoạch vì nó là một mục được đánh số "
+            "bằng chữ số Ả Rập mà thôi")
+    assert [s.path for s in outline(text).walk() if s.kind == "roman"] == ["I", "II", "III", "IV", "V"]
