@@ -120,3 +120,16 @@ def test_outline_the_next_part_titled_long_in_sentence_case_keeps_the_parts_afte
             "1. Sở Công Thương chủ trì.\n2. Một câu dài không phải là phần nào của kế hoạch vì nó là một mục được đánh số "
             "bằng chữ số Ả Rập mà thôi")
     assert [s.path for s in outline(text).walk() if s.kind == "roman"] == ["I", "II", "III", "IV", "V"]
+
+
+def test_outline_a_roman_numeral_an_ocr_misread_is_still_the_part() -> None:
+    for misread in ("Ill", "II1", "lII"):
+        text = (f"I. MỤC TIÊU\n- Tăng xuất khẩu.\nII. CHỈ TIÊU\n- Đạt 400 triệu USD.\n{misread}. NHIỆM VỤ\n"
+                "1. Xây dựng vùng nguyên liệu.\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì.")
+        assert [s.path for s in outline(text).walk() if s.kind == "roman"] == ["I", "II", "III", "IV"], misread
+
+
+def test_outline_a_part_in_capitals_after_one_that_could_not_be_read_is_a_part() -> None:
+    text = ("I. MỤC TIÊU\n- Tăng xuất khẩu.\nII. CHỈ TIÊU\n- Đạt 400 triệu USD.\nI I I. NHIỆM VỤ\n"
+            "1. Xây dựng vùng nguyên liệu.\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì.\nVI. Một dòng khác")
+    assert [s.path for s in outline(text).walk() if s.kind == "roman"] == ["I", "II", "IV"]
