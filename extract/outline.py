@@ -222,6 +222,8 @@ def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, 
     if part is not None:
         return "roman", part[0], part[1], part[2]
     match = _ROMAN.match(line)
+    if match and match["marker"] == "I" and last_roman >= 1 and not _is_caps(match["text"][:40]):
+        return "number", "1", match.start("text"), match["text"]  # "I. Tuyên truyền …" inside a part: an OCR's "1."
     misread = _MISREAD_ROMAN.match(line) if not match else None
     if misread and _is_caps(misread["text"][:40]):  # "Ill. NHIỆM VỤ", "II1. NHIỆM VỤ": an OCR's "III"
         numeral = misread["marker"].replace("l", "I").replace("1", "I")

@@ -133,3 +133,11 @@ def test_outline_a_part_in_capitals_after_one_that_could_not_be_read_is_a_part()
     text = ("I. MỤC TIÊU\n- Tăng xuất khẩu.\nII. CHỈ TIÊU\n- Đạt 400 triệu USD.\nI I I. NHIỆM VỤ\n"
             "1. Xây dựng vùng nguyên liệu.\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì.\nVI. Một dòng khác")
     assert [s.path for s in outline(text).walk() if s.kind == "roman"] == ["I", "II", "IV"]
+
+
+def test_outline_an_item_numbered_i_inside_a_part_is_an_ocr_s_one_not_a_new_part() -> None:
+    text = ("I. MỤC TIÊU\n- Tăng xuất khẩu.\nII. NHIỆM VỤ\nI. Tuyên truyền, phổ biến kế hoạch.\n2. Kiểm tra, đánh giá.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương chủ trì.")
+    sections = [(s.path, s.kind) for s in outline(text).walk()][1:]
+    assert sections == [("I", "roman"), ("II", "roman"), ("II.1", "number"), ("II.2", "number"), ("III", "roman"),
+                        ("III.1", "number")]
