@@ -158,6 +158,7 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
     root = Section("", "root", "", "", 0, 0)
     stack: list[Section] = [root]
     last_roman = 0
+    last_letter: str | None = None  # the letter of the last heading, when it was a letter item
     in_tail = False  # inside a signature or recipients block
     position = 0
     lines = text.split("\n")
@@ -170,6 +171,8 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
         if not line.strip() or any(lo <= start < hi for lo, hi in skip):  # tables are read apart
             continue
         heading = _heading(line, last_roman, parts)
+        if heading is not None and heading[:2] == ("letter", "l") and line.startswith("l.") and last_letter != "k":
+            heading = ("number", "1", *heading[2:])  # "l. Tuyên truyền …" with no item k) before it: an OCR's "1."
         untitled = stack[-1] if len(stack) > 1 and not stack[-1].title and not stack[-1].items else None
         if heading is None and untitled is not None and untitled.kind == "roman" and _is_caps(line):
             untitled.title, untitled.end = line.strip(), end  # "PHẦN THỨ NHẤT" with its title on the next line
@@ -178,6 +181,7 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
             kind, number, title_offset, title = heading
             if kind == "roman":
                 last_roman = _roman_value(number)
+            last_letter = number if kind == "letter" else None
             in_tail = False
             section = _attach(stack, kind, number, title, start + title_offset, end)
             body = _inline_body(title)

@@ -141,3 +141,11 @@ def test_outline_an_item_numbered_i_inside_a_part_is_an_ocr_s_one_not_a_new_part
     sections = [(s.path, s.kind) for s in outline(text).walk()][1:]
     assert sections == [("I", "roman"), ("II", "roman"), ("II.1", "number"), ("II.2", "number"), ("III", "roman"),
                         ("III.1", "number")]
+
+
+def test_outline_an_item_l_with_no_item_k_before_it_is_an_ocr_s_one() -> None:
+    text = ("I. NHIỆM VỤ\nl. Tuyên truyền, phổ biến kế hoạch.\n2. Kiểm tra, đánh giá.\n"
+            "II. GIẢI PHÁP\n1. Các nhóm giải pháp:\nk) Đào tạo cán bộ.\nl. Bồi dưỡng nghiệp vụ.")
+    sections = [(s.path, s.kind) for s in outline(text).walk()][1:]
+    assert sections == [("I", "roman"), ("I.1", "number"), ("I.2", "number"), ("II", "roman"), ("II.1", "number"),
+                        ("II.1.k", "letter"), ("II.1.l", "letter")]
