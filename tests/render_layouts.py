@@ -1,6 +1,6 @@
 """Layouts portals and PDF exports give one plan text: lines hard-wrapped at a width, tables as
 Markdown rows, bullets drawn with a symbol font, tone marks placed the older way, bodies' names
-written short, page numbers between the rows of a table, paragraphs run together.
+written short, page numbers between the rows of a table, paragraphs run together, numbers an OCR misread.
 
 Test and benchmark support: each layout is made from a text (its clean text, for the layouts that
 rebuild tables), so the gold of the text scores the layout too.
@@ -132,6 +132,13 @@ def run_in(text: str, width: int = 80) -> str:
     return "\n".join(pieces)
 
 
+def ocr_numerals(text: str) -> str:
+    """Numbers at line starts as an OCR misreads them: a Roman numeral's last "I" as "l" ("II." →
+    "Il.", "III." → "IIl."), an item's "1." as "I."."""
+    text = re.sub(r"(?m)^(II+|VI+|XI+)\.", lambda m: m.group(1)[:-1] + "l.", text)
+    return re.sub(r"(?m)^1\.(?=\s)", "I.", text)
+
+
 LAYOUTS: dict[str, Callable[[str], str]] = {
     "wrap 65": lambda text: hard_wrapped(text, 65),
     "wrap 78": lambda text: hard_wrapped(text, 78),
@@ -141,4 +148,5 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "short names": abbreviated_names,
     "page numbers": lambda text: with_page_numbers(normalize(text).text, 12),
     "run-in": run_in,
+    "OCR numerals": ocr_numerals,
 }
