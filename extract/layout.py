@@ -27,7 +27,7 @@ def paragraph_start() -> re.Pattern[str]:
     return re.compile("|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in kinds))
 
 
-_ROMAN_TAIL = re.compile(r"(?:^|[.;:]\s+)([IVXLC]+\s*[.)\-–:])(?:\s*(\S.*))?$")
+_ROMAN_TAIL = re.compile(r"(?:^|[.;:]\s+)((?:[IVXLC]+|(?=[IVXl1]*[l1])(?!1+[.)])[IVXl1]{2,4})\s*[.)\-–:])(?:\s*(\S.*))?$")
 _STOP_ROMAN = re.compile(r"[.;:]\s+[IVXLC]+\s*[.)\-–:]")
 _ROMAN = frozenset("IVXLC")
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
@@ -261,7 +261,7 @@ _MONTH_WORD_END = re.compile(r"(?<!\w)ngày\s+\d{1,2}\s+tháng$")
 _YEAR_OF_DATE = re.compile(r"\d{1,2}\s+năm\s+(?:19|20)\d\d")
 _NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s")  # "II. ", "3. ", "2.1. "
 _HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
-BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
+BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|(?=[IVXl1]*[l1])(?!1+[.)])[IVXl1]{2,4}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
 
 
 @lru_cache(maxsize=1)

@@ -127,6 +127,12 @@ def test_normalize_splits_a_part_s_title_in_capitals_from_its_first_dash_item_no
                      "- Chủ trì."]
 
 
+def test_normalize_a_roman_numeral_an_ocr_misread_takes_its_title_from_the_next_line() -> None:
+    lines = normalize("Vl.\nKINH PHÍ THỰC HIỆN\n- Ngân sách tỉnh.\nIIl. TỔ CHỨC\nTHỰC HIỆN\n11.\n"
+                      "Tổ chức sơ kết.").text.split("\n")
+    assert lines == ["Vl. KINH PHÍ THỰC HIỆN", "- Ngân sách tỉnh.", "IIl. TỔ CHỨC THỰC HIỆN", "11. Tổ chức sơ kết."]
+
+
 def test_normalize_a_wrapped_heading_glued_to_its_first_item_gives_the_item_its_text() -> None:
     text = ("2. Nâng cao năng lực, hiệu quả quản lý nhà nước về quan hệ lao\n"
             "động trên địa bàn tỉnh 2.1.\nRà soát, kiến nghị sửa đổi cơ chế.\n2.2. Kiện toàn tổ chức.")
