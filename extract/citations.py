@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from plangraph.extract.cited_type import type_before
 from plangraph.extract.normalize import is_caps, strip_marks
-from plangraph.extract.rules import compile_regex, cue_regex, read_table
+from plangraph.extract.layout import paragraph_cues
+from plangraph.extract.rules import compile_regex, read_table
 
 # A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, 66.2/2025/NQ-CP, 19-2016/NQ-CP, party style 57-NQ/TW; a stray
 # space beside a hyphen or around the slash ("119- KH/TU", "07 -NQ/TU", "416/QĐ- TTg", "1660/QĐ -TTg", "23/2012/TT - BCA") is read
@@ -422,7 +423,7 @@ def _citation(number: str, relation: str, mention: _Mention, text: str) -> Citat
 @lru_cache(maxsize=1)
 def _after_recipients() -> re.Pattern[str]:
     """A signature or a footnote (paragraphs.tsv), which ends a recipient list."""
-    return re.compile("|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in ("signature", "footnote")))
+    return re.compile(paragraph_cues(("signature", "footnote")))
 
 
 def _body_lines(text: str) -> list[tuple[int, str]]:

@@ -20,14 +20,20 @@ MARKER = re.compile(
 _TERMINAL = re.compile(r"[.;:!?…][\"”’)]*$")
 
 
+def paragraph_cues(kinds: tuple[str, ...]) -> str:
+    """The case-sensitive cues of these kinds of patterns/paragraphs.tsv, as one alternation."""
+    return "|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in kinds)
+
+
 @lru_cache(maxsize=1)
 def paragraph_start() -> re.Pattern[str]:
     """Openings that always start a paragraph (patterns/paragraphs.tsv), case-sensitive."""
-    kinds = ("start", "closing", "signature", "recipients", "footnote")
-    return re.compile("|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in kinds))
+    return re.compile(paragraph_cues(("start", "closing", "signature", "recipients", "footnote")))
 
 
-_ROMAN_TAIL = re.compile(r"(?:^|[.;:]\s+)((?:[IVXLC]+|(?=[IVXl1]*[l1])(?!1+[.)])[IVXl1]{2,4})\s*[.)\-–:])(?:\s*(\S.*))?$")
+# a Roman numeral an OCR read with a lower-case "l" or a "1" for an "I" ("Ill", "ll", "II1", "lV"), not a number ("11")
+MISREAD_ROMAN = r"(?=[IVXl1]*[l1])(?!1+[^IVXl])[IVXl1]{2,4}"
+_ROMAN_TAIL = re.compile(rf"(?:^|[.;:]\s+)((?:[IVXLC]+|{MISREAD_ROMAN})\s*[.)\-–:])(?:\s*(\S.*))?$")
 _STOP_ROMAN = re.compile(r"[.;:]\s+[IVXLC]+\s*[.)\-–:]")
 _ROMAN = frozenset("IVXLC")
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+")
@@ -118,12 +124,7 @@ def _named_heading() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _dashed_name() -> re.Pattern[str]:
     """A dash inside a name (agencies.tsv: "Sở Lao động - Thương binh và Xã hội"; "… - Chi nhánh …")."""
-    pairs = {r"[-–]\s*Chi\s+nhánh"}
-    for row in read_table("agencies.tsv", ("id", "name")):
-        left, dash, right = row["name"].partition(" - ")
-        if dash:
-            pairs.add(r"\s*[-–]\s*".join(r"\s+".join(map(re.escape, part))
-                                          for part in (left.split()[-2:], right.split()[:2])))
+    pairs = {r"[-–]\s*Chi\s+nhánh"} | {rf"{left}\s*[-–]\s*{right}" for left, right in _dash_name_sides()}
     return re.compile(r".*?(?:" + "|".join(sorted(pairs)) + ")", re.DOTALL)
 
 
@@ -159,8 +160,7 @@ _SEQUENCE_REACH = 3000  # how far back the item before a figure-led item is look
 def _inside_block() -> re.Pattern[str]:
     """A closing formula, a signature, the recipients, a footnote or an appendix heading ending its line
     (paragraphs.tsv) after the end of a sentence or a table cell inside a line."""
-    kinds = ("closing", "signature", "recipients", "footnote", "appendix")
-    cues = "|".join(cue_regex("paragraphs.tsv", kind, flags=0).pattern for kind in kinds)
+    cues = paragraph_cues(("closing", "signature", "recipients", "footnote", "appendix"))
     return re.compile(rf"(?<=[.;:!?”\"|])\s+(?=(?:{cues}))", re.MULTILINE)
 
 
@@ -261,7 +261,7 @@ _MONTH_WORD_END = re.compile(r"(?<!\w)ngày\s+\d{1,2}\s+tháng$")
 _YEAR_OF_DATE = re.compile(r"\d{1,2}\s+năm\s+(?:19|20)\d\d")
 _NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s")  # "II. ", "3. ", "2.1. "
 _HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
-BARE_MARKER = re.compile(r"^(?:[IVXLC]+\s*[.)\-–:]|(?=[IVXl1]*[l1])(?!1+[.)])[IVXl1]{2,4}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
+BARE_MARKER = re.compile(rf"^(?:[IVXLC]+\s*[.)\-–:]|{MISREAD_ROMAN}\.|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
 
 
 @lru_cache(maxsize=1)
@@ -284,13 +284,20 @@ def _dash_name_break() -> re.Pattern[str]:
     """A name with a dash in it (agencies.tsv: "Sở Lao động - Thương binh và Xã hội") broken before
     its dash: the two words before the dash, a line break, the dash and the two words after it,
     as the name writes them ("thị trường lao động" and then a bullet "- Thương mại …" is no name)."""
-    pairs = set()
+    pairs = {rf"{left}\n[-–]\s*{right}" for left, right in _dash_name_sides()}
+    return re.compile("|".join(rf"(?<!\w)(?:{pair})(?!\w)" for pair in sorted(pairs)))
+
+
+@lru_cache(maxsize=1)
+def _dash_name_sides() -> frozenset[tuple[str, str]]:
+    """The two words either side of the dash of each name of agencies.tsv written with one, as
+    patterns: ("Lao\\s+động", "Thương\\s+binh") for "Sở Lao động - Thương binh và Xã hội"."""
+    sides = set()
     for row in read_table("agencies.tsv", ("id", "name")):
         left, dash, right = row["name"].partition(" - ")
         if dash:
-            words = (r"\s+".join(map(re.escape, part)) for part in (left.split()[-2:], right.split()[:2]))
-            pairs.add(r"\n[-–]\s*".join(words))
-    return re.compile("|".join(rf"(?<!\w)(?:{pair})(?!\w)" for pair in sorted(pairs)))
+            sides.add((r"\s+".join(map(re.escape, left.split()[-2:])), r"\s+".join(map(re.escape, right.split()[:2]))))
+    return frozenset(sides)
 
 
 @lru_cache(maxsize=1)

@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from plangraph.extract.agencies import mentions
+from plangraph.extract.layout import MISREAD_ROMAN
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 from plangraph.extract.tables import MARKDOWN_RULE
 
 _ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
-# a Roman numeral an OCR read with a lower-case "l" or a "1" for an "I" ("Ill.", "ll.", "II1.", "lV.")
-_MISREAD_ROMAN = re.compile(r"^(?P<marker>(?=[IVXl1]*[l1])(?!1+[^IVXl])[IVXl1]{2,4})\s*[.)\-–:]\s*(?P<text>\S.*)$")
+_MISREAD_ROMAN = re.compile(rf"^(?P<marker>{MISREAD_ROMAN})\s*[.)\-–:]\s*(?P<text>\S.*)$")  # "Ill.", "II1.", "lV."
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<marker2>\d{1,2}(?:\.\d{1,2})+)\s+(?P<text2>[^\W\d_].*)$"
                      r"|^(?P<marker>\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s+|[.)](?=[^\W\d_])|/\s+(?=[^\W\d_]))(?P<text>\S.*)$")
@@ -231,7 +231,8 @@ def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, 
     misread = _MISREAD_ROMAN.match(line) if not match else None
     if misread and _is_caps(misread["text"][:40]):  # "Ill. NHIỆM VỤ", "II1. NHIỆM VỤ": an OCR's "III"
         numeral = misread["marker"].replace("l", "I").replace("1", "I")
-        if _roman(_roman_value(numeral)) == numeral and (last_roman == 0 or _roman_value(numeral) <= last_roman + 2):
+        value = _roman_value(numeral)
+        if _roman(value) == numeral and (last_roman == 0 or value <= last_roman + 2):
             return "roman", numeral, misread.start("text"), misread["text"]
     next_part = match is not None and last_roman > 0 and _roman_value(match["marker"]) == last_roman + 1
     if match and (_is_caps(match["text"][:40]) or _is_title(match["text"])
