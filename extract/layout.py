@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from plangraph.extract.rules import cue_regex, finditer_at, read_table
+from plangraph.extract.tables import MARKDOWN_RULE
 
 # A line that opens a structural unit: Roman / arabic / letter numbering, a bullet, an article.
 MARKER = re.compile(
@@ -171,6 +172,9 @@ _APPENDIX_TITLE = re.compile(r"(?:^|(?<=[.;:!?”\"|])(\s+))(?:PHỤ LỤC|Phụ
                              r"[.:]?(\s+)(?=[^\W\d_]{2,}\s)", re.MULTILINE)
 
 
+_TITLE_END = re.compile(r"\n|\s\|(?!\S)")
+
+
 def inside_blocks(text: str) -> list[tuple[int, int]]:
     """Where a closing, a signature, the recipients, a footnote, the line naming the decision a plan
     is attached to or an appendix start inside the lines of a text whose line breaks were lost ("…
@@ -178,9 +182,43 @@ def inside_blocks(text: str) -> list[tuple[int, int]]:
     01 ĐỊNH HƯỚNG …": the appendix's number and its title in capitals on lines of their own)."""
     spans = [m.span() for m in _inside_block().finditer(text)] + [m.span() for m in _ATTACHED.finditer(text)]
     for match in _APPENDIX_TITLE.finditer(text):
-        title_end = text.find("\n", match.end())
-        if is_caps(text[match.end():title_end if title_end >= 0 else len(text)], 4):
+        title_end = _TITLE_END.search(text, match.end())  # the line's end or a table's first cell
+        if is_caps(text[match.end():title_end.start() if title_end else len(text)], 4):
             spans += [match.span(1), match.span(2)] if match.group(1) else [match.span(2)]
+    return sorted(spans)
+
+
+_LONE_PIPE = re.compile(r"(?<!\S)\|(?!\S)")
+_MARKDOWN_ROW = re.compile(r"^\|.*\|$")
+
+
+def inside_cells(text: str) -> list[tuple[int, int]]:
+    """The spaces either side of each `|` of a table whose line breaks were lost ("… như sau: | STT |
+    Nội dung | | 1 | Làm A |"), so that it reads as the cell-per-line form: each `|` on a line of its
+    own. A markdown table (`| … |` lines in a row, one of them a `|---|` rule) is kept."""
+    lines = text.split("\n")
+    kept: set[int] = set()
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and _MARKDOWN_ROW.match(lines[j].strip()):
+            j += 1
+        if any(MARKDOWN_RULE.match(lines[i].strip()) for i in range(k, j)):
+            kept.update(range(k, j))
+        k = j + 1
+    spans: set[tuple[int, int]] = set()
+    position = 0
+    for k, line in enumerate(lines):
+        pipes = list(_LONE_PIPE.finditer(line))
+        if len(pipes) >= 2 and k not in kept:
+            for pipe in pipes:
+                before = len(line[:pipe.start()].rstrip(" \t"))
+                after = len(line) - len(line[pipe.end():].lstrip(" \t"))
+                if 0 < before < pipe.start():
+                    spans.add((position + before, position + pipe.start()))
+                if pipe.end() < after < len(line):
+                    spans.add((position + pipe.end(), position + after))
+        position += len(line) + 1
     return sorted(spans)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plangraph.extract.layout import (BARE_MARKER, MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues,
-                                      inside_blocks, inside_starts, is_caps as is_caps, is_cell,
+                                      inside_blocks, inside_cells, inside_starts, is_caps as is_caps, is_cell,
                                       paragraph_start as paragraph_start, split_glued, wrap_width)
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 
@@ -203,16 +203,17 @@ _MERGED_MIN = 4
 def _unmerge(buffer: _Buffer) -> _Buffer:
     """Split a heading from its first item on every line, and a text whose line breaks were lost
     ("… như sau: I. MỤC ĐÍCH 1. Nâng cao …") where each unit starts, when units start inside
-    paragraphs more often than at line starts outside tables. A first item's bare number split off
-    the end of a wrapped heading ("… tiến bộ 1.1."), or a number a wrap left at the end of such a
-    text's line ("… hằng năm. 2.6."), takes the next line as its text."""
+    paragraphs more often than at line starts outside tables; in such a text a table run together
+    ("| STT | Nội dung | | 1 | Làm A |") gets each `|` on a line of its own. A first item's bare
+    number split off the end of a wrapped heading ("… tiến bộ 1.1."), or a number a wrap left at the
+    end of such a text's line ("… hằng năm. 2.6."), takes the next line as its text."""
     text = buffer.text()
     lines = text.split("\n")
     spans = _lines(text)
     inside = sum(len(inside_starts(line)) for line in lines)
     at_starts = sum(1 for k, line in enumerate(lines) if MARKER.match(line) and not is_cell(text, spans, k))
     merged = inside >= _MERGED_MIN and inside > at_starts  # a table's cells ("- Diện tích") are no units
-    units = {m.span() for m in inside_starts(text)} | set(inside_blocks(text)) if merged else set()
+    units = {m.span() for m in inside_starts(text)} | set(inside_blocks(text)) | set(inside_cells(text)) if merged else set()
     breaks = sorted(units | {m.span() for m in re.finditer("\n", text)})
     segments: list[tuple[int, int]] = []
     split_numbers: set[int] = set()  # segments that are a bare number split off a line's end

@@ -117,12 +117,13 @@ def _markdown_rows(table: Table) -> list[str]:
     return lines + [row([c.text for c in r.cells] + [""] * (width - len(r.cells))) for r in table.rows]
 
 
-def run_in(text: str, width: int = 80) -> str:
+def run_in(text: str, width: int = 80, tables: bool = False) -> str:
     """The clean text's paragraphs run together, as a page that lost its paragraph breaks gives
     them ("… như sau: I. MỤC ĐÍCH 1. Mục đích - Nâng cao …"), hard-wrapped at `width`; its tables
-    (from their first line to their last) stay as they are."""
+    (from their first line to their last) stay as they are, or with `tables` run together too
+    ("| STT | Nội dung | | 1 | Làm A |")."""
     clean = normalize(text).text
-    kept = [(clean.rfind("\n", 0, t.start) + 1, t.end) for t in find_tables(clean)]
+    kept = [] if tables else [(clean.rfind("\n", 0, t.start) + 1, t.end) for t in find_tables(clean)]
     pieces, position = [], 0
     for start, end in [*kept, (len(clean), len(clean))]:
         body = " ".join(line for line in clean[position:start].split("\n") if line.strip())
@@ -148,5 +149,6 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "short names": abbreviated_names,
     "page numbers": lambda text: with_page_numbers(normalize(text).text, 12),
     "run-in": run_in,
+    "run-in, tables too": lambda text: run_in(text, tables=True),
     "OCR numerals": ocr_numerals,
 }

@@ -78,6 +78,18 @@ def test_real_plans_tables_written_as_markdown_rows_keep_their_rows_and_columns(
         [[[c.text for c in r.cells] for r in t.rows] for t in written]
 
 
+@pytest.mark.parametrize("path", [p for p in sorted(REAL.glob("texts/*.txt")) if cell_tables(p)], ids=lambda p: p.name)
+def test_real_plans_tables_run_together_with_the_text_keep_their_rows(path: Path) -> None:
+    """A page that lost every line break, its tables' too ("… như sau: | STT | Nội dung | | 1 | Làm A
+    |"), still gives each table's rows and cells."""
+    text = path.read_text(encoding="utf-8")
+    run_together = run_in(text, tables=True)
+    assert "\n|\n" not in run_together
+    published, read = find_tables(normalize(text).text), find_tables(normalize(run_together).text)
+    assert [[[c.text for c in r.cells] for r in t.rows] for t in read if t.rows] == \
+        [[[c.text for c in r.cells] for r in t.rows] for t in published if t.rows]
+
+
 def section_paths(text: str) -> set[str]:
     """The paths of every section the outline reads in a text."""
     clean = normalize(text).text

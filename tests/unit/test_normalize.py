@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from plangraph.extract.decode import decode
 from plangraph.extract.normalize import fold, normalize, strip_marks
+from plangraph.extract.tables import find_tables
 from tests.conftest import PDF_SEED, SEEDS
 
 VIETNAMESE = st.text(alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệ"
@@ -227,7 +228,7 @@ def test_normalize_splits_the_items_a_text_whose_line_breaks_were_lost_runs_into
         "2. 95% xã có kế hoạch.", "3. Giảm tai nạn.", "III. TỔ CHỨC THỰC HIỆN",
         "1. Sở Lao động - Thương binh và Xã hội chủ trì tuyên truyền.", "2. Sở Y tế",
         "Phối hợp với Sở Giáo dục và Đào tạo chỉ đạo các cơ sở.", "3. Sở Tài chính", "Trên cơ sở đề nghị của các sở, bố trí kinh phí.", "a) Khám sức khỏe", "- Tổ chức khám định kỳ.",
-        "Ủy ban nhân dân tỉnh yêu cầu các sở thực hiện./. |", "Nơi nhận:", "- Bộ Y tế; |",
+        "Ủy ban nhân dân tỉnh yêu cầu các sở thực hiện./.", "|", "Nơi nhận:", "- Bộ Y tế;", "|",
         "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"]
 
 
@@ -238,7 +239,7 @@ def test_normalize_a_wrapped_run_in_text_gives_a_number_left_at_a_line_end_its_t
     assert normalize(text).text.split("\n") == [
         "Kế hoạch như sau:", "I. NHIỆM VỤ", "1. Tuyên truyền.", "2. Kiểm tra.", "3. Đánh giá kết quả thực hiện hằng năm.",
         "4. Căn cứ vào điều kiện thực tế, hình thành các cơ chế.", "II. TỔ CHỨC THỰC HIỆN", "Các sở thực hiện./.",
-        "PHỤ LỤC 01", "| STT | Chỉ tiêu |"]
+        "PHỤ LỤC 01", "|", "STT", "|", "Chỉ tiêu", "|"]
 
 
 def test_normalize_a_run_in_plan_attached_to_a_decision_names_the_decision_on_a_line_of_its_own() -> None:
@@ -253,9 +254,28 @@ def test_normalize_a_run_in_text_puts_footnotes_and_an_appendix_number_and_title
     text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá. 4. Báo cáo. II. TỔ CHỨC THỰC HIỆN "
             "Các sở thực hiện./. | TM. ỦY BAN NHÂN DÂN Nguyễn Văn A | [1] Chương trình số 30-CTr/TU. [2] Quyết định "
             "số 5/QĐ-TTg. PHỤ LỤC 01 ĐỊNH HƯỚNG PHÁT TRIỂN VÙNG NGUYÊN LIỆU\n| STT | Chỉ tiêu |")
-    assert normalize(text).text.split("\n")[-6:] == [
-        "TM. ỦY BAN NHÂN DÂN Nguyễn Văn A |", "[1] Chương trình số 30-CTr/TU.", "[2] Quyết định số 5/QĐ-TTg.",
-        "PHỤ LỤC 01", "ĐỊNH HƯỚNG PHÁT TRIỂN VÙNG NGUYÊN LIỆU", "| STT | Chỉ tiêu |"]
+    assert normalize(text).text.split("\n")[-11:] == [
+        "TM. ỦY BAN NHÂN DÂN Nguyễn Văn A", "|", "[1] Chương trình số 30-CTr/TU.", "[2] Quyết định số 5/QĐ-TTg.",
+        "PHỤ LỤC 01", "ĐỊNH HƯỚNG PHÁT TRIỂN VÙNG NGUYÊN LIỆU", "|", "STT", "|", "Chỉ tiêu", "|"]
+
+
+def test_normalize_a_run_in_text_gives_a_table_that_lost_its_line_breaks_a_cell_per_line() -> None:
+    text = ("Kế hoạch như sau: I. MỤC TIÊU 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá. 4. Báo cáo. PHỤ LỤC 01 CHỈ TIÊU "
+            "| STT | Chỉ tiêu | Năm 2026 | Năm 2027 | | 1 | Tỷ lệ hộ nghèo (%) | 2,5 | 2 | | 2 | Số xã đạt chuẩn | 10 | "
+            "12 | II. TỔ CHỨC THỰC HIỆN Các sở thực hiện.")
+    clean = normalize(text).text
+    assert clean.split("\n")[6:10] == ["PHỤ LỤC 01", "CHỈ TIÊU", "|", "STT"]
+    assert clean.split("\n")[-2:] == ["II. TỔ CHỨC THỰC HIỆN", "Các sở thực hiện."]
+    table, = find_tables(clean)
+    assert [c.text for c in table.caption] == ["PHỤ LỤC 01", "CHỈ TIÊU"]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["1", "Tỷ lệ hộ nghèo (%)", "2,5", "2"],
+                                                                   ["2", "Số xã đạt chuẩn", "10", "12"]]
+
+
+def test_normalize_a_run_in_text_keeps_a_markdown_table_with_its_rule() -> None:
+    rows = "| STT | Chỉ tiêu |\n|---|---|\n| 1 | Tỷ lệ hộ nghèo |"
+    text = f"Kế hoạch như sau: I. MỤC TIÊU 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá. 4. Báo cáo.\n{rows}"
+    assert normalize(text).text.endswith("\n" + rows)
 
 
 def test_normalize_a_wrapped_run_in_heading_in_capitals_keeps_its_lines_and_lets_its_first_item_go() -> None:
