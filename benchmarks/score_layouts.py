@@ -5,7 +5,9 @@
 Each text is laid out anew (tests/render_layouts.py: hard-wrapped at 65 and at 78 columns,
 tables as Markdown rows with their header's leaves below the `|---|` line, dash bullets drawn with
 a symbol font's glyph, tone marks placed the older way, bodies' names written short, a page
-number between the rows of each table every 12 rows), built with
+number between the rows of each table every 12 rows, paragraphs run together as a page that lost
+its line breaks gives them, its tables kept or run in too, numbers at line starts as an OCR
+misreads them), built with
 `plangraph build` and scored with ../shared/eval/score.py. Prints the F1 of every plan in every
 layout, and each layout's overall F1 beside the text's.
 """

@@ -149,6 +149,6 @@ LAYOUTS: dict[str, Callable[[str], str]] = {
     "short names": abbreviated_names,
     "page numbers": lambda text: with_page_numbers(normalize(text).text, 12),
     "run-in": run_in,
-    "run-in, tables too": lambda text: run_in(text, tables=True),
+    "tables run-in": lambda text: run_in(text, tables=True),
     "OCR numerals": ocr_numerals,
 }
