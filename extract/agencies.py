@@ -274,8 +274,9 @@ def _names_after(text: str, position: int) -> list[tuple[int, int]]:
 
 def _grown(text: str, mention: Mention, end: int) -> Mention:
     """A listed body whose name the text writes longer ("Ban Quản lý dự án đầu tư xây dựng tỉnh"): the
-    canonical name and the rest as written."""
-    if end <= name_end(text, mention.end, named=True):
+    canonical name and the rest as written. A Sở's name is whole as listed ("Sở Du lịch truyền thông
+    quảng bá …" is "Sở Du lịch" and its duty)."""
+    if end <= name_end(text, mention.end, named=True) or mention.agency.name.startswith("Sở "):
         return mention  # only a place follows: a Sở stays without it, another body has it already
     name = mention.agency.name + " " + " ".join(text[mention.end:end].split())
     return Mention(Agency(name, mention.agency.kind), mention.start, end)

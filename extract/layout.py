@@ -244,17 +244,18 @@ def inside_starts(line: str) -> list[re.Match[str]]:
 
 
 def block_layout(lines: list[tuple[int, int, bool]]) -> bool:
-    """Whether paragraphs are blocks of hard-wrapped lines separated by blank lines."""
-    blocks = sum(1 for _, _, blank in lines if blank) + 1
-    multi = 0
-    size = 0
+    """Whether paragraphs are blocks of hard-wrapped lines separated by blank lines (not pages: a
+    PDF export's blocks of some 40 lines between page markers)."""
+    sizes = [0]
     for _, _, blank in lines:
-        if blank:
-            multi += size > 1
-            size = 0
-        size += 1
-    multi += size > 1
-    return blocks >= 10 and multi >= 0.3 * blocks
+        if blank and sizes[-1]:
+            sizes.append(0)
+        sizes[-1] += 1
+    multi = sum(1 for size in sizes if size > 1)
+    return len(sizes) >= 10 and multi >= 0.3 * len(sizes) and sorted(sizes)[len(sizes) // 2] <= _PARAGRAPH_LINES
+
+
+_PARAGRAPH_LINES = 12  # the most lines a typical paragraph block has
 
 
 def is_cell(text: str, spans: list[tuple[int, int]], k: int) -> bool:

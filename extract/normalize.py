@@ -186,11 +186,11 @@ def _content_lines(text: str) -> list[tuple[int, int, bool]]:
         if block_start.fullmatch(line):
             in_block = True
             continue
-        if drop_line.fullmatch(line) and not is_cell(text, filled, k):
-            continue
         heading = MARKDOWN_HEADING.match(line)
         if heading and heading.end() < len(line):  # "## III. TỔ CHỨC THỰC HIỆN" from a converted page
             lo += heading.end()
+        if drop_line.fullmatch(text[lo:hi]) and not is_cell(text, filled, k):
+            continue  # a page number, also as a converted page's heading ("## Trang 3")
         for start, end in split_glued(text, lo, hi):
             kept.append((start, end, blank))
             blank = False

@@ -102,9 +102,15 @@ def below_numbered(section: Section, wanted: str) -> bool:
 
 
 def _is_label(title: str) -> bool:
-    """A heading that names who, not what: short but for what it lists in brackets, no full stop
-    ("2. Sở Tài chính", "Sở Y tế:", "3. Các cơ quan quản lý ngành (gồm các Sở: …)")."""
-    return not re.search(r"[.;]$", title.strip()) and len(_BRACKETED.sub(" ", title).split()) <= _LABEL_WORDS
+    """A heading that names who, not what: short but for what it lists in brackets or after "các xã:",
+    no full stop ("2. Sở Tài chính", "Sở Y tế:", "3. Các cơ quan quản lý ngành (gồm các Sở: …)",
+    "7. UBND các xã: Hải Tiến, Giao Minh, …")."""
+    short = _MEMBER_LIST.sub(r"\1", _BRACKETED.sub(" ", title))
+    return not re.search(r"[.;]$", title.strip()) and len(short.split()) <= _LABEL_WORDS
+
+
+# the members a heading lists after its group: "các xã: Hải Tiến, Giao Minh, …", "các Sở: Nội vụ, Tư pháp"
+_MEMBER_LIST = re.compile(r"(?i)(\bcác\s+(?:sở|xã|phường|thị trấn|huyện|quận|thị xã)\s*:)[^.;()]*$")
 
 
 def _heading_agencies(section: Section) -> tuple[Agency, ...]:

@@ -199,3 +199,8 @@ def test_agency_names_a_branch_after_a_dash_and_a_tax_office_named_by_its_provin
         ("Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực II", "ngan-hang-nha-nuoc-tinh")]
     assert _found("Thuế Hồ Xanh hướng dẫn người nộp thuế") == [("Thuế Hồ Xanh", "cuc-thue-tinh")]
     assert _found("Thuế Giá trị gia tăng được hoàn") == []
+
+
+def test_agency_names_a_listed_sos_name_does_not_run_into_its_duty() -> None:
+    assert [m.agency.name for m in mentions("- Phối hợp với Sở Du lịch truyền thông quảng bá về du lịch biển.")] == \
+        ["Sở Du lịch"]

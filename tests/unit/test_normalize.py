@@ -54,6 +54,18 @@ def test_normalize_drops_page_numbers_and_web_furniture() -> None:
     assert normalize(page).text == "KẾ HOẠCH\nThử nghiệm\nI. MỤC TIÊU\n1. Chung"
 
 
+def test_normalize_reads_pages_between_a_converter_s_page_markers_as_wrapped_lines_not_paragraphs() -> None:
+    bullet = ("- Tổ chức các hoạt động khảo sát, hướng dẫn, hỗ trợ các doanh nghiệp xây dựng, kết nối sản phẩm du "
+              "lịch biển, bảo đảm an toàn cho khách du lịch và giữ gìn vệ sinh môi trường tại các xã ven biển.")
+    lines = textwrap.wrap(" ".join([bullet] * 60), 78) + ["- Kiểm tra kết quả.",
+                                                          "Yêu cầu các sở, ngành triển khai thực hiện./."]
+    pages = [lines[k:k + 36] for k in range(0, len(lines), 36)]  # blank-separated pages of 36 lines
+    text = "\n\n".join(f"## Trang {n}\n\n" + "\n".join(page) for n, page in enumerate(pages, 1))
+    clean = normalize(text).text
+    assert "Trang" not in clean
+    assert clean.split("\n")[-2:] == ["- Kiểm tra kết quả.", "Yêu cầu các sở, ngành triển khai thực hiện./."]
+
+
 def test_normalize_undoes_pdf_hard_wraps() -> None:
     clean = normalize(decode(PDF_SEED.read_bytes(), PDF_SEED.name)).text
     assert "Phát triển mạng lưới thư viện giai đoạn 2021 - 2025, định hướng đến năm 2030 trên địa bàn tỉnh " \

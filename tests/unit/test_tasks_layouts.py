@@ -639,3 +639,11 @@ def test_tasks_bodies_a_paragraph_encourages_by_name_lead_it() -> None:
                    "phổ cập kỹ năng số.\n18. Khuyến khích các doanh nghiệp ứng dụng nền tảng số.")
     assert [(t.section, _names(t.leads)) for t in tasks] == [
         ("VI.17", ["Liên đoàn Lao động tỉnh", "Hội Nông dân tỉnh"]), ("VI.18", [])]
+
+
+def test_tasks_a_heading_listing_communes_after_the_committee_makes_each_the_lead_below() -> None:
+    communes = ["Hải Tiến", "Giao Minh", "Giao Hòa", "Giao Phúc", "Giao Hưng", "Giao Bình", "Giao Ninh", "Hải Hưng",
+                "Hải Quang", "Hải Xuân", "Hải Thịnh", "Rạng Đông", "Kim Đông"]  # the heading runs past 30 words
+    tasks = _tasks(f"III. TỔ CHỨC THỰC HIỆN\n7. UBND các xã: {', '.join(communes)}\n- Xây dựng kế hoạch phát triển du lịch.\n"
+                   "- Quản lý chặt chẽ hoạt động du lịch biển.")
+    assert [_names(t.leads) for t in tasks] == [[f"Ủy ban nhân dân xã {name}" for name in communes]] * 2
