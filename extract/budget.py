@@ -126,7 +126,7 @@ def find_budget(root: Section, plan: PlanInfo | None = None) -> tuple[BudgetItem
     """
     plan_period = None
     if plan and plan.period_start and plan.period_end:
-        plan_period = f"{plan.period_start}-{plan.period_end}"
+        plan_period = _span([f"{plan.period_start}-{plan.period_end}"])  # "2026" for a one-year plan
     items: list[BudgetItem] = []
     for section in root.walk():
         if not section.path or not is_budget(section):
@@ -146,6 +146,8 @@ def find_budget(root: Section, plan: PlanInfo | None = None) -> tuple[BudgetItem
             total_period = head.period or _span([p.period for p in parts if p.period]) or plan_period
             # parts with no period of their own (sources of a total) span the total's period
             shared = total_period if head.is_total and not any(p.period for p in parts) else None
+            if not head.is_total:
+                shared = plan_period  # an amount on its own ("2. Vốn doanh nghiệp: 5.800 tỷ đồng") is for the plan's years
             for k, amount in enumerate(group):
                 ordinal += 1
                 period = amount.period or shared

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from plangraph.extract.budget import find_budget, period_of
+from plangraph.extract.metadata import PlanInfo
 from plangraph.extract.outline import outline
 
 PLAN = ("I. MỤC TIÊU\n- Đạt 70% thư viện cấp xã có dịch vụ.\n"
@@ -74,3 +75,12 @@ def test_budget_total_stated_in_a_heading_and_its_sources_share_its_period() -> 
     assert [(b.section, b.amount, b.period, b.is_total) for b in items] == [
         ("IV.1", 1500.0, "2026-2030", True), ("IV.1", 1000.0, "2026-2030", False), ("IV.1", 500.0, "2026-2030", False)]
     assert items[0].parts_add_up is True
+
+
+def test_budget_investment_capital_of_a_one_year_plan_is_for_its_year() -> None:
+    plan = PlanInfo("Kế hoạch", "kh", None, None, 2026, "Lào Cai", None, None, None, None, None, 2026, 2026, None, (), ())
+    text = ("III. GIẢI PHÁP\n- Thu hút đầu tư.\nIV. VỐN ĐẦU TƯ\nKhái toán tổng số vốn đầu tư thực hiện: 7.080 tỷ đồng, "
+            "trong đó:\n1. Vốn ngân sách nhà nước: 1.280 tỷ đồng.\n2. Vốn doanh nghiệp: 5.800 tỷ đồng.")
+    items = find_budget(outline(text), plan)
+    assert [(b.amount, b.period, b.is_total) for b in items] == [
+        (7080.0, "2026", True), (1280.0, "2026", False), (5800.0, "2026", False)]
