@@ -256,6 +256,8 @@ def _unchanged(buffer: _Buffer, segments: list[tuple[int, int]], breaks: list[tu
 
 
 _SPACE_RUN = re.compile(" {2,}")
+_BROKEN_NUMBER = re.compile(r"\d/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ&]*-$")  # a document number a wrap broke after its hyphen
+_NUMBER_REST = re.compile(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)")  # … and its issuer's code on the next line
 
 
 def _paragraphs(buffer: _Buffer) -> _Buffer:
@@ -271,6 +273,8 @@ def _paragraphs(buffer: _Buffer) -> _Buffer:
         line = text[lo:hi]
         if previous is not None:
             joiner = " " if continues(previous, line, width, not after_blank, blocks) else "\n"
+            if _BROKEN_NUMBER.search(previous) and _NUMBER_REST.match(line):
+                joiner = ""  # "… Kế hoạch số 157/KH-" / "UBND ngày …": one number
             out.add(joiner, buffer.ends[previous_end - 1], buffer.starts[lo])
         position = lo
         for run in _SPACE_RUN.finditer(text, lo, hi):

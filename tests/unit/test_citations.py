@@ -395,3 +395,11 @@ def test_citations_a_footnote_after_the_signature_is_no_longer_the_recipient_lis
                    "Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Tuyên truyền.\nNơi nhận:\n- Bộ Y tế (Công văn số 12/BYT-DS);\n"
             "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH Nguyễn Văn A\n[1] Chương trình số 30-CTr/TU ngày 29/12/2017 của Thành ủy.")
     assert _relations(text) == {"27/CT-TTg": "implements", "30-CTr/TU": "cites"}
+
+
+def test_citations_a_bodys_standing_duties_under_a_decree_do_not_make_the_plan_carry_it_out() -> None:
+    text = HEAD + ("Căn cứ Nghị định số 32/2024/NĐ-CP ngày 15/3/2024 của Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch "
+                   "như sau:\nI. MỤC ĐÍCH\n1. Mục đích\nĐể cụ thể hóa các mục tiêu đề ra tại Chỉ thị số 8/CT-TTg.\n"
+                   "II. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Thực hiện quản lý, phát triển cụm công nghiệp theo quy "
+                   "định nhiệm vụ được giao tại Nghị định số 32/2024/NĐ-CP.\n")
+    assert _outlined_relations(text) == {"32/2024/NĐ-CP": "cites", "8/CT-TTg": "implements"}

@@ -66,6 +66,13 @@ def test_normalize_reads_pages_between_a_converter_s_page_markers_as_wrapped_lin
     assert clean.split("\n")[-2:] == ["- Kiểm tra kết quả.", "Yêu cầu các sở, ngành triển khai thực hiện./."]
 
 
+def test_normalize_joins_a_document_number_a_line_break_split_after_its_hyphen() -> None:
+    text = "Thực hiện Kế hoạch số 275/KH-UBND; Kế hoạch số 157/KH-\nUBND ngày 14/3/2025 của UBND thành phố.\nI. MỤC ĐÍCH"
+    assert normalize(text).text.split("\n") == [
+        "Thực hiện Kế hoạch số 275/KH-UBND; Kế hoạch số 157/KH-UBND ngày 14/3/2025 của Ủy ban nhân dân thành phố.",
+        "I. MỤC ĐÍCH"]
+
+
 def test_normalize_undoes_pdf_hard_wraps() -> None:
     clean = normalize(decode(PDF_SEED.read_bytes(), PDF_SEED.name)).text
     assert "Phát triển mạng lưới thư viện giai đoạn 2021 - 2025, định hướng đến năm 2030 trên địa bàn tỉnh " \
