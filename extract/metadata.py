@@ -255,9 +255,9 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
     if one_line:
         return one_line[0], _position_case(one_line[1]), body
     position = None
-    for line in lines[blocks[-1] + 1:blocks[-1] + 8]:
-        if not line or _header()["signed"].match(line):
-            continue
+    for line in lines[blocks[-1] + 1:blocks[-1] + _SIGNATURE_LINES]:
+        if not line or _header()["signed"].match(line) or _RECIPIENT_LINE.match(line):
+            continue  # (the recipients' lines may stand between, as a PDF export interleaves two columns)
         if is_caps(line) and not MARKER.match(line):
             if header.position_in(line):  # (not the capitals of a title after a page's last cell)
                 position = line
@@ -270,6 +270,10 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
             return line, _position_case(position), body
         break
     return None, _position_case(position), body
+
+
+_SIGNATURE_LINES = 16
+_RECIPIENT_LINE = re.compile(r"[-–+•]\s|Nơi nhận\b|Lưu\s*:")
 
 
 def _position_case(position: str | None) -> str | None:

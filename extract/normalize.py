@@ -191,10 +191,18 @@ def _content_lines(text: str) -> list[tuple[int, int, bool]]:
             lo += heading.end()
         if drop_line.fullmatch(text[lo:hi]) and not is_cell(text, filled, k):
             continue  # a page number, also as a converted page's heading ("## Trang 3")
-        for start, end in split_glued(text, lo, hi):
-            kept.append((start, end, blank))
-            blank = False
+        beside = _BESIDE_RECIPIENTS.match(text, lo, hi)
+        columns = [(lo, beside.start(1)), (beside.end(1), hi)] if beside else [(lo, hi)]
+        for column, (column_lo, column_hi) in enumerate(columns):
+            for start, end in split_glued(text, column_lo, column_hi):
+                kept.append((start, end, blank or column > 0))  # the signature's column opens a paragraph
+                blank = False
     return kept
+
+
+# the recipients and the signature side by side, as a PDF export keeps its columns:
+# "- Như Điều 3;                        KT. CHỦ TỊCH"
+_BESIDE_RECIPIENTS = re.compile(r"(?:Nơi nhận\b|[-–+•]).*?\S( {8,})(?=\S)")
 
 
 _MERGED_MIN = 4

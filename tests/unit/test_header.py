@@ -73,6 +73,20 @@ def test_header_signature_block_on_one_line_gives_name_and_position() -> None:
     assert (plan.signer_name, plan.signer_position) == ("Trần Văn An", "Phó Chủ tịch")
 
 
+def test_header_signature_beside_the_recipients_as_a_pdf_export_keeps_its_columns() -> None:
+    side_by_side = ("\n Nơi nhận:                                        TM. ỦY BAN NHÂN DÂN\n"
+                    "- Như Điều 3;                                         KT. CHỦ TỊCH\n"
+                    "- TT. Tỉnh uỷ, HĐND tỉnh;                             PHÓ CHỦ TỊCH\n"
+                    + "".join(f"- Sở số {n};\n" for n in range(1, 9)) +
+                    "- Lãnh đạo VPUBND tỉnh;                               Nguyễn Thế Phước\n- Lưu: VT, TH.")
+    interleaved = ("\nNơi nhận: TM. ỦY BAN NHÂN DÂN\n- TT. Thành ủy (để b/c);\nKT. CHỦ TỊCH\n- CT, các PCT UBND TP;\n"
+                   "PHÓ CHỦ TỊCH\n- Các đơn vị nêu tại mục V;\n- Lưu: VT, DL.\nTrần Hữu Thùy Giang")
+    for closing, name in ((side_by_side, "Nguyễn Thế Phước"), (interleaved, "Trần Hữu Thùy Giang")):
+        plan = _plan(FLAT + closing)
+        assert (plan.signer_name, plan.signer_position) == (name, "Phó Chủ tịch")
+    assert "\nKT. CHỦ TỊCH\n- TT. Tỉnh ủy" in normalize(side_by_side).text
+
+
 def test_header_signer_from_a_pages_attribute_table() -> None:
     text = "| Số hiệu | 3/KH-UBND |\n| Người ký | Lê Thị Hoa |\n" + TABLE
     assert _plan(text).signer_name == "Lê Thị Hoa"
