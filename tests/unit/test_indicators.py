@@ -27,6 +27,9 @@ def targets(text: str, year: int | None = 2025) -> list[tuple[float, float | Non
     ("đọc 3 xuất bản phẩm in trở lên/ năm", 3.0, None, "xuất bản phẩm/năm"),
     ("phòng đọc 40 m2 cho thiếu nhi", 40.0, None, "m²"),
     ("đạt 200 000 lượt", 200000.0, None, "lượt"),
+    ("hình thành 02- 03 khu du lịch biển", 2.0, 3.0, "khu"),
+    ("hình thành 4 cụm du lịch sinh thái", 4.0, None, "cụm"),
+    ("bồi dưỡng 1 - 2 hướng dẫn viên tại điểm", 1.0, 2.0, "hướng dẫn viên"),
 ])
 def test_indicators_measures_ranges_and_units(text: str, value: float, value_max: float | None,
                                               unit: str) -> None:
