@@ -647,3 +647,10 @@ def test_tasks_a_heading_listing_communes_after_the_committee_makes_each_the_lea
     tasks = _tasks(f"III. TỔ CHỨC THỰC HIỆN\n7. UBND các xã: {', '.join(communes)}\n- Xây dựng kế hoạch phát triển du lịch.\n"
                    "- Quản lý chặt chẽ hoạt động du lịch biển.")
     assert [_names(t.leads) for t in tasks] == [[f"Ủy ban nhân dân xã {name}" for name in communes]] * 2
+
+
+def test_tasks_a_part_on_orientation_states_directions_not_tasks() -> None:
+    tasks = _tasks("II. MỤC TIÊU\n- Thu hút 1 triệu lượt khách.\nIII. ĐỊNH HƯỚNG PHÁT TRIỂN DU LỊCH SINH THÁI\n"
+                   "- Phát triển mô hình du lịch cộng đồng gắn sinh kế ngư nghiệp.\nIV. NHIỆM VỤ VÀ GIẢI PHÁP\n"
+                   "- Xây dựng sản phẩm du lịch đặc trưng.")
+    assert [(t.section, t.text) for t in tasks] == [("IV", "Xây dựng sản phẩm du lịch đặc trưng.")]
