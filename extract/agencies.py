@@ -115,7 +115,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     g = _grammar()
     noun = f"(?:{g['group-noun']})"
     qualifiers = rf"(?:\s+(?:{g['group-qualifier']})(?!\w))*"
-    listed = rf"{noun}(?!\w)(?:\s*,\s*(?:các\s+)?{noun}(?!\w))*"
+    # nouns a plan may list without commas ("các cơ quan đơn vị liên quan", "các sở ban ngành")
+    uncommaed = r"(?:cơ quan|đơn vị|địa phương|ban ngành|ngành)(?!\w)"
+    listed = rf"{noun}(?!\w)(?:\s*,\s*(?:các\s+)?{noun}(?!\w)|\s+{uncommaed})*"
     # A group opens with "các". "và X" ends it only as its last single noun: "các sở, ngành và địa phương"
     # is one group, "các sở, ngành và cơ quan, đơn vị liên quan" two. Without "các", a group must end in
     # "liên quan" and stand after "và" or "với" ("phối hợp với cơ quan, đơn vị liên quan"), or open the text
@@ -227,7 +229,11 @@ def _grammar_mentions(text: str) -> list[Mention]:
             level_word = places.group(1) if places else ""
             found.append(Mention(Agency(f"Ủy ban nhân dân {level_word} {written}", "uy-ban-nhan-dan-cap-duoi"),
                                  match.start() if index == 0 else start, end))
-        if not named:
+        place = _PLACE_NAME.match(text, match.end()) if _ONE_LOCALITY.search(name) and "," not in name else None
+        if place:  # "Ủy ban nhân dân phường Yên Bái"
+            found.append(Mention(Agency(f"{name} {' '.join(place[1].split())}", "uy-ban-nhan-dan-cap-duoi"),
+                                 match.start(), place.end()))
+        elif not named:
             found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), match.end()))
     for match in _regexes()["group"].finditer(folded):
         if _regexes()["forward"].match(folded, match.end()):
@@ -252,6 +258,10 @@ def _distributed(text: str) -> list[Mention]:
     return [Mention(Agency("Sở " + " ".join(text[start:end].split()), "so"), start, end)
             for opener in _regexes()["distributive"].finditer(text) for start, end in _names_after(text, opener.end())]
 
+
+# one commune, ward or district's committee and its name: "Ủy ban nhân dân phường Yên Bái", "… xã A Lưới 3"
+_ONE_LOCALITY = re.compile(r"(?<!các )(?<!cấp )(?:xã|phường|thị trấn|huyện|quận|thị xã|đặc khu)$")
+_PLACE_NAME = re.compile(r"\s+((?:[A-ZĐ][^\W\d_]*|\d{1,2})(?:\s+(?:[A-ZĐ][^\W\d_]*|\d{1,2}(?!\d)))*)(?![\w/])")
 
 # "Ủy ban nhân dân các xã" before a colon and the communes' names
 _COMMITTEE_LIST = re.compile(r"\bcác\s+(xã|phường|thị trấn|huyện|quận|thị xã)$")

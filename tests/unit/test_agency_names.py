@@ -204,3 +204,16 @@ def test_agency_names_a_branch_after_a_dash_and_a_tax_office_named_by_its_provin
 def test_agency_names_a_listed_sos_name_does_not_run_into_its_duty() -> None:
     assert [m.agency.name for m in mentions("- Phối hợp với Sở Du lịch truyền thông quảng bá về du lịch biển.")] == \
         ["Sở Du lịch"]
+
+
+def test_agency_names_one_wards_committee_keeps_the_wards_name() -> None:
+    text = normalize("UBND phường Yên Bái chủ trì phối hợp với UBND phường Văn Phú, UBND huyện, thị xã Sơn Tây")
+    assert [m.agency.name for m in mentions(text.text)] == [
+        "Ủy ban nhân dân phường Yên Bái", "Ủy ban nhân dân phường Văn Phú", "Ủy ban nhân dân huyện, thị xã"]
+
+
+def test_agency_names_a_group_listed_without_commas_is_one_group() -> None:
+    names = [m.agency.name for m in mentions("Ban Quản lý Khu kinh tế chủ trì, phối hợp với các sở ban ngành và địa "
+                                             "phương thực hiện; báo cáo các cơ quan đơn vị liên quan")]
+    assert names == ["Ban Quản lý Khu kinh tế", "các sở ban ngành và địa phương", "các cơ quan đơn vị liên quan"]
+    assert [m.agency.name for m in mentions("các cơ quan ban hành văn bản")] == ["các cơ quan"]
