@@ -349,6 +349,8 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
             continue
         if is_caps(item.text, _CAPS_LETTERS):
             continue  # a line in capitals is a heading or a name set over a page ("ỦY BAN NHÂN DÂN …"), not a duty
+        if not item.marker and item.text[:1].islower():
+            continue  # a piece broken off a table's row or a page ("thác, nước thải đúng quy định."), not a duty
         following = items[index + 1] if index + 1 < len(items) else None
         introduces = item.text.rstrip().endswith(":") and (
             following.marker not in ("", item.marker) if following is not None else bool(section.children))

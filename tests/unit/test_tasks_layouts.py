@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from plangraph.extract.deadlines import find_deadlines
 from plangraph.extract.facts import Task
+from plangraph.extract.find import find_facts
 from plangraph.extract.normalize import normalize
 from plangraph.extract.outline import outline
+from plangraph.extract.tables import find_tables, table_spans
 from plangraph.extract.tasks import find_tasks
 
 
@@ -654,3 +656,13 @@ def test_tasks_a_part_on_orientation_states_directions_not_tasks() -> None:
                    "- Phát triển mô hình du lịch cộng đồng gắn sinh kế ngư nghiệp.\nIV. NHIỆM VỤ VÀ GIẢI PHÁP\n"
                    "- Xây dựng sản phẩm du lịch đặc trưng.")
     assert [(t.section, t.text) for t in tasks] == [("IV", "Xây dựng sản phẩm du lịch đặc trưng.")]
+
+
+def test_tasks_a_piece_broken_off_a_tables_row_is_no_task() -> None:
+    clean = normalize("III. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Phát triển sản phẩm\n- Xây dựng phương án thu gom rác.\n"
+                      "| Nội dung | Chủ trì | Thời gian |\n|---|---|---|\n| Xây dựng phương án, hướng dẫn khai | UBND "
+                      "các xã | Thường xuyên |\nthác, nước thải đúng quy định.\n- Tổ chức tập huấn.").text
+    tables = find_tables(clean)
+    tasks = find_facts(clean, outline(clean, skip=table_spans(tables)), tables).tasks
+    assert "thác, nước thải đúng quy định." not in [t.text for t in tasks]
+    assert "Tổ chức tập huấn." in [t.text for t in tasks]
