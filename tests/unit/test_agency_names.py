@@ -217,3 +217,8 @@ def test_agency_names_a_group_listed_without_commas_is_one_group() -> None:
                                              "phương thực hiện; báo cáo các cơ quan đơn vị liên quan")]
     assert names == ["Ban Quản lý Khu kinh tế", "các sở ban ngành và địa phương", "các cơ quan đơn vị liên quan"]
     assert [m.agency.name for m in mentions("các cơ quan ban hành văn bản")] == ["các cơ quan"]
+
+
+def test_agency_names_the_localities_committees_are_committees() -> None:
+    assert [m.agency.name for m in mentions(normalize("Phối hợp với Sở Du lịch và UBND các địa phương").text)] == \
+        ["Sở Du lịch", "Ủy ban nhân dân các địa phương"]
