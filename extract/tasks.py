@@ -130,7 +130,8 @@ def _heading_agencies(section: Section) -> tuple[Agency, ...]:
             start += len(title[start:]) - len(title[start:].lstrip(" :"))
             listed = list_at(title, start)
             party = _parties(title[start:]) if _is_label(heading.title) and not _MEMBERS.search(title) else ()
-            if party and (not listed or listed[0].agency.vague and listed[0].start == start):
+            whole = bool(listed) and not title[listed[-1].end:].strip(" ,;.")  # the list names the whole heading
+            if party and (not listed or listed[0].agency.vague and listed[0].start == start and not whole):
                 return party
             if listed:
                 directed = _DIRECTS.match(title, listed[-1].end)

@@ -666,3 +666,9 @@ def test_tasks_a_piece_broken_off_a_tables_row_is_no_task() -> None:
     tasks = find_facts(clean, outline(clean, skip=table_spans(tables)), tables).tasks
     assert "thác, nước thải đúng quy định." not in [t.text for t in tasks]
     assert "Tổ chức tập huấn." in [t.text for t in tasks]
+
+
+def test_tasks_a_heading_asking_a_group_and_a_named_body_makes_each_the_lead() -> None:
+    tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n11. Đề nghị các tổ chức, doanh nghiệp, Hiệp hội Du lịch thành phố\n"
+                   "- Tham gia tư vấn, liên kết và phát triển các sản phẩm du lịch đặc trưng.")
+    assert [_names(t.leads) for t in tasks] == [["các tổ chức, doanh nghiệp", "Hiệp hội Du lịch thành phố"]]
