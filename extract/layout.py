@@ -298,6 +298,7 @@ def is_caps(line: str, min_letters: int = 1) -> bool:
 _LONE_CAPITALS_CHARS = 8
 _MONTH_WORD_END = re.compile(r"(?<!\w)ngày\s+\d{1,2}\s+tháng$")
 _YEAR_OF_DATE = re.compile(r"\d{1,2}\s+năm\s+(?:19|20)\d\d")
+_MONTH_OF_YEAR = re.compile(r"\d{1,2}/(?:19|20)\d\d(?!\d)")
 _NUMBERED = re.compile(r"^(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)[.)]\s")  # "II. ", "3. ", "2.1. "
 _HYPHENATED = re.compile(r"^[-–]\s+(?=[^\W\d_])")
 BARE_MARKER = re.compile(rf"^(?:[IVXLC]+\s*[.)\-–:]|{MISREAD_ROMAN}\.|\d{{1,2}}(?:\.\d{{1,2}})*[.)]|[a-zđ][.)]|Điều\s+\d+\s*[.:]?)$")
@@ -424,6 +425,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return True  # "… “Tháng hành động phòng, chống ma túy" / "- Tháng 6” và …": a dash inside a quoted name
     if previous.endswith("tháng") and _MONTH_WORD_END.search(previous) and _YEAR_OF_DATE.match(line):
         return True  # "ngày 24 tháng" / "02 năm 2009 của …": a date broken after its month word
+    if previous.endswith("tháng") and _MONTH_OF_YEAR.match(line):
+        return True  # "… xong trong tháng" / "12/2025. Định kỳ …": a month broken from its word
     if width is not None and same_block and (
             _lone_capitals(line) and not is_caps(previous) and not _TERMINAL.search(previous)
             or _lone_capitals(previous) and _starts_lower(line)):

@@ -347,6 +347,13 @@ def test_normalize_an_abbreviation_a_wrap_left_alone_on_its_line_continues_the_p
     assert "\ne) Hằng năm, tổ chức kiểm tra, đánh giá và tổng hợp, báo cáo Ủy ban nhân dân tỉnh và Bộ Giáo dục và Đào tạo.\n" in clean
 
 
+def test_normalize_a_month_and_year_broken_from_their_month_word_go_on_its_paragraph() -> None:
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n1. Các cơ quan, đơn vị xây dựng Kế hoạch triển khai xong trong tháng\n\n"
+            "12/2025. Định kỳ báo cáo kết quả hằng năm.\n2. Sở Tư pháp theo dõi.")
+    assert normalize(text).text.split("\n")[1] == ("1. Các cơ quan, đơn vị xây dựng Kế hoạch triển khai xong trong "
+                                                   "tháng 12/2025. Định kỳ báo cáo kết quả hằng năm.")
+
+
 def test_normalize_a_date_broken_after_its_month_word_is_one_line() -> None:
     text = ("Căn cứ Quyết định số 31/2009/QĐ-TTg ngày 24 tháng\n02 năm 2009 của Thủ tướng Chính phủ;\n"
             "Căn cứ Luật Ban hành văn bản quy phạm pháp luật;\n")
