@@ -243,6 +243,9 @@ def inside_starts(line: str) -> list[re.Match[str]]:
 
 
 
+_PARAGRAPH_LINES = 12  # the most lines a typical paragraph block has
+
+
 def block_layout(lines: list[tuple[int, int, bool]]) -> bool:
     """Whether paragraphs are blocks of hard-wrapped lines separated by blank lines (not pages: a
     PDF export's blocks of some 40 lines between page markers)."""
@@ -253,9 +256,6 @@ def block_layout(lines: list[tuple[int, int, bool]]) -> bool:
         sizes[-1] += 1
     multi = sum(1 for size in sizes if size > 1)
     return len(sizes) >= 10 and multi >= 0.3 * len(sizes) and sorted(sizes)[len(sizes) // 2] <= _PARAGRAPH_LINES
-
-
-_PARAGRAPH_LINES = 12  # the most lines a typical paragraph block has
 
 
 def is_cell(text: str, spans: list[tuple[int, int]], k: int) -> bool:

@@ -221,7 +221,8 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     inside = sum(len(inside_starts(line)) for line in lines)
     at_starts = sum(1 for k, line in enumerate(lines) if MARKER.match(line) and not is_cell(text, spans, k))
     merged = inside >= _MERGED_MIN and inside > at_starts  # a table's cells ("- Diện tích") are no units
-    units = {m.span() for m in inside_starts(text)} | set(inside_blocks(text)) | set(inside_cells(text)) if merged else set()
+    units = ({m.span() for m in inside_starts(text)} | set(inside_blocks(text)) | set(inside_cells(text))
+             if merged else set())
     breaks = sorted(units | {m.span() for m in re.finditer("\n", text)})
     segments: list[tuple[int, int]] = []
     split_numbers: set[int] = set()  # segments that are a bare number split off a line's end
@@ -264,8 +265,9 @@ def _unchanged(buffer: _Buffer, segments: list[tuple[int, int]], breaks: list[tu
 
 
 _SPACE_RUN = re.compile(" {2,}")
-_BROKEN_NUMBER = re.compile(r"\d/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ&]*-$")  # a document number a wrap broke after its hyphen
-_NUMBER_REST = re.compile(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)")  # … and its issuer's code on the next line
+# a document number a line break split after its hyphen, and its issuer's code on the next line
+_BROKEN_NUMBER = re.compile(r"\d/(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ&]*-$")
+_NUMBER_REST = re.compile(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)")
 
 
 def _paragraphs(buffer: _Buffer) -> _Buffer:
