@@ -227,7 +227,10 @@ def _grammar_mentions(text: str) -> list[Mention]:
         for index, (start, end) in enumerate(named):  # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền"
             written = " ".join(text[start:end].split())
             level_word = places.group(1) if places else ""
-            found.append(Mention(Agency(f"Ủy ban nhân dân {level_word} {written}", "uy-ban-nhan-dan-cap-duoi"),
+            if written.lower().startswith(level_word):  # "các phường: Phường 1, Phường 3"
+                level_word = ""
+            found.append(Mention(Agency(" ".join(f"Ủy ban nhân dân {level_word} {written}".split()),
+                                        "uy-ban-nhan-dan-cap-duoi"),
                                  match.start() if index == 0 else start, end))
         place = _PLACE_NAME.match(text, match.end()) if _ONE_LOCALITY.search(name) and "," not in name else None
         if place:  # "Ủy ban nhân dân phường Yên Bái"
@@ -267,6 +270,9 @@ _PLACE_NAME = re.compile(r"\s+((?:[A-ZĐ][^\W\d_]*|\d{1,2})(?:\s+(?:[A-ZĐ][^\W\
 _COMMITTEE_LIST = re.compile(r"\bcác\s+(xã|phường|thị trấn|huyện|quận|thị xã)$")
 
 
+_PLACE_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\d/.,]\d)(?!\w)")
+
+
 def _names_after(text: str, position: int) -> list[tuple[int, int]]:
     """Spans of the capitalised names listed from `position` on ("Nội vụ, Hải đảo - Thủy sản và Y tế")."""
     spans = []
@@ -274,6 +280,8 @@ def _names_after(text: str, position: int) -> list[tuple[int, int]]:
         end = name_end(text, position, joins=False, places=False)
         if end <= position:
             break
+        numbered = _PLACE_NUMBER.match(text, end)  # "A Lưới 3", "Phường 1"
+        end = numbered.end() if numbered else end
         spans.append((position, end))
         gap = _LIST_GAP.match(text[end:end + 12])
         if gap is None or not gap.end():

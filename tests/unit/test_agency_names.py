@@ -222,3 +222,10 @@ def test_agency_names_a_group_listed_without_commas_is_one_group() -> None:
 def test_agency_names_the_localities_committees_are_committees() -> None:
     assert [m.agency.name for m in mentions(normalize("Phối hợp với Sở Du lịch và UBND các địa phương").text)] == \
         ["Sở Du lịch", "Ủy ban nhân dân các địa phương"]
+
+
+def test_agency_names_communes_named_with_a_number_keep_it() -> None:
+    assert [m.agency.name for m in mentions("Ủy ban nhân dân các xã: A Lưới 3 và Khe Tre")] == [
+        "Ủy ban nhân dân xã A Lưới 3", "Ủy ban nhân dân xã Khe Tre"]
+    assert [m.agency.name for m in mentions("Ủy ban nhân dân các phường: Phường 1, Phường 3")] == [
+        "Ủy ban nhân dân Phường 1", "Ủy ban nhân dân Phường 3"]
