@@ -144,10 +144,12 @@ def find_budget(root: Section, plan: PlanInfo | None = None) -> tuple[BudgetItem
                     j += 1
             group = [head, *parts]
             total_period = head.period or _span([p.period for p in parts if p.period]) or plan_period
-            # parts with no period of their own (sources of a total) span the total's period
-            shared = total_period if head.is_total and not any(p.period for p in parts) else None
-            if not head.is_total:
-                shared = plan_period  # an amount on its own ("2. Vốn doanh nghiệp: 5.800 tỷ đồng"): the plan's years
+            # parts with no period of their own (sources of a total) span the total's period; an amount
+            # on its own ("2. Vốn doanh nghiệp: 5.800 tỷ đồng") is for the plan's years
+            if head.is_total:
+                shared = None if any(p.period for p in parts) else total_period
+            else:
+                shared = plan_period
             for k, amount in enumerate(group):
                 ordinal += 1
                 period = amount.period or shared

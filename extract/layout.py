@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from plangraph.extract.rules import cue_regex, finditer_at, read_table
-from plangraph.extract.tables import MARKDOWN_RULE
+from plangraph.extract.tables import MARKDOWN_RULE, is_markdown_row
 
 # A line that opens a structural unit: Roman / arabic / letter numbering, a bullet, an article.
 MARKER = re.compile(
@@ -189,7 +189,6 @@ def inside_blocks(text: str) -> list[tuple[int, int]]:
 
 
 _LONE_PIPE = re.compile(r"(?<!\S)\|(?!\S)")
-_MARKDOWN_ROW = re.compile(r"^\|.*\|$")
 
 
 def inside_cells(text: str) -> list[tuple[int, int]]:
@@ -201,7 +200,7 @@ def inside_cells(text: str) -> list[tuple[int, int]]:
     k = 0
     while k < len(lines):
         j = k
-        while j < len(lines) and _MARKDOWN_ROW.match(lines[j].strip()):
+        while j < len(lines) and is_markdown_row(lines[j].strip()):
             j += 1
         if any(MARKDOWN_RULE.match(lines[i].strip()) for i in range(k, j)):
             kept.update(range(k, j))

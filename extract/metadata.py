@@ -8,6 +8,7 @@ from functools import lru_cache
 from plangraph.extract import header
 from plangraph.extract.citations import DATE_AFTER, DOC_NUMBER, Citation, doc_types, find_citations, type_of_number
 from plangraph.extract.iris import content_digest
+from plangraph.extract.layout import paragraph_cues
 from plangraph.extract.normalize import MARKER, fold, is_caps, strip_marks
 from plangraph.extract.reference import find_province, province_named
 from plangraph.extract.rules import compile_regex, finditer_at, read_table
@@ -256,7 +257,7 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
         return one_line[0], _position_case(one_line[1]), body
     position = None
     for line in lines[blocks[-1] + 1:blocks[-1] + _SIGNATURE_LINES]:
-        if not line or _header()["signed"].match(line) or _RECIPIENT_LINE.match(line):
+        if not line or _header()["signed"].match(line) or _recipient_line().match(line):
             continue  # (the recipients' lines may stand between, as a PDF export interleaves two columns)
         if is_caps(line) and not MARKER.match(line):
             if header.position_in(line):  # (not the capitals of a title after a page's last cell)
@@ -273,7 +274,12 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 _SIGNATURE_LINES = 16
-_RECIPIENT_LINE = re.compile(r"[-–+•]\s|Nơi nhận\b|Lưu\s*:")
+
+
+@lru_cache(maxsize=1)
+def _recipient_line() -> re.Pattern[str]:
+    """A line of the recipients: its heading (paragraphs.tsv), a bullet or the archive's "Lưu:"."""
+    return re.compile(rf"[-–+•]\s|Lưu\s*:|{paragraph_cues(('recipients',))}")
 
 
 def _position_case(position: str | None) -> str | None:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from plangraph.extract.layout import (BARE_MARKER, MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues,
                                       inside_blocks, inside_cells, inside_starts, is_caps as is_caps, is_cell,
-                                      paragraph_start as paragraph_start, split_glued, wrap_width)
+                                      paragraph_cues, paragraph_start as paragraph_start, split_glued, wrap_width)
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 
 _SPACES = set("\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -191,7 +191,7 @@ def _content_lines(text: str) -> list[tuple[int, int, bool]]:
             lo += heading.end()
         if drop_line.fullmatch(text[lo:hi]) and not is_cell(text, filled, k):
             continue  # a page number, also as a converted page's heading ("## Trang 3")
-        beside = _BESIDE_RECIPIENTS.match(text, lo, hi)
+        beside = _beside_recipients().match(text, lo, hi)
         columns = [(lo, beside.start(1)), (beside.end(1), hi)] if beside else [(lo, hi)]
         for column, (column_lo, column_hi) in enumerate(columns):
             for start, end in split_glued(text, column_lo, column_hi):
@@ -200,9 +200,11 @@ def _content_lines(text: str) -> list[tuple[int, int, bool]]:
     return kept
 
 
-# the recipients and the signature side by side, as a PDF export keeps its columns:
-# "- Như Điều 3;                        KT. CHỦ TỊCH"
-_BESIDE_RECIPIENTS = re.compile(r"(?:Nơi nhận\b|[-–+•]).*?\S( {8,})(?=\S)")
+@lru_cache(maxsize=1)
+def _beside_recipients() -> re.Pattern[str]:
+    """The recipients and the signature side by side, as a PDF export keeps its columns ("- Như Điều
+    3;                        KT. CHỦ TỊCH"): the gap between them is group 1."""
+    return re.compile(rf"(?:{paragraph_cues(('recipients',))}|[-–+•]).*?\S( {{8,}})(?=\S)")
 
 
 _MERGED_MIN = 4

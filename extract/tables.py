@@ -89,7 +89,7 @@ def _lines(text: str) -> list[_Line]:
     return found
 
 
-def _is_markdown(line: str) -> bool:
+def is_markdown_row(line: str) -> bool:
     return len(line) > 1 and line.startswith("|") and line.endswith("|") and line.count("|") >= 2
 
 
@@ -124,7 +124,7 @@ def _caption(lines: list[_Line], first: int) -> tuple[Cell, ...]:
     k = first - 1
     while k >= 0 and len(above) < _CAPTION_LINES:
         line = lines[k].text
-        if line == "|" or _is_markdown(line):
+        if line == "|" or is_markdown_row(line):
             break
         if line:
             above.insert(0, lines[k])
@@ -349,7 +349,7 @@ def _markdown(lines: list[_Line], first: int) -> tuple[int, Table | None]:
 def _row_end(lines: list[_Line], k: int) -> int | None:
     """Index of the last line of the Markdown row starting at line k (a cell may wrap onto the
     next lines), or None when no row starts there."""
-    if _is_markdown(lines[k].text):
+    if is_markdown_row(lines[k].text):
         return k
     if not (lines[k].text.startswith("|") and lines[k].text.count("|") >= 2):
         return None
