@@ -4,8 +4,9 @@ A target is a number with a unit (extract/measures.py). Every value under an obj
 ("Mục tiêu", "Chỉ tiêu") counts; elsewhere, outside funding sections, only values a sentence sets
 out after a target cue ("phấn đấu", "bảo đảm"); values reported as past ("ước đạt") and the
 baseline of a change ("từ 45% lên 60%") never do. A heading that states values ("1. 100% xã …")
-is read as an item. Clauses end at ";" and at sentence ends; a short "Label:" opening an item
-belongs to each of its clauses. Within a clause a shared prefix belongs to every value, an
+is read as an item, and sets them outside objective sections too ("3. Hoàn thiện 500ha mặt
+bằng"). Clauses end at ";" and at sentence ends; a short "Label:" opening an item belongs to
+each of its clauses. Within a clause a shared prefix belongs to every value, an
 enumeration's shared tail (from its first predicate, "có", "được", …) belongs to every value
 before it, a value with no words of its own continues the previous target, and a "tương ứng" /
 "lần lượt" list maps its values onto the previous targets in order. Cues live in
@@ -30,6 +31,7 @@ _NOT_LETTER = r"(?![^\W\d_])"
 _WORD_START = r"(?<![^\W\d_])"
 _EDGE_PUNCTUATION = " \t,.;:–-"
 _LEAD_IN_WORDS = 8  # a paragraph this short (or ending with ":") can set the year of what follows
+_HEADING_WORDS = 30  # a heading this short that states a value sets it; a longer one ran into its text
 _LABEL_WORDS = 6  # "Label: …" this short opens every clause of its item; a longer lead-in is dropped
 _CLAUSE_CHARS = re.compile(r"[().;]")
 _NON_SPACE = re.compile(r"\S")
@@ -394,7 +396,10 @@ def find_indicators(root: Section, plan: PlanInfo | None = None) -> tuple[Indica
         year = heading_year(section) or fallback
         ordinal = 0
         for item in statements(section):
-            targets = item_targets(item.text, year, gated, earlier)
+            # a heading that states a value sets it ("3. Hoàn thiện 500ha mặt bằng sạch")
+            heading = (item.start == section.start and item.text == section.title
+                       and len(item.text.split()) <= _HEADING_WORDS)
+            targets = item_targets(item.text, year, gated and not heading, earlier)
             earlier.extend(t for t in targets if not t.inner)
             if not targets:
                 year = _lead_in_year(item.text) or year

@@ -204,6 +204,17 @@ def test_indicators_heading_that_states_a_value_is_read() -> None:
     assert [text[i.start:i.end] for i in found][0] == "100% xã có nhà văn hóa đạt chuẩn"
 
 
+def test_indicators_heading_outside_objectives_that_states_a_value_sets_it() -> None:
+    text = ("II. NỘI DUNG\n1. Hoàn thành di dời 02 cụm công nghiệp.\n- Tập huấn cho 200 người.\n"
+            "2. Tỷ lệ khu công nghiệp có công trình xử lý nước thải đạt chuẩn 100%.")
+    found = find_indicators(outline(text))
+    assert [(i.section, i.value, i.unit) for i in found] == [("II.1", 2.0, "cụm công nghiệp"), ("II.2", 100.0, "%")]
+    # a heading run together with its paragraph is no statement of its own
+    run_in = ("II. NỘI DUNG\n1. Tình hình thu ngân sách năm 2025 " + "trên địa bàn tỉnh " * 8
+              + "có 120 doanh nghiệp hoạt động.")
+    assert find_indicators(outline(run_in)) == ()
+
+
 def test_indicators_short_label_opens_each_clause_and_long_lead_in_is_dropped() -> None:
     found = targets("Tại vùng ven biển: 90% hộ có nước sạch; 100% trường có nhà vệ sinh.")
     assert [s for *_, s in found] == ["Tại vùng ven biển hộ có nước sạch", "Tại vùng ven biển trường có nhà vệ sinh"]
