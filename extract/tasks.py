@@ -1,7 +1,7 @@
 """Tasks and who leads or coordinates them.
 
 Every bullet or paragraph of a duty part is a task; so is a numbered heading that is itself a
-long sentence, an article that assigns execution, and a closing paragraph that asks agencies
+long sentence (not an aim over the paragraph of its doer), an article that assigns execution, and a closing paragraph that asks agencies
 to act. Under TỔ CHỨC THỰC HIỆN a heading that names agencies makes them lead what stands
 below, unless the task names its own doer, or opens with "Phối hợp với X" (X leads, the
 heading agencies coordinate); a lead-in that names its doers does the same for the items it
@@ -219,7 +219,11 @@ def _heading_is_task(section: Section) -> bool:
     bulleted = any(item.marker and not found for item, found in zip(section.items, item_fields))
     if section.title.rstrip().endswith(".") and bulleted and words < _PARAGRAPH_WORDS:
         return False  # a short sentence over its own bullets is their title ("5. Nâng cao năng lực …." / "- …")
-    if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS:
+    # "4. Hoàn thành di dời 01 khu công nghiệp …." over "UBND phường X chủ trì, …": the doer's paragraph
+    # is the task, the heading its aim
+    doers_below = bool(section.items) and all(not item.marker and _opens_with_doer(item.text)
+                                              for item in section.items)
+    if re.search(r"[.;:]$", section.title.strip()) and words >= _SENTENCE_TASK_WORDS and not doers_below:
         return True
     if words >= _PARAGRAPH_WORDS and _opens_with_doer(section.title) and not _LEAD_IN_END.search(section.title):
         return True  # "1. Sở X theo dõi, đôn đốc …" over bullets: a body's duty whose full stop the text left out

@@ -672,3 +672,13 @@ def test_tasks_a_heading_asking_a_group_and_a_named_body_makes_each_the_lead() -
     tasks = _tasks("V. TỔ CHỨC THỰC HIỆN\n11. Đề nghị các tổ chức, doanh nghiệp, Hiệp hội Du lịch thành phố\n"
                    "- Tham gia tư vấn, liên kết và phát triển các sản phẩm du lịch đặc trưng.")
     assert [_names(t.leads) for t in tasks] == [["các tổ chức, doanh nghiệp", "Hiệp hội Du lịch thành phố"]]
+
+
+def test_tasks_a_sentence_heading_stating_an_aim_over_the_paragraph_of_its_doer_is_its_title() -> None:
+    aim = ("II. NỘI DUNG\n4. Hoàn thành di dời 01 khu công nghiệp (Đông Phố Mới) và 02 cụm công nghiệp "
+           "(Đông Phố Mới và Sơn Mãn) trong năm nay.\n")
+    tasks = _tasks(aim + "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với Sở Xây dựng thực hiện công tác GPMB.")
+    assert [(t.section, _names(t.leads)) for t in tasks] == [("II.4", ["Ủy ban nhân dân phường Lào Cai"])]
+    # a paragraph that goes on with the work keeps the heading a task of its own
+    tasks = _tasks(aim + "Phát huy vai trò của các cơ sở trong việc di dời.")
+    assert [t.text for t in tasks] == [aim.split("\n")[1][3:], "Phát huy vai trò của các cơ sở trong việc di dời."]
