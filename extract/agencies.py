@@ -136,6 +136,7 @@ def _regexes() -> dict[str, re.Pattern[str]]:
     return {
         # these two run on the folded text, so their cues are folded the same way
         "committee": re.compile(fold_pattern(g["committee"]), re.IGNORECASE),
+        "committee-area": re.compile(fold_pattern(rf"\s+(?:{g['committee-area']})(?!\w)"), re.IGNORECASE),
         "group": re.compile(fold_pattern(group), re.IGNORECASE),
         # a sector or force named by what it does: "ngành Thuế", "lực lượng Công an"
         "sector": re.compile(fold_pattern(rf"(?<!\w)(?:{g['sector']})\s+(?:{g['sector-noun']})(?!\w)"), re.IGNORECASE),
@@ -237,7 +238,11 @@ def _grammar_mentions(text: str) -> list[Mention]:
             found.append(Mention(Agency(f"{name} {' '.join(place[1].split())}", "uy-ban-nhan-dan-cap-duoi"),
                                  match.start(), place.end()))
         elif not named:
-            found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), match.end()))
+            end = match.end()
+            area = _regexes()["committee-area"].match(folded, end) if places else None
+            if area:  # "Ủy ban nhân dân các xã khu vực ven biển"
+                name, end = f"{name} {' '.join(text[end:area.end()].split())}", area.end()
+            found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), end))
     for match in _regexes()["group"].finditer(folded):
         if _regexes()["forward"].match(folded, match.end()):
             continue  # "các đơn vị sau đây": the bodies are named in the list below

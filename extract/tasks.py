@@ -342,9 +342,11 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
             label = None
         item_kind = kind
         path = section.path
-        if section is not top and index == len(items) - 1 and not item.marker and _CLOSING_START.match(item.text) \
-                and list(top.walk())[-1] is section:
-            path = top.path  # "Trong quá trình thực hiện, nếu có vướng mắc …" closing the part, after its last heading
+        if section is not top and index == len(items) - 1 and not item.marker and list(top.walk())[-1] is section \
+                and (_CLOSING_START.match(item.text) or _closing(item.text) and item.text.rstrip().endswith("./.")):
+            # "Trong quá trình thực hiện, nếu có vướng mắc …", "Yêu cầu các sở, ngành … ./." closing the part,
+            # after its last heading
+            path = top.path
         if (section is top or path == top.path) and _closing(item.text):
             item_kind = "closing-kept" if kind in ("duty", "assigning") else "closing"
         if not item_kind:

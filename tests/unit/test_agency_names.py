@@ -229,3 +229,11 @@ def test_agency_names_communes_named_with_a_number_keep_it() -> None:
         "Ủy ban nhân dân xã A Lưới 3", "Ủy ban nhân dân xã Khe Tre"]
     assert [m.agency.name for m in mentions("Ủy ban nhân dân các phường: Phường 1, Phường 3")] == [
         "Ủy ban nhân dân Phường 1", "Ủy ban nhân dân Phường 3"]
+
+
+def test_agency_names_the_committees_of_a_kind_of_locality_keep_it() -> None:
+    text = normalize("Yêu cầu các sở, ngành, UBND các xã khu vực ven biển và các đơn vị liên quan xây dựng kế hoạch; "
+                     "UBND các huyện biên giới báo cáo UBND tỉnh.").text
+    assert [m.agency.name for m in mentions(text)] == [
+        "các sở, ngành", "Ủy ban nhân dân các xã khu vực ven biển", "các đơn vị liên quan",
+        "Ủy ban nhân dân các huyện biên giới", "Ủy ban nhân dân tỉnh"]

@@ -238,6 +238,11 @@ def test_tasks_the_closing_paragraph_after_the_last_heading_belongs_to_the_part(
                    "- Các sở báo cáo trước ngày 15/11 hằng năm.\nTrong quá trình thực hiện nếu có khó khăn, vướng mắc "
                    "đề nghị các cơ quan, đơn vị, địa phương phản ánh về Sở Khoa học và Công nghệ.")
     assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("IV", ["các cơ quan, đơn vị, địa phương"])
+    # a request to the bodies that ends the text ("./."), after the bullets of the last heading
+    tasks = _tasks("III. TỔ CHỨC THỰC HIỆN\n9. Đề nghị Hiệp hội Du lịch tỉnh\n- Phối hợp quảng bá du lịch biển.\n"
+                   "Yêu cầu các sở, ngành và các đơn vị liên quan căn cứ chức năng, nhiệm vụ xây dựng kế hoạch triển khai. "
+                   "Trong quá trình thực hiện, nếu có khó khăn, báo cáo Ủy ban nhân dân tỉnh./.")
+    assert [(t.section, _names(t.leads)) for t in tasks][-1] == ("III", ["các sở, ngành", "các đơn vị liên quan"])
 
 
 def test_tasks_a_lettered_title_over_its_field_block_is_the_task() -> None:
