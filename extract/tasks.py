@@ -653,8 +653,9 @@ def _opening_bodies(text: str, start: int, end: int, found: tuple[Mention, ...])
     """The bodies the clause text[start:end] opens with: mentions apart by commas, "và" or a few
     words no list knows ("…, cơ quan thông tấn báo chí và Ủy ban nhân dân xã, phường")."""
     inside = [m for m in found if start <= m.start and m.end <= end]
-    if not inside or text[start:inside[0].start].strip():
-        return []
+    opener = text[start:inside[0].start].strip() if inside else ""
+    if not inside or opener and not role_cue("request").fullmatch(opener):
+        return []  # bodies alone, or asked: "…; đề nghị Ủy ban Mặt trận Tổ quốc … phối hợp thực hiện"
     opening = [inside[0]]
     for mention in inside[1:]:
         gap = text[opening[-1].end:mention.start]

@@ -483,6 +483,11 @@ def test_tasks_later_clauses_of_bodies_taking_part_or_deciding_and_role_items_re
         (["Sở Xây dựng"], []),
         (["Sở Y tế"], ["các sở, ngành"]),
         (["Sở Tài chính"], [])]
+    closing = _tasks("V. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Theo dõi, tổng hợp.\nTrên đây là Kế hoạch phát triển "
+                     "công nghiệp. Yêu cầu các sở, ban, ngành triển khai thực hiện; đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam "
+                     "tỉnh và các tổ chức chính trị - xã hội tỉnh phối hợp thực hiện./.")
+    assert [(_names(t.leads), _names(t.coordinators)) for t in closing][-1] == (
+        ["các sở, ban, ngành"], ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh"])
 
 
 def test_deadlines_a_finish_window_across_years_ends_in_the_later_one_and_qui_is_a_quarter() -> None:
