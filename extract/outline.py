@@ -196,6 +196,11 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
         if _cue("signature").match(opening) or _cue("recipients").match(opening) or _cue("footnote").match(opening):
             in_tail = True
             continue
+        if in_tail and _cue("appendix-note").match(line):
+            # "(Kèm theo Kế hoạch số …)" after the signature: an appendix whose title names no "Phụ lục"
+            _attach(stack, "appendix", "PL", "", start, end)
+            in_tail = False
+            continue
         if in_tail or len(stack) == 1 or line.strip() == "|" or MARKDOWN_RULE.match(line):
             continue
         if _cue("closing").match(line):

@@ -178,6 +178,17 @@ def test_outline_appendix_is_its_own_part_and_thousands_are_not_headings() -> No
     assert [item.text for item in root.children[1].items] == ["BẢNG CHỈ TIÊU", "72.000"]
 
 
+def test_outline_an_attachment_note_after_the_signature_opens_an_appendix() -> None:
+    body = ("V. TỔ CHỨC THỰC HIỆN\n1. Sở Du lịch\n- Theo dõi thực hiện.\nNơi nhận:\n- Lưu: VT.\n"
+            "DANH MỤC NHIỆM VỤ PHÁT TRIỂN DU LỊCH\n(Kèm theo Kế hoạch số 188/KH-UBND ngày 02/4/2026)\n"
+            "Nâng cấp hạ tầng du lịch Sở Xây dựng 2026\n")
+    root = outline(body)
+    assert [s.path for s in root.walk()] == ["", "V", "V.1", "PL"]
+    assert [item.text for item in root.children[0].children[0].items] == ["Theo dõi thực hiện."]
+    # a decision's plan after the decision's signature is no appendix
+    assert "PL" not in [s.path for s in outline(body.replace("Kế hoạch số 188/KH", "Quyết định số 18/QĐ")).walk()]
+
+
 def test_agencies_groups_without_cac_places_after_names_and_dashes() -> None:
     names = [m.agency.name for m in mentions(normalize(
         "Chủ trì, phối hợp với sở, ban, ngành và cơ quan, đơn vị có liên quan; Báo và Phát thanh, Truyền hình "
