@@ -73,6 +73,14 @@ def test_citations_documents_the_purpose_says_the_plan_carries_out_are_implement
                                 "1/2021/TT-BYT": "cites", "5/2021/NĐ-CP": "cites", "402/KH-UBND": "cites"}
 
 
+def test_citations_a_purpose_listing_documents_after_a_colon_carries_out_each() -> None:
+    text = HEAD + ("Căn cứ Quyết định số 257/QĐ-UBND của Ủy ban nhân dân tỉnh.\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+                   "- Cụ thể hóa các chủ trương của Trung ương và của tỉnh: Nghị quyết số 08-NQ/TW của Bộ Chính trị; "
+                   "Nghị Quyết số 36-NQ/TW của Ban Chấp hành Trung ương; bám sát Quyết định số 7/QĐ-TTg.\n2. Yêu cầu\n")
+    assert _relations(text, "1. Mục đích") == {"257/QĐ-UBND": "cites", "08-NQ/TW": "implements",
+                                               "36-NQ/TW": "implements", "7/QĐ-TTg": "cites"}
+
+
 def test_citations_party_numbers_spaced_numbers_and_a_number_cut_short_are_one_document_each() -> None:
     text = HEAD + ("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Quyết định số 260/QĐ-TTg của Thủ tướng; "
                    "Quyết định số 1660/QĐ -TTg ngày 02/10/2021.\n"
