@@ -208,6 +208,7 @@ def _beside_recipients() -> re.Pattern[str]:
 
 
 _MERGED_MIN = 4
+_INLINE_PAGE_HEADING = re.compile(r"\s+#{1,6}\s*Trang\s+\d{1,3}(?:\s+\d{1,3})?\s+")
 
 
 def _unmerge(buffer: _Buffer) -> _Buffer:
@@ -223,11 +224,14 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     inside = sum(len(inside_starts(line)) for line in lines)
     at_starts = sum(1 for k, line in enumerate(lines) if MARKER.match(line) and not is_cell(text, spans, k))
     merged = inside >= _MERGED_MIN and inside > at_starts  # a table's cells ("- Diện tích") are no units
-    units = ({m.span() for m in inside_starts(text)} | set(inside_blocks(text)) | set(inside_cells(text))
+    # a converter's page heading run into the text ("… làng ## Trang 8 8 nghề …") is dropped
+    pages = {m.span() for m in _INLINE_PAGE_HEADING.finditer(text)} if merged else set()
+    units = ({m.span() for m in inside_starts(text)} | set(inside_blocks(text)) | set(inside_cells(text)) | pages
              if merged else set())
     breaks = sorted(units | {m.span() for m in re.finditer("\n", text)})
     segments: list[tuple[int, int]] = []
     split_numbers: set[int] = set()  # segments that are a bare number split off a line's end
+    after_page: set[int] = set()  # segments that go on with the text before a page heading
     position = 0
     unit_ends = {end for _, end in units}
     for lo, hi in [*breaks, (len(text), len(text))]:
@@ -235,6 +239,8 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
         if (len(pieces) > 1 or position in unit_ends) and pieces and BARE_MARKER.match(text[pieces[-1][0]:pieces[-1][1]]):
             split_numbers.add(len(segments) + len(pieces) - 1)
         segments += pieces
+        if (lo, hi) in pages:
+            after_page.add(len(segments))
         position = hi
     if _unchanged(buffer, segments, breaks):
         return buffer  # nothing to split: the copy would be the same text with the same map
@@ -243,7 +249,8 @@ def _unmerge(buffer: _Buffer) -> _Buffer:
     for k, (start, end) in enumerate(segments):
         if previous_end >= 0:
             # "… tiến bộ 1.1." and then "Tổ chức …": the number split off takes the next line as its text
-            goes_on = k - 1 in split_numbers and not MARKER.match(text[start:end]) and text[start] != "|"
+            goes_on = (k - 1 in split_numbers or k in after_page) and not MARKER.match(text[start:end]) \
+                and text[start] != "|"
             out.add(" " if goes_on else "\n", buffer.ends[previous_end - 1], buffer.starts[start])
         out.copy(buffer, start, end)
         previous_end = end

@@ -251,6 +251,16 @@ def test_normalize_splits_the_items_a_text_whose_line_breaks_were_lost_runs_into
         "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH"]
 
 
+def test_normalize_a_converters_page_heading_run_into_the_text_is_dropped() -> None:
+    text = ("Kế hoạch như sau: I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích - Phát triển du lịch làng ## Trang 2 2 nghề ven biển. "
+            "- Bảo đảm an toàn. - Nâng cao nhận thức. 2. Yêu cầu - Triển khai đồng bộ. ## Trang 3 3 II. NỘI DUNG "
+            "1. Mục tiêu - Đón khách.")
+    assert normalize(text).text.split("\n") == [
+        "Kế hoạch như sau:", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "- Phát triển du lịch làng nghề ven biển.",
+        "- Bảo đảm an toàn.", "- Nâng cao nhận thức.", "2. Yêu cầu", "- Triển khai đồng bộ.", "II. NỘI DUNG",
+        "1. Mục tiêu", "- Đón khách."]
+
+
 def test_normalize_a_wrapped_run_in_text_gives_a_number_left_at_a_line_end_its_text_and_opens_its_appendix() -> None:
     text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá kết quả thực hiện hằng năm. 4.\n"
             "Căn cứ vào điều kiện thực tế, hình thành các cơ chế. II. TỔ CHỨC THỰC HIỆN Các sở thực hiện./. PHỤ LỤC 01\n"
