@@ -88,7 +88,7 @@ def split_glued(text: str, lo: int, hi: int, merged: bool = False) -> list[tuple
 
 # a numbered or lettered heading's title, then its first item on the same line
 _RUN_IN_HEAD = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+")
-_DASH_ITEM = re.compile(r"[^.;:!?\-–]{2,250}?(\s[-–]\s+)(?=[^\W\d_])")
+_DASH_ITEM = re.compile(r"[^.;!?\-–]{2,250}?(\s[-–]\s+)(?=[^\W\d_])")
 _ROLE_ITEM = re.compile(r"[^.;:!?\-–]{2,120}?(\s)(?=[A-ZĐ])")
 
 

@@ -261,6 +261,15 @@ def test_normalize_a_converters_page_heading_run_into_the_text_is_dropped() -> N
         "1. Mục tiêu", "- Đón khách."]
 
 
+def test_normalize_a_run_in_heading_listing_after_a_colon_lets_its_first_dash_item_go() -> None:
+    text = ("Kế hoạch như sau: I. MỤC ĐÍCH 1. Mục đích - Phát triển du lịch. - Bảo đảm an toàn. II. TỔ CHỨC THỰC HIỆN "
+            "1. Sở Du lịch - Chủ trì theo dõi. 2. Ủy ban nhân dân các xã: Hải Tiến, Giao Minh, Rạng Đông - Xây dựng "
+            "kế hoạch phát triển du lịch. - Quản lý hoạt động du lịch.")
+    assert normalize(text).text.split("\n")[-4:] == [
+        "- Chủ trì theo dõi.", "2. Ủy ban nhân dân các xã: Hải Tiến, Giao Minh, Rạng Đông",
+        "- Xây dựng kế hoạch phát triển du lịch.", "- Quản lý hoạt động du lịch."]
+
+
 def test_normalize_a_wrapped_run_in_text_gives_a_number_left_at_a_line_end_its_text_and_opens_its_appendix() -> None:
     text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá kết quả thực hiện hằng năm. 4.\n"
             "Căn cứ vào điều kiện thực tế, hình thành các cơ chế. II. TỔ CHỨC THỰC HIỆN Các sở thực hiện./. PHỤ LỤC 01\n"
