@@ -110,7 +110,19 @@ def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     named = _named_heading().match(text, head.end(), hi)
     if named and text[named.end()].isupper() and text[named.end() + 1:named.end() + 2].islower():
         return [(lo, named.end(1)), (named.end(), hi)]
+    doer = _doer_after_title().match(text, head.end(), hi)
+    if doer:
+        return [(lo, doer.end(1)), (doer.end(), hi)]
     return [(lo, hi)]
+
+
+@lru_cache(maxsize=1)
+def _doer_after_title() -> re.Pattern[str]:
+    """A heading's one-sentence title, then a sentence whose doer leads: "4. Hoàn thành di dời 01 khu
+    công nghiệp. UBND phường Lào Cai chủ trì, …" → "4. Hoàn thành …" / "UBND phường Lào Cai chủ trì, …"."""
+    lead = cue_regex("roles.tsv", "lead", column="role").pattern
+    # not a duty's agents, "Các cơ quan được phân công chủ trì …", nor its own second sentence
+    return re.compile(rf"[^.;:!?]{{2,250}}?(\.)\s+(?=[A-ZĐ](?:(?!được\s)[^.;:!?]){{2,80}}?\s(?i:{lead})(?!\w))")
 
 
 @lru_cache(maxsize=1)

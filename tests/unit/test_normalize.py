@@ -270,6 +270,16 @@ def test_normalize_a_run_in_heading_listing_after_a_colon_lets_its_first_dash_it
         "- Xây dựng kế hoạch phát triển du lịch.", "- Quản lý hoạt động du lịch."]
 
 
+def test_normalize_a_run_in_heading_stating_an_aim_lets_the_sentence_of_its_lead_go() -> None:
+    text = ("Kế hoạch như sau: I. MỤC ĐÍCH 1. Mục đích - Phát triển công nghiệp. - Bảo đảm an toàn. II. NỘI DUNG "
+            "1. Hoàn thành di dời 01 khu công nghiệp (Đông Phố Mới). UBND phường Lào Cai chủ trì, phối hợp với Sở Xây "
+            "dựng thực hiện. 2. Kinh phí từ ngân sách nhà nước. Các cơ quan được phân công chủ trì bố trí kinh phí.")
+    assert normalize(text).text.split("\n")[-3:] == [
+        "1. Hoàn thành di dời 01 khu công nghiệp (Đông Phố Mới).",
+        "Ủy ban nhân dân phường Lào Cai chủ trì, phối hợp với Sở Xây dựng thực hiện.",
+        "2. Kinh phí từ ngân sách nhà nước. Các cơ quan được phân công chủ trì bố trí kinh phí."]
+
+
 def test_normalize_a_wrapped_run_in_text_gives_a_number_left_at_a_line_end_its_text_and_opens_its_appendix() -> None:
     text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá kết quả thực hiện hằng năm. 4.\n"
             "Căn cứ vào điều kiện thực tế, hình thành các cơ chế. II. TỔ CHỨC THỰC HIỆN Các sở thực hiện./. PHỤ LỤC 01\n"
