@@ -280,6 +280,15 @@ def test_normalize_a_run_in_heading_stating_an_aim_lets_the_sentence_of_its_lead
         "2. Kinh phí từ ngân sách nhà nước. Các cơ quan được phân công chủ trì bố trí kinh phí."]
 
 
+def test_normalize_a_run_in_unit_may_start_after_an_ellipsis() -> None:
+    text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Sở Y tế - Tập huấn cho homestay, khu nghỉ dưỡng… - Chỉ đạo các đơn vị "
+            "kiểm tra. 2. Sở Xây dựng - Đầu tư bãi xe, nhà vệ sinh… 3. Đề nghị Báo Ninh Bình - Tuyên truyền.")
+    assert normalize(text).text.split("\n") == [
+        "Kế hoạch như sau:", "I. NHIỆM VỤ", "1. Sở Y tế", "- Tập huấn cho homestay, khu nghỉ dưỡng…",
+        "- Chỉ đạo các đơn vị kiểm tra.", "2. Sở Xây dựng", "- Đầu tư bãi xe, nhà vệ sinh…", "3. Đề nghị Báo Ninh Bình",
+        "- Tuyên truyền."]
+
+
 def test_normalize_a_wrapped_run_in_text_gives_a_number_left_at_a_line_end_its_text_and_opens_its_appendix() -> None:
     text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Kiểm tra. 3. Đánh giá kết quả thực hiện hằng năm. 4.\n"
             "Căn cứ vào điều kiện thực tế, hình thành các cơ chế. II. TỔ CHỨC THỰC HIỆN Các sở thực hiện./. PHỤ LỤC 01\n"
