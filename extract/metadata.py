@@ -321,7 +321,7 @@ def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, in
         if source is title and end is None:
             for until in cue["until"].finditer(source):
                 if not cue["horizon"].match(source, max(0, until.start() - 12)) and \
-                        not re.search(r"(?:định hướng|tầm nhìn)\s+$", source[:until.start()]):
+                        not re.search(r"(?:định hướng|tầm nhìn)\s+$", source[:until.start()], re.IGNORECASE):
                     end = int(until["year"])
                     break
     singles = [single for single in cue["single"].finditer(title) if not cue["dated"].search(title[:single.start()])]

@@ -153,6 +153,15 @@ def test_citations_every_document_the_title_names_leads_its_implementing_clause(
                                 "9/BKHĐT-KTĐP": "implements", "1/QĐ-TTg": "cites"}
 
 
+def test_citations_what_the_titles_programme_carries_out_is_cited_with_or_without_so() -> None:
+    text = ("Số: 306/KH-UBND\nHà Nội, ngày 30 tháng 11 năm 2022\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG "
+            "SỐ 16-CTR/TU NGÀY 26/8/2022 CỦA THÀNH ỦY HÀ NỘI THỰC HIỆN NGHỊ QUYẾT 15-NQ/TW NGÀY 05/5/2022 CỦA BỘ CHÍNH "
+            "TRỊ\nTriển khai thực hiện Chương trình hành động số 16-CTr/TU ngày 26/8/2022 của Thành ủy Hà Nội thực hiện "
+            "Nghị quyết số 15-NQ/TW ngày 05/5/2022 của Bộ Chính trị, UBND Thành phố xây dựng Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH\n")
+    assert _relations(text) == {"16-CTr/TU": "implements", "15-NQ/TW": "cites"}
+
+
 def test_citations_a_programme_the_title_describes_without_its_number_is_implemented() -> None:
     own = ("Số: 22/KH-UBND\nNghệ An, ngày 13 tháng 01 năm 2026\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH HÀNH "
            "ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX\nCăn cứ Chương trình hành động số "
