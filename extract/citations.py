@@ -155,6 +155,7 @@ def _states_purpose(mention: "_Mention", purposes: list[tuple[int, int]]) -> boo
 
 
 def _skip_spaces(text: str, position: int) -> int:
+    """The position of the first character after the spaces at `position`."""
     return len(text) - len(text[position:].lstrip()) if position < len(text) else position
 
 

@@ -1,12 +1,12 @@
 """Tasks and who leads or coordinates them.
 
 Every bullet or paragraph of a duty part is a task; so is a numbered heading that is itself a
-long sentence (not an aim over the paragraph of its doer), an article that assigns execution, and a closing paragraph that asks agencies
-to act. Under TỔ CHỨC THỰC HIỆN a heading that names agencies makes them lead what stands
-below, unless the task names its own doer, or opens with "Phối hợp với X" (X leads, the
-heading agencies coordinate); a lead-in that names its doers does the same for the items it
-introduces, and the parts a task lists ("Dự án 1: …") are no tasks. Cue words come from patterns/sections.tsv, roles.tsv and
-task_cues.tsv.
+long sentence (not an aim over the paragraph of its doer), an article that assigns execution,
+and a closing paragraph that asks agencies to act. Under TỔ CHỨC THỰC HIỆN a heading that names
+agencies makes them lead what stands below, unless the task names its own doer, or opens with
+"Phối hợp với X" (X leads, the heading agencies coordinate); a lead-in that names its doers does
+the same for the items it introduces, and the parts a task lists ("Dự án 1: …") are no tasks.
+Cue words come from patterns/sections.tsv, roles.tsv and task_cues.tsv.
 """
 from __future__ import annotations
 
