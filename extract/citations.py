@@ -24,9 +24,10 @@ from plangraph.extract.rules import compile_regex, read_table
 
 # A document number: 12/KH-UBND, 93/2020/NĐ-CP, 7a/2009/NQ-CP, 66.2/2025/NQ-CP, 19-2016/NQ-CP, party style 57-NQ/TW; a stray
 # space beside a hyphen or around the slash ("119- KH/TU", "07 -NQ/TU", "416/QĐ- TTg", "1660/QĐ -TTg", "23/2012/TT - BCA") is read
-# through and dropped, and so is a "số" glued to it ("CHỈ THỊ SỐ29-CT/TU" in a page whose spaces were lost).
+# through and dropped, and so is a "số" glued to it ("CHỈ THỊ SỐ29-CT/TU" in a page whose spaces were lost),
+# also one whose "ố" a page's font dropped ("Thông tư s27/2015/TT-BLĐTBXH").
 DOC_NUMBER = re.compile(
-    r"(?:(?<![\w/])|(?<=[sS][ốỐ]))(?P<number>\d{1,5}(?:\.\d{1,2}(?=/(?:19|20)\d\d/))?[a-z]?(?:/(?:19|20)\d\d|-(?:19|20)\d\d(?=/))?(?:\s?-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
+    r"(?:(?<![\w/])|(?<=[sS][ốỐ])|(?<=\s[sS]))(?P<number>\d{1,5}(?:\.\d{1,2}(?=/(?:19|20)\d\d/))?[a-z]?(?:/(?:19|20)\d\d|-(?:19|20)\d\d(?=/))?(?:\s?-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
     r"(?:(?:-\s?|\s-(?=[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$))|\s-\s(?=[A-ZĐ]{2}[A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)))"
     r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
 DATE_AFTER = re.compile(

@@ -146,6 +146,9 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
     end = opening_end or _opening_end_without_outline(text)
     period_start, period_end, horizon = _period(title or "", outline_titles)
+    if period_end is not None and year is not None and period_end < year and not horizon:
+        # "… GIÁM SÁT … TỪ NĂM 2009 ĐẾN HẾT NĂM 2023" in a plan of 2025: what the title is about, not the plan's time
+        period_start = period_end = None
     if (period_start, period_end, horizon) == (None, None, None):
         period_start, period_end = _objective_period(first_items)
     if (period_start, period_end, horizon) == (None, None, None) and (issuing := cue["issuing"].search(text, 0, end)):

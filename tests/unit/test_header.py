@@ -457,3 +457,17 @@ def test_header_a_title_line_ending_in_va_goes_on_whatever_opens_the_next() -> N
     plan = _plan("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 15/KH-UBND | Núi Mây, ngày 3 tháng 6 năm "
                  "2024 |\nKẾ HOẠCH\nTHEO DÕI VÀ\nMỤC ĐÍCH, YÊU CẦU THỰC HIỆN NGHỊ QUYẾT NĂM 2024\nI. MỤC ĐÍCH\n1. Kết quả")
     assert plan.title == "THEO DÕI VÀ MỤC ĐÍCH, YÊU CẦU THỰC HIỆN NGHỊ QUYẾT NĂM 2024"
+
+
+def test_header_a_span_the_title_names_that_ended_before_the_plan_is_no_period_of_it() -> None:
+    plan = _plan("Số: 99/KH-UBND\nThanh Hóa, ngày 19 tháng 5 năm 2025\nKẾ HOẠCH\nTRIỂN KHAI NGHỊ QUYẾT SỐ 76/NQ-CP VỀ GIÁM "
+                 "SÁT VIỆC BẢO ĐẢM AN TOÀN GIAO THÔNG TỪ NĂM 2009 ĐẾN HẾT NĂM 2023\nI. MỤC ĐÍCH\n")
+    assert (plan.period_start, plan.period_end, plan.horizon) == (None, None, None)
+
+
+def test_header_a_number_line_whose_page_dropped_the_o_of_so_is_the_plans_number() -> None:
+    plan = _plan("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nS: 4271/KH-UBND\nĐồng Nai, ngày 26 tháng 05 năm 2016\nKẾ HOẠCH\n"
+                 "THU THẬP THÔNG TIN CUNG CẦU LAO ĐỘNG NĂM 2016\nCăn cứ Thông tư s27/2015/TT-BLĐTBXH ngày 24/7/2015 của Bộ "
+                 "Lao động - Thương binh và Xã hội, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert plan.number == "4271/KH-UBND"
+    assert [(c.number, c.relation) for c in plan.citations] == [("27/2015/TT-BLĐTBXH", "cites")]
