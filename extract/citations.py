@@ -49,6 +49,7 @@ _SENTENCE_END = re.compile(r";|\.\s+[A-ZĐ]")
 _DESCRIBED_WORDS = 8  # words of a programme's description in a title that its document's sentence repeats
 _DESCRIBED_MIN = 5  # fewer words than this describe nothing in particular
 _LOOSE_WORDS = 1  # of a title's description, words the approving sentence may leave out
+_BRACKETED = re.compile(r"\([^()]*\)")
 _PLACE_WORDS = frozenset({"tinh", "thanh", "tren"})  # a left-out run opening so is the place: "tỉnh X", "thành phố X", "trên địa bàn"
 _OWN_ISSUER = re.compile(r"^cua\s.*")  # a title opening "CỦA <issuer>": the plan's own kind was dropped before it
 _IMPLEMENTING_WORDS = re.compile(r"^(?:(?:tiep ?tuc|to ?chuc|trien ?khai|thuc ?hien|cu ?the ?hoa)\s+)+")  # marks stripped
@@ -294,7 +295,7 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
     and names it right after its verb ("… THUỘC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA …" / "Quyết định số …
     phê duyệt Chương trình mục tiêu quốc gia …"; "TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC CÔNG TÁC DÂN TỘC …"
     / "Nghị quyết số … ban hành Chiến lược công tác dân tộc …")."""
-    words = _words(title)
+    words = _words(_BRACKETED.sub(" ", title))  # "CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP)": the short name is an aside
     names = [_words(name) for name in doc_types().values()]
     items = [words[i:] for i in range(len(words)) if any(words[i:i + len(name)] == name for name in names)]
     carried = _IMPLEMENTING_WORDS.sub("", " ".join(words)).split()  # "TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC …"

@@ -162,6 +162,15 @@ def test_citations_what_the_titles_programme_carries_out_is_cited_with_or_withou
     assert _relations(text) == {"16-CTr/TU": "implements", "15-NQ/TW": "cites"}
 
 
+def test_citations_a_programme_the_title_names_with_its_short_name_in_brackets_is_still_described() -> None:
+    text = ("Số: 1556/KH-UBND\nLai Châu, ngày 25 tháng 4 năm 2024\nKẾ HOẠCH\nTHỰC HIỆN CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM "
+            "(OCOP) TRÊN ĐỊA BÀN TỈNH LAI CHÂU NĂM 2024\nCăn cứ Quyết định số 919/QĐ-TTg ngày 01 tháng 8 năm 2022 của Thủ "
+            "tướng Chính phủ về việc phê duyệt Chương trình mỗi xã một sản phẩm giai đoạn 2021-2025;\nCăn cứ Quyết định "
+            "số 148/QĐ-TTg ngày 24 tháng 02 năm 2023 của Thủ tướng Chính phủ về việc ban hành Bộ tiêu chí đánh giá sản "
+            "phẩm;\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"919/QĐ-TTg": "implements", "148/QĐ-TTg": "cites"}
+
+
 def test_citations_a_programme_the_title_describes_without_its_number_is_implemented() -> None:
     own = ("Số: 22/KH-UBND\nNghệ An, ngày 13 tháng 01 năm 2026\nKẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHƯƠNG TRÌNH HÀNH "
            "ĐỘNG THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ TỈNH LẦN THỨ XX\nCăn cứ Chương trình hành động số "
