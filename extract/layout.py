@@ -400,6 +400,15 @@ def _lone_capitals(line: str) -> bool:
 _WRAPPED_NUMBER = re.compile(r"\d{1,3}\.\s")
 
 
+_MISREAD_PART = re.compile(rf"({MISREAD_ROMAN})\s*[.)\-–:]\s*(?P<title>\S.*)$")
+
+
+def _misread_part(line: str) -> bool:
+    """A Roman part in capitals whose numeral an OCR misread ("Il. NỘI DUNG", "IIl. TỔ CHỨC THỰC HIỆN")."""
+    match = _MISREAD_PART.match(line)
+    return bool(match and is_caps(match["title"][:40], 4))
+
+
 def continues(previous: str, line: str, width: int | None, same_block: bool = False,
                blocks: bool = False) -> bool:
     """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
@@ -449,7 +458,7 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
             and not _TERMINAL.search(previous) and not MARKER.match(line) and not is_caps(line, 4)
             and _caps_words_first(line)):
         return True  # "… KHUNG CÂN ĐỐI NGÂN" / "SÁCH … 2028 1. Dự báo …": a wrapped heading in capitals runs into its item
-    if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4):
+    if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4) or _misread_part(line):
         return False
     if _starts_lower(line):
         return True

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plangraph.extract.decode import decode
+from plangraph.extract.layout import continues
 from plangraph.extract.normalize import fold, normalize, strip_marks
 from plangraph.extract.tables import find_tables
 from tests.conftest import PDF_SEED, SEEDS
@@ -426,3 +427,10 @@ def test_normalize_expands_the_zones_a_plan_abbreviates() -> None:
     text = normalize("Chủ đầu tư hạ tầng KCN, các CCN và KCNC phối hợp với Ban Quản lý KKT; Công văn số 5/KCN-QL").text
     assert text == ("Chủ đầu tư hạ tầng Khu công nghiệp, các cụm công nghiệp và Khu công nghệ cao phối hợp với Ban Quản "
                     "lý Khu kinh tế; Công văn số 5/KCN-QL")
+
+
+def test_normalize_a_part_whose_numeral_an_ocr_misread_opens_a_paragraph_after_a_full_line() -> None:
+    full = "vụ của các sở, ngành và các xã ven biển, đảm bảo thiết thực, hiệu quả, bền vững."
+    assert continues(full, "Phát triển du lịch biển theo quy hoạch.", len(full))  # justified text breaks anywhere
+    assert not continues(full, "Il. NỘI DUNG", len(full))
+    assert not continues(full, "IIl. TỔ CHỨC THỰC HIỆN", len(full))
