@@ -400,6 +400,7 @@ def _lone_capitals(line: str) -> bool:
 _WRAPPED_NUMBER = re.compile(r"\d{1,3}\.\s")
 
 
+_DASH_AT_END = re.compile(r"\s[-–]$")
 _MISREAD_PART = re.compile(rf"({MISREAD_ROMAN})\s*[.)\-–:]\s*(?P<title>\S.*)$")
 
 
@@ -439,6 +440,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
         return True  # "Kế hoạch tài chính\n- ngân sách …": a hyphen inside a name, not a bullet
     if same_block and previous[-1:].isdigit() and _RANGE_END.match(line):
         return True  # "giai đoạn 2026\n- 2030 …", "05\n- 06%/năm": the other end of a range
+    if same_block and _DASH_AT_END.search(previous) and not MARKER.match(line):
+        return True  # "… Bà Rịa -" / "Vũng Tàu, ngày …", "giai đoạn 2026 -" / "2030": a line never ends on a dash
     if line[:1] in "-–" and _dash_name_break().search(f"{previous[-40:]}\n{line[:40]}"):
         return True  # "… phối hợp với Sở Lao động\n– Thương binh và Xã hội …": a name, not a bullet
     if line[:1] in "-–" and _closes_quote(previous, line):

@@ -471,3 +471,10 @@ def test_header_a_number_line_whose_page_dropped_the_o_of_so_is_the_plans_number
                  "Lao động - Thương binh và Xã hội, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert plan.number == "4271/KH-UBND"
     assert [(c.number, c.relation) for c in plan.citations] == [("27/2015/TT-BLĐTBXH", "cites")]
+
+
+def test_header_run_together_whose_page_dropped_the_o_of_so_still_gives_the_number() -> None:
+    plan = _plan("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM S: 4271/KH-UBND Đồng Nai, ngày 26 "
+                 "tháng 05 năm 2016 KẾ HOẠCH THU THẬP THÔNG TIN CUNG CẦU LAO ĐỘNG NĂM 2016 Căn cứ Thông tư số "
+                 "27/2015/TT-BLĐTBXH, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau: I. MỤC ĐÍCH 1. Mục đích\n")
+    assert plan.number == "4271/KH-UBND"

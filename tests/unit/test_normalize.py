@@ -434,3 +434,9 @@ def test_normalize_a_part_whose_numeral_an_ocr_misread_opens_a_paragraph_after_a
     assert continues(full, "Phát triển du lịch biển theo quy hoạch.", len(full))  # justified text breaks anywhere
     assert not continues(full, "Il. NỘI DUNG", len(full))
     assert not continues(full, "IIl. TỔ CHỨC THỰC HIỆN", len(full))
+
+
+def test_normalize_a_line_never_ends_on_a_dash() -> None:
+    assert continues("Số: 55/KH-UBND | Bà Rịa -", "Vũng Tàu, ngày 17 tháng 4 năm 2023", 80, True)
+    assert continues("Kế hoạch phát triển du lịch giai đoạn 2026 -", "2030 trên địa bàn tỉnh.", 80, True)
+    assert not continues("Kế hoạch phát triển du lịch -", "- Tổ chức hội nghị.", 80, True)
