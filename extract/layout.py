@@ -416,7 +416,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
 
     Whole-paragraph texts only continue on a lower-case start. In a PDF export a full-width
     line continues even after a full stop (justified text breaks anywhere), unless the next
-    line opens a unit: a marker, a heading in capitals, or an opening from paragraphs.tsv.
+    line opens a unit: a marker, a heading in capitals (also after a numeral an OCR misread,
+    "Il. NỘI DUNG"), or an opening from paragraphs.tsv. A line never ends on a dash.
     `same_block`: no blank line between the two lines; where paragraphs are such blocks
     (`blocks`), every line of a block continues it (but for a paragraph opening with its role
     under a numbered heading: "3. Sở Tài chính" / "Chủ trì, …") and a blank line ends it, even
