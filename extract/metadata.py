@@ -247,7 +247,7 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
     lines = [cell.strip() for line in text.split("\n") for cell in line.split("|")]
     blocks = [i for i, line in enumerate(lines) if _header()["signature"].match(line)]
     if not blocks:
-        return None, None, None
+        return _own_signature(lines)
     first = blocks[-1]
     while first - 1 in blocks:
         first -= 1
@@ -277,6 +277,21 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 _SIGNATURE_LINES = 16
+_OWN_POSITION = re.compile(r"(?:PHÓ\s+)?CHỦ\s+TỊCH")
+
+
+def _own_signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """(name, position, None) of a decision its Chairman signs himself: "CHỦ TỊCH" alone on its line
+    (no "TM." or "KT." above it) after the recipients, and the name below it when there is one."""
+    for i, line in enumerate(lines):
+        if _OWN_POSITION.fullmatch(line) and any(_recipient_line().match(before)
+                                                  for before in lines[max(0, i - _SIGNATURE_LINES):i]):
+            for after in lines[i + 1:i + _SIGNATURE_LINES]:
+                words = after.split()
+                if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words) and not is_caps(after):
+                    return after, _position_case(line), None
+            return None, _position_case(line), None
+    return None, None, None
 
 
 @lru_cache(maxsize=1)

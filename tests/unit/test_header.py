@@ -478,3 +478,12 @@ def test_header_run_together_whose_page_dropped_the_o_of_so_still_gives_the_numb
                  "tháng 05 năm 2016 KẾ HOẠCH THU THẬP THÔNG TIN CUNG CẦU LAO ĐỘNG NĂM 2016 Căn cứ Thông tư số "
                  "27/2015/TT-BLĐTBXH, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau: I. MỤC ĐÍCH 1. Mục đích\n")
     assert plan.number == "4271/KH-UBND"
+
+
+def test_header_a_decision_its_chairman_signs_himself_gives_his_position() -> None:
+    text = ("Số: 3470/QĐ-UBND\nHải Phòng, ngày 27 tháng 8 năm 2025\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG\nCăn cứ Luật Tổ chức chính quyền địa phương;\nQUYẾT ĐỊNH:\n"
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính.\nNơi nhận: |\n- Như Điều 3; |\n"
+            "CHỦ TỊCH |\nLê Ngọc Châu |\n")
+    plan = _plan(text)
+    assert (plan.signer_name, plan.signer_position) == ("Lê Ngọc Châu", "Chủ tịch")
