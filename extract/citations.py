@@ -150,15 +150,10 @@ def _states_purpose(mention: "_Mention", purposes: list[tuple[int, int]]) -> boo
         return False
     ends = list(_SENTENCE_END.finditer(mention.line, 0, mention.offset))
     colon = mention.line.find(":", 0, ends[0].start()) if ends else -1
-    if ends and not (colon >= 0 and all(end.group() == ";" and _clause_relation(mention.line, _skip_spaces(
+    if ends and not (colon >= 0 and all(end.group() == ";" and _clause_relation(mention.line, _word_after(
             mention.line, end.end())) == "continued" for end in ends)):
         return False  # a later sentence, unless the next of a list of documents after a colon ("…: A; B")
     return any(relation == "purpose" and pattern.match(mention.line) for pattern, relation in _cues())
-
-
-def _skip_spaces(text: str, position: int) -> int:
-    """The position of the first character after the spaces at `position`."""
-    return len(text) - len(text[position:].lstrip()) if position < len(text) else position
 
 
 def _clause_relation(text: str, position: int) -> str | None:

@@ -34,6 +34,7 @@ def paragraph_start() -> re.Pattern[str]:
 
 # a Roman numeral an OCR read with a lower-case "l" or a "1" for an "I" ("Ill", "ll", "II1", "lV"), not a number ("11")
 MISREAD_ROMAN = r"(?=[IVXl1]*[l1])(?!1+[^IVXl])[IVXl1]{2,4}"
+MISREAD_HEAD = re.compile(rf"^(?P<marker>{MISREAD_ROMAN})\s*[.)\-–:]\s*(?P<text>\S.*)$")  # "Ill.", "II1.", "lV."
 _ROMAN_TAIL = re.compile(rf"(?:^|[.;:]\s+)((?:[IVXLC]+|{MISREAD_ROMAN})\s*[.)\-–:])(?:\s*(\S.*))?$")
 _STOP_ROMAN = re.compile(r"[.;:]\s+[IVXLC]+\s*[.)\-–:]")
 _ROMAN = frozenset("IVXLC")
@@ -401,13 +402,10 @@ _WRAPPED_NUMBER = re.compile(r"\d{1,3}\.\s")
 
 
 _DASH_AT_END = re.compile(r"\s[-–]$")
-_MISREAD_PART = re.compile(rf"({MISREAD_ROMAN})\s*[.)\-–:]\s*(?P<title>\S.*)$")
-
-
 def _misread_part(line: str) -> bool:
     """A Roman part in capitals whose numeral an OCR misread ("Il. NỘI DUNG", "IIl. TỔ CHỨC THỰC HIỆN")."""
-    match = _MISREAD_PART.match(line)
-    return bool(match and is_caps(match["title"][:40], 4))
+    match = MISREAD_HEAD.match(line)
+    return bool(match and is_caps(match["text"][:40], 4))
 
 
 def continues(previous: str, line: str, width: int | None, same_block: bool = False,

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from plangraph.extract.agencies import mentions
-from plangraph.extract.layout import MISREAD_ROMAN
+from plangraph.extract.layout import MISREAD_HEAD
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 from plangraph.extract.tables import MARKDOWN_RULE
 
 _ROMAN = re.compile(r"^(?P<marker>[IVXLC]+)\s*[.)\-–:]\s*(?P<text>\S.*)$")
-_MISREAD_ROMAN = re.compile(rf"^(?P<marker>{MISREAD_ROMAN})\s*[.)\-–:]\s*(?P<text>\S.*)$")  # "Ill.", "II1.", "lV."
 _ARTICLE = re.compile(r"^(?P<marker>Điều\s+\d+)\s*[.:]?\s*(?P<text>.*)$")
 _NUMBER = re.compile(r"^(?P<marker2>\d{1,2}(?:\.\d{1,2})+)\s+(?P<text2>[^\W\d_].*)$"
                      r"|^(?P<marker>\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s+|[.)](?=[^\W\d_])|/\s+(?=[^\W\d_]))(?P<text>\S.*)$")
@@ -233,7 +232,7 @@ def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, 
     match = _ROMAN.match(line)
     if match and match["marker"] == "I" and last_roman >= 1 and not _is_caps(match["text"][:40]):
         return "number", "1", match.start("text"), match["text"]  # "I. Tuyên truyền …" inside a part: an OCR's "1."
-    misread = _MISREAD_ROMAN.match(line) if not match else None
+    misread = MISREAD_HEAD.match(line) if not match else None
     if misread and _is_caps(misread["text"][:40]):  # "Ill. NHIỆM VỤ", "II1. NHIỆM VỤ": an OCR's "III"
         numeral = misread["marker"].replace("l", "I").replace("1", "I")
         value = _roman_value(numeral)
