@@ -283,7 +283,7 @@ def _paragraphs(buffer: _Buffer) -> _Buffer:
     """Join hard-wrapped lines into paragraphs, one per line, and collapse runs of spaces."""
     text = buffer.text()
     lines = _content_lines(text)
-    width = wrap_width([hi - lo for lo, hi, _ in lines])
+    width = wrap_width([hi - lo for lo, hi, _ in lines if text[lo] != "|"])  # a table's rows are not wrapped prose
     blocks = block_layout(lines)
     out = _Buffer()
     previous: str | None = None

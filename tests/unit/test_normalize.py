@@ -440,3 +440,13 @@ def test_normalize_a_line_never_ends_on_a_dash() -> None:
     assert continues("Số: 55/KH-UBND | Bà Rịa -", "Vũng Tàu, ngày 17 tháng 4 năm 2023", 80, True)
     assert continues("Kế hoạch phát triển du lịch giai đoạn 2026 -", "2030 trên địa bàn tỉnh.", 80, True)
     assert not continues("Kế hoạch phát triển du lịch -", "- Tổ chức hội nghị.", 80, True)
+
+
+def test_normalize_a_tables_rows_do_not_widen_the_width_its_prose_was_wrapped_at() -> None:
+    item = "- Tổ chức khảo sát, đánh giá hiện trạng tài nguyên du lịch và hạ tầng kỹ thuật tại các xã, phường."
+    prose = "\n".join(textwrap.wrap(item, 60) * 12)
+    wrapped = "- Khuyến khích thành lập hợp tác xã du lịch tại các địa bàn như Kim\nLong, Thủy Xuân, Đan Điền."
+    row = "| " + " | ".join(["Sở Du lịch chủ trì thực hiện"] * 4) + " |"
+    table = "\n".join([row, "| --- | --- | --- | --- |", *[row] * 40])
+    clean = normalize(f"{prose}\n{wrapped}\n\n{table}\n").text
+    assert "như Kim Long, Thủy Xuân" in clean  # as long as the prose's lines: full, however wide the rows
