@@ -26,6 +26,7 @@ from plangraph.extract.metadata import PlanInfo
 from plangraph.extract.outline import Item, Section
 from plangraph.extract.screens import search as screened_search
 
+_SCALE = re.compile(r"^(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+")  # a count's scale word: "triệu lượt khách"
 _STRONG_WORDS = 3  # a subject with fewer words outside the weak cues continues the previous one
 _NOT_LETTER = r"(?![^\W\d_])"
 _WORD_START = r"(?<![^\W\d_])"
@@ -135,8 +136,19 @@ def _join(*parts: str) -> str:
 
 
 def _new_words(subject: str, previous: str) -> str:
-    """`subject`, unless all its words are in `previous` already."""
-    return "" if set(_key(subject).split()) <= set(_key(previous).split()) else subject
+    """`subject`, unless all its words are in `previous` already; without the words it opens with
+    as `previous` does (a clause's lead shared by its values: "Thu hút" of "Thu hút 10 triệu lượt
+    khách, tăng 18%/năm")."""
+    words, before = _key(subject).split(), _key(previous).split()
+    if set(words) <= set(before):
+        return ""
+    shared = next((k for k, (a, b) in enumerate(zip(words, before)) if a != b), min(len(words), len(before)))
+    return " ".join(subject.split()[shared:])
+
+
+def _counted(measure: Measure) -> str:
+    """The word a count counts ("lượt khách" of "triệu lượt khách"), "" for other kinds."""
+    return _SCALE.sub("", measure.unit.split("/")[0]) if measure.kind == "count" else ""
 
 
 def _tail(own: str) -> str:
@@ -316,6 +328,8 @@ def item_targets(text: str, default_year: int | None, gated: bool = False,
                     subject = _join(source.subject, _new_words(subject, source.subject))
                 if source is not None:
                     unit = _inherit_unit(unit, source.unit)
+                else:  # "Thu hút 10 - 12 triệu lượt khách": what is counted names the value too
+                    subject = _join(subject, _new_words(_counted(measure), subject))
             if cs >= label_end and label:
                 subject = _join(_new_words(label, subject), subject)
             comparator = _comparator(_key(masked[cs:measure.start]), _key(masked[measure.start:following]))

@@ -80,9 +80,16 @@ def canonical_unit(written: str, denominator: bool = False) -> tuple[str, str] |
     (('tỷ đồng', 'money'), ('triệu lượt', 'count'), None)
     """
     for kind, _, regex, unit, _ in unit_rows():
-        if (kind == "denominator") == denominator and regex.fullmatch(written):
+        if (kind == "denominator") == denominator and _fits(regex, written):
             return (" ".join(written.lower().split()) if unit == "=" else unit), kind
     return None
+
+
+def _fits(regex: re.Pattern[str], written: str) -> bool:
+    """Whether a unit as written is all a row's cue matches; a cue may ask for a "/" after it
+    ("ngày" is a unit only per something: "2,5 ngày/khách", not "1.000 ngày đầu đời")."""
+    found = regex.match(f"{written}/")
+    return found is not None and found.end() == len(written)
 
 
 def _canonical(written: str, denominator: bool) -> tuple[str, str]:

@@ -137,7 +137,7 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     named = _province_from_header(text)
     if place and named and f" {fold(named)}".endswith(f" {fold(place)}"):  # "Thừa\nThiên Huế, ngày …" under "TỈNH THỪA THIÊN HUẾ"
         place = named
-    province = place or named or (find_province(title) if title else None)
+    province = named or place or (find_province(title) if title else None)
     signer_name, signer_position, body = _signer(text)
     if not signer_name:
         signer_name, field_position = header.signer_field(text)

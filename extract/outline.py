@@ -159,6 +159,7 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
     last_roman = 0
     last_letter: str | None = None  # the letter of the last heading, when it was a letter item
     in_tail = False  # inside a signature or recipients block
+    closed = False  # after a closing formula: the lines up to the next heading close the part too
     position = 0
     lines = text.split("\n")
     # "Phần I" / "Chương I" are the parts only of a text without Roman parts of its own;
@@ -181,7 +182,7 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
             if kind == "roman":
                 last_roman = _roman_value(number)
             last_letter = number if kind == "letter" else None
-            in_tail = False
+            in_tail = closed = False
             section = _attach(stack, kind, number, title, start + title_offset, end)
             body = _inline_body(title)
             if body is not None:
@@ -202,10 +203,8 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
             continue
         if in_tail or len(stack) == 1 or line.strip() == "|" or MARKDOWN_RULE.match(line):
             continue
-        if _cue("closing").match(line):
-            target = stack[1]
-        else:
-            target = stack[-1]
+        closed = closed or bool(_cue("closing").match(line))
+        target = stack[1] if closed else stack[-1]
         bullet = _BULLET.match(line)
         if bullet:
             offset = bullet.start("text")

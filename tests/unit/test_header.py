@@ -487,3 +487,11 @@ def test_header_a_decision_its_chairman_signs_himself_gives_his_position() -> No
             "CHỦ TỊCH |\nLê Ngọc Châu |\n")
     plan = _plan(text)
     assert (plan.signer_name, plan.signer_position) == ("Lê Ngọc Châu", "Chủ tịch")
+
+
+def test_header_the_issuers_province_outweighs_a_date_line_naming_another_place() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TÂY NINH\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 36/2013/QĐ-UBND\n"
+            "Hà Nội, ngày 15 tháng 08 năm 2013\nQUYẾT ĐỊNH\nBAN HÀNH CHƯƠNG TRÌNH GIẢI QUYẾT VIỆC LÀM TỈNH TÂY NINH\n"
+            "ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Bộ Luật Lao động năm 2012;\n")
+    plan = _plan(text)
+    assert (plan.province, plan.issuer, plan.issued) == ("Tây Ninh", "Ủy ban nhân dân tỉnh Tây Ninh", "2013-08-15")

@@ -306,3 +306,13 @@ def test_indicators_the_year_a_value_is_compared_with_is_not_its_target_year() -
     assert [(value, year) for value, _, _, year, _ in found] == [(90.0, 2030)]
     found = targets("phấn đấu 100% văn bản được rà soát theo Nghị định ban hành năm 2024.", 2026)
     assert [(value, year) for value, _, _, year, _ in found] == [(100.0, 2026)]
+
+
+def test_indicators_a_clause_lead_and_what_a_count_counts_name_each_value_once() -> None:
+    found = targets("Đến năm 2030: Thu hút 10 - 12 triệu lượt khách, tăng 18 - 20%/năm; mức chi tiêu bình quân "
+                    "khoảng 2,5 - 3 triệu đồng/khách; thời gian lưu trú bình quân đạt 2,5 ngày/khách.", None)
+    assert [(value, unit, subject) for value, _, unit, _, subject in found] == [
+        (10.0, "triệu lượt khách", "Thu hút lượt khách"), (18.0, "%/năm", "Thu hút lượt khách tăng"),
+        (2.5, "triệu đồng/khách", "mức chi tiêu bình quân"), (2.5, "ngày/khách", "thời gian lưu trú bình quân")]
+    assert targets("Chăm sóc dinh dưỡng 1.000 ngày đầu đời cho 90% trẻ em.") == [
+        (90.0, None, "%", 2025, "Chăm sóc dinh dưỡng 1.000 ngày đầu đời cho trẻ em")]  # days per nothing: no unit

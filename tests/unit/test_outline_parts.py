@@ -149,3 +149,12 @@ def test_outline_an_item_l_with_no_item_k_before_it_is_an_ocr_s_one() -> None:
     sections = [(s.path, s.kind) for s in outline(text).walk()][1:]
     assert sections == [("I", "roman"), ("I.1", "number"), ("I.2", "number"), ("II", "roman"), ("II.1", "number"),
                         ("II.1.k", "letter"), ("II.1.l", "letter")]
+
+
+def test_outline_the_paragraphs_after_a_closing_formula_close_the_part_too() -> None:
+    text = ("IV. TỔ CHỨC THỰC HIỆN\n16. Các tổ chức đoàn thể: Tuyên truyền, vận động người dân.\n"
+            "Trên đây là Kế hoạch triển khai thực hiện Đề án. Ủy ban nhân dân thành phố yêu cầu các sở, ngành thực hiện.\n"
+            "Báo cáo tình hình thực hiện gửi Sở Du lịch trước ngày 10/12 hằng năm.\nV. KINH PHÍ\n- Ngân sách thành phố.")
+    items = {s.path: [i.text[:12] for i in s.items] for s in outline(text).walk() if s.path}
+    assert items["IV"] == ["Trên đây là ", "Báo cáo tình"]
+    assert items["IV.16"] == ["Tuyên truyền"] and items["V"] == ["Ngân sách th"]
