@@ -237,3 +237,9 @@ def test_agency_names_the_committees_of_a_kind_of_locality_keep_it() -> None:
     assert [m.agency.name for m in mentions(text)] == [
         "các sở, ngành", "Ủy ban nhân dân các xã khu vực ven biển", "các đơn vị liên quan",
         "Ủy ban nhân dân các huyện biên giới", "Ủy ban nhân dân tỉnh"]
+
+
+def test_agency_names_end_where_a_body_is_asked_to_attract_investment() -> None:
+    assert _found("Phối hợp với Trung tâm Xúc tiến Đầu tư, Thương mại và Hỗ trợ Doanh nghiệp kêu gọi đầu tư") == [
+        ("Trung tâm Xúc tiến Đầu tư, Thương mại và Hỗ trợ Doanh nghiệp", "trung-tam")]
+    assert _found("Ban Quản lý Khu kinh tế thu hút các dự án") == [("Ban Quản lý Khu kinh tế", "ban")]
