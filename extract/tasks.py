@@ -484,6 +484,11 @@ def _closing(text: str) -> bool:
     return bool(screened_search(role_cue("request"), text)) or bool(_CLOSING_START.match(text))
 
 
+# after a later sentence's or a colon's bodies, their verb: without one they are what the task names
+# ("… hỗ trợ phát triển du lịch: Bảo tàng Ẩm thực, Bảo tàng Áo dài..."), not who does it
+_ACTS_AFTER = re.compile(r"[\s,]*[^\W\d_]")
+
+
 def _intro_end(text: str, position: int = 0) -> int:
     """Position after opening phrases such as "Căn cứ Kế hoạch này, hằng năm"."""
     pattern = task_cue("intro")
@@ -501,7 +506,7 @@ def _subject(text: str, found: Sequence[Mention], anywhere: bool) -> list[Mentio
         starts += [m.end() for m in re.finditer(r"(?:\.|:)\s+", text)]
     for start in starts:
         listed = list_at(text, _intro_end(text, start), found)
-        if listed:
+        if listed and (start == 0 or _ACTS_AFTER.match(text, listed[-1].end)):
             return listed
     return []
 

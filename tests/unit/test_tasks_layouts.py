@@ -692,3 +692,10 @@ def test_tasks_a_sentence_heading_stating_an_aim_over_the_paragraph_of_its_doer_
     # a paragraph that goes on with the work keeps the heading a task of its own
     tasks = _tasks(aim + "Phát huy vai trò của các cơ sở trong việc di dời.")
     assert [t.text for t in tasks] == [aim.split("\n")[1][3:], "Phát huy vai trò của các cơ sở trong việc di dời."]
+
+
+def test_tasks_bodies_a_colon_lists_with_no_verb_after_them_are_what_the_task_names() -> None:
+    tasks = _tasks("II. NHIỆM VỤ\n1. Nhiệm vụ trọng tâm\n"
+                   "- Xây dựng và nâng cấp hệ thống Bảo tàng hỗ trợ phát triển du lịch: Bảo tàng Ẩm thực, Bảo tàng "
+                   "Áo dài...\n- Về đào tạo: Trung tâm Xúc tiến Du lịch chủ trì tổ chức các lớp bồi dưỡng.\n")
+    assert [_names(t.leads) for t in tasks] == [[], ["Trung tâm Xúc tiến Du lịch"]]
