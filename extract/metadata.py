@@ -145,14 +145,12 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     authority = header.authority(text)
     issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
     end = opening_end or _opening_end_without_outline(text)
-    period_start, period_end, horizon = _period(title or "", outline_titles)
-    if period_end is not None and year is not None and period_end < year and not horizon:
-        # "… GIÁM SÁT … TỪ NĂM 2009 ĐẾN HẾT NĂM 2023" in a plan of 2025: what the title is about, not the plan's time
-        period_start = period_end = None
+    period_start, period_end, horizon = _ended_before(_period(title or "", outline_titles), year)
     if (period_start, period_end, horizon) == (None, None, None):
-        period_start, period_end = _objective_period(first_items)
+        period_start, period_end, horizon = _ended_before((*_objective_period(first_items), None), year)
     if (period_start, period_end, horizon) == (None, None, None) and (issuing := cue["issuing"].search(text, 0, end)):
-        period_start, period_end, horizon = _period(issuing["name"], [])  # "… ban hành Kế hoạch … năm 2016 …, như sau:"
+        # "… ban hành Kế hoạch … năm 2016 …, như sau:"
+        period_start, period_end, horizon = _ended_before(_period(issuing["name"], []), year)
     openings: tuple[tuple[int, int], ...] = ((0, end),)
     if title_span and title_span[0] > end:  # a plan attached to a decision: its own opening
         found = _header()["opening_end"].search(text, title_span[1], title_span[1] + header.HEAD_CHARS)
@@ -230,6 +228,17 @@ def _datelines(text: str) -> list[re.Match[str]]:
                 resume = match.end()
                 break
     return found
+
+
+def _ended_before(period: tuple[int | None, int | None, int | None], year: int | None
+                  ) -> tuple[int | None, int | None, int | None]:
+    """(start, end, horizon), none of them where the span ended before the plan was issued: "… GIÁM SÁT …
+    TỪ NĂM 2009 ĐẾN HẾT NĂM 2023" in a plan of 2025, a purpose recalling a resolution "… giai đoạn 2012 -
+    2020" in a plan of 2022, is what the plan is about, not its time."""
+    start, end, horizon = period
+    if end is not None and year is not None and end < year and not horizon:
+        return None, None, None
+    return period
 
 
 def _province_from_header(text: str) -> str | None:

@@ -495,3 +495,14 @@ def test_header_the_issuers_province_outweighs_a_date_line_naming_another_place(
             "ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Bộ Luật Lao động năm 2012;\n")
     plan = _plan(text)
     assert (plan.province, plan.issuer, plan.issued) == ("Tây Ninh", "Ủy ban nhân dân tỉnh Tây Ninh", "2013-08-15")
+
+
+def test_header_no_span_that_ended_before_the_plan_was_issued_is_its_period_wherever_it_is_read() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 113/KH-UBND\nHải Phòng, ngày 04 tháng 5 năm 2022\nKẾ HOẠCH\n"
+            "THỰC HIỆN QUYẾT ĐỊNH SỐ 1983/QĐ-TTG VỀ MỘT SỐ VẤN ĐỀ CHÍNH SÁCH XÃ HỘI GIAI ĐOẠN 2012 - 2020\n"
+            "Thực hiện Quyết định số 1983/QĐ-TTg ngày 24/11/2021 của Thủ tướng Chính phủ ban hành Kế hoạch triển "
+            "khai thực hiện Kết luận số 92-KL/TW về chính sách xã hội giai đoạn 2012 - 2020;\n"
+            "Ủy ban nhân dân thành phố ban hành Kế hoạch thực hiện như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+            "Quán triệt Nghị quyết số 15-NQ/TW về chính sách xã hội giai đoạn 2012 - 2020.\n")
+    plan = _plan(text)
+    assert (plan.year, plan.period_start, plan.period_end, plan.horizon) == (2022, None, None, None)
