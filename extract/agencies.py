@@ -239,8 +239,8 @@ def _grammar_mentions(text: str) -> list[Mention]:
                                  match.start(), place.end()))
         elif not named:
             end = match.end()
-            area = _regexes()["committee-area"].match(folded, end) if places else None
-            if area:  # "Ủy ban nhân dân các xã khu vực ven biển"
+            area = _regexes()["committee-area"].match(folded, end) if _COMMITTEES.search(name) else None
+            if area:  # "Ủy ban nhân dân các xã khu vực ven biển", "… các xã, phường liên quan"
                 name, end = f"{name} {' '.join(text[end:area.end()].split())}", area.end()
             found.append(Mention(Agency(name, f"uy-ban-nhan-dan-{level}"), match.start(), end))
     for match in _regexes()["group"].finditer(folded):
@@ -273,6 +273,8 @@ _PLACE_NAME = re.compile(r"\s+((?:[A-ZĐ][^\W\d_]*|\d{1,2})(?:\s+(?:[A-ZĐ][^\W\
 
 # "Ủy ban nhân dân các xã" before a colon and the communes' names
 _COMMITTEE_LIST = re.compile(r"\bcác\s+(xã|phường|thị trấn|huyện|quận|thị xã)$")
+# the committees of one or more levels of locality: "các xã", "các huyện, thành phố"
+_COMMITTEES = re.compile(r"\bcác\s+(?:xã|phường|thị trấn|huyện|quận|thị xã)(?:\s*[,/]\s*(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu))*$")
 
 
 _PLACE_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\d/.,]\d)(?!\w)")

@@ -237,6 +237,10 @@ def test_agency_names_the_committees_of_a_kind_of_locality_keep_it() -> None:
     assert [m.agency.name for m in mentions(text)] == [
         "các sở, ngành", "Ủy ban nhân dân các xã khu vực ven biển", "các đơn vị liên quan",
         "Ủy ban nhân dân các huyện biên giới", "Ủy ban nhân dân tỉnh"]
+    text = normalize("12. UBND các xã, phường liên quan: Tăng cường kiểm tra; UBND các huyện, thành phố có liên quan "
+                     "phối hợp.").text
+    assert [m.agency.name for m in mentions(text)] == [
+        "Ủy ban nhân dân các xã, phường liên quan", "Ủy ban nhân dân các huyện, thành phố có liên quan"]
 
 
 def test_agency_names_end_where_a_body_is_asked_to_attract_investment() -> None:
