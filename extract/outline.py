@@ -168,7 +168,13 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
     for line in lines:
         start, end = position, position + len(line)
         position = end + 1
-        if not line.strip() or any(lo <= start < hi for lo, hi in skip):  # tables are read apart
+        if not line.strip():
+            continue
+        if any(lo <= start < hi for lo, hi in skip):  # tables are read apart
+            caption = _heading(line, last_roman, parts)
+            if caption is not None and caption[0] == "appendix":  # "PHỤ LỤC" over its table: the appendix begins
+                _attach(stack, "appendix", caption[1], "", start, end)
+                in_tail = closed = False
             continue
         heading = _heading(line, last_roman, parts)
         if heading is not None and heading[:2] == ("letter", "l") and line.startswith("l.") and last_letter != "k":

@@ -158,3 +158,14 @@ def test_outline_the_paragraphs_after_a_closing_formula_close_the_part_too() -> 
     items = {s.path: [i.text[:12] for i in s.items] for s in outline(text).walk() if s.path}
     assert items["IV"] == ["Trên đây là ", "Báo cáo tình"]
     assert items["IV.16"] == ["Tuyên truyền"] and items["V"] == ["Ngân sách th"]
+
+
+def test_outline_an_appendix_whose_heading_captions_its_table_begins_there() -> None:
+    from plangraph.extract.tables import find_tables, table_spans
+    text = normalize("IV. TỔ CHỨC THỰC HIỆN\n1. Sở Du lịch\n- Chủ trì tổ chức thực hiện Kế hoạch.\n"
+                     "Nơi nhận:\n- Lưu: VT.\nNguyễn Văn An\nPHỤ LỤC\nDanh mục các nhiệm vụ ưu tiên\n"
+                     "| STT | Nội dung | Cơ quan chủ trì |\n| --- | --- | --- |\n| 1 | Xây dựng cơ chế | Sở Tài chính |\n"
+                     "2 Kêu gọi đầu tư khách sạn Sở Du lịch 2025-2030\n").text
+    root = outline(text, skip=table_spans(find_tables(text)))
+    assert [s.path for s in root.walk() if s.path] == ["IV", "IV.1", "PL"]
+    assert [len(s.items) for s in root.walk() if s.path][:2] == [0, 1]
