@@ -235,7 +235,7 @@ def _ended_before(period: tuple[int | None, int | None, int | None], year: int |
     """(start, end, horizon), none of them where the span ended before the plan was issued: "… GIÁM SÁT …
     TỪ NĂM 2009 ĐẾN HẾT NĂM 2023" in a plan of 2025, a purpose recalling a resolution "… giai đoạn 2012 -
     2020" in a plan of 2022, is what the plan is about, not its time."""
-    start, end, horizon = period
+    _, end, horizon = period
     if end is not None and year is not None and end < year and not horizon:
         return None, None, None
     return period
