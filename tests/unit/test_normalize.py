@@ -450,3 +450,11 @@ def test_normalize_a_tables_rows_do_not_widen_the_width_its_prose_was_wrapped_at
     table = "\n".join([row, "| --- | --- | --- | --- |", *[row] * 40])
     clean = normalize(f"{prose}\n{wrapped}\n\n{table}\n").text
     assert "như Kim Long, Thủy Xuân" in clean  # as long as the prose's lines: full, however wide the rows
+
+
+def test_normalize_a_run_in_page_number_before_a_unit_is_dropped() -> None:
+    text = ("Kế hoạch như sau: I. NHIỆM VỤ 1. Tuyên truyền. 2. Đào tạo nhân lực du lịch. 8 3. Giải pháp ứng dụng công "
+            "nghệ số - Xây dựng hệ thống quản trị. 4. Kiểm tra đạt 100%. 5. Đánh giá.")
+    assert normalize(text).text.split("\n") == [
+        "Kế hoạch như sau:", "I. NHIỆM VỤ", "1. Tuyên truyền.", "2. Đào tạo nhân lực du lịch.",
+        "3. Giải pháp ứng dụng công nghệ số", "- Xây dựng hệ thống quản trị.", "4. Kiểm tra đạt 100%.", "5. Đánh giá."]
