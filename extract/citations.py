@@ -327,6 +327,7 @@ def _names_after_verb(run: list[str], after: list[str]) -> bool:
     put in another's place ("PHÁT TRIỂN ĐÔ THỊ" / "phát triển nhà ở" names another programme)."""
     if "".join(after).startswith("".join(run)):
         return True
+    run, after = _unglued(run, after), _unglued(after, run)
     if not after or after[0] != run[0]:
         return False
     left_out = 0
@@ -337,6 +338,13 @@ def _names_after_verb(run: list[str], after: list[str]) -> bool:
             return False
         left_out += i2 - i1 if tag == "delete" else 0
     return left_out <= _LOOSE_WORDS
+
+
+def _unglued(words: list[str], other: list[str]) -> list[str]:
+    """`words`, each that is two consecutive words of `other` run together (a page that lost the
+    space at a line break: "CHƯƠNGTRÌNH", "quốc giaphòng") split as `other` writes them."""
+    pairs = {a + b: (a, b) for a, b in zip(other, other[1:])}
+    return [part for word in words for part in (pairs.get(word, (word,)) if word not in other else (word,))]
 
 
 def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention]:

@@ -158,8 +158,13 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     elif title_span:  # the title's "THỰC HIỆN …" opens no clause of the opening: it starts after the title
         openings = ((0, title_span[0]), (title_span[1], end))
     start = header.block_start(text)  # a portal's lists above the header are not the plan's text
-    citations = find_citations(text, number, title or "", openings,
-                               bool(cue["implementing"].search(title or "")), cue["approves"], start)
+    carried_out = title or ""
+    if not cue["implementing"].search(carried_out) and (article := cue["issued-with"].search(text, start)):
+        # a decision whose title names no programme: "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực
+        # hiện Chương trình phòng, chống ma túy …" says what its plan carries out
+        carried_out = article["name"]
+    citations = find_citations(text, number, carried_out, openings,
+                               bool(cue["implementing"].search(carried_out)), cue["approves"], start)
     return PlanInfo(doc_type, type_code, number, issued, year, province, issuer, title, title_span,
                     signer_name, signer_position, period_start, period_end, horizon,
                     _laws(text[start:]), citations,

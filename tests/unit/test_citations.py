@@ -429,3 +429,21 @@ def test_citations_a_bodys_standing_duties_under_a_decree_do_not_make_the_plan_c
                    "II. TỔ CHỨC THỰC HIỆN\n1. Sở Công Thương\n- Thực hiện quản lý, phát triển cụm công nghiệp theo quy "
                    "định nhiệm vụ được giao tại Nghị định số 32/2024/NĐ-CP.\n")
     assert _outlined_relations(text) == {"32/2024/NĐ-CP": "cites", "8/CT-TTg": "implements"}
+
+
+def test_citations_a_decisions_first_article_says_what_its_plan_carries_out() -> None:
+    text = ("Số: 2038/QĐ-UBND\nCà Mau, ngày 30 tháng 9 năm 2021\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH PHÒNG, CHỐNG MA TÚY GIAI "
+            "ĐOẠN 2021 - 2025 TRÊN ĐỊA BÀN TỈNH CÀ MAU\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Chỉ thị số 36-CT/TW ngày "
+            "16/8/2019 của Bộ Chính trị về tăng cường công tác phòng, chống ma túy;\nCăn cứ Quyết định số 1452/QĐ-TTg "
+            "ngày 31/8/2021 của Thủ tướng Chính phủ về phê duyệt Chương trình phòng, chống ma túy giai đoạn 2021 - "
+            "2025;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Chương trình phòng, chống "
+            "ma túy giai đoạn 2021 - 2025 trên địa bàn tỉnh Cà Mau.\nĐiều 2. Quyết định có hiệu lực kể từ ngày ký.\n")
+    assert _relations(text, "QUYẾT ĐỊNH:") == {"36-CT/TW": "cites", "1452/QĐ-TTg": "implements"}
+
+
+def test_citations_a_programme_named_with_words_a_page_ran_together_is_the_one_approved() -> None:
+    text = ("Số: 745/QĐ-UBND\nVĩnh Long, ngày 07 tháng 5 năm 2013\nQUYẾT ĐỊNH\nBAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNGTRÌNH "
+            "MỤC TIÊU QUỐC GIA PHÒNG, CHỐNG MA TUÝ TRÊN ĐỊA BÀN TỈNH VĨNH LONG, GIAI ĐOẠN 2013 - 2015\nCăn cứ Quyết "
+            "định số 1203/QĐ-TTg ngày31/8/2012 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc "
+            "giaphòng, chống ma tuý giai đoạn 2012 - 2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n")
+    assert _relations(text, "QUYẾT ĐỊNH:") == {"1203/QĐ-TTg": "implements"}
