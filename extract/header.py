@@ -135,6 +135,12 @@ def _words_in(text: str) -> int:
     return sum(1 for word in text.split() if any(c.isalpha() for c in word))
 
 
+def _closing_quote(carrier: str, title: str) -> int:
+    """1 where a carrier opened a quote that the title closes ("BAN HÀNH “CHƯƠNG TRÌNH HÀNH ĐỘNG X”":
+    the title is X), else 0."""
+    return int(bool(re.search("[“\"]", carrier)) and title.endswith(("”", '"')))
+
+
 def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """A title run without a decision's "BAN HÀNH KẾ HOẠCH" lead and without an authority line
     that follows it ("… ỦY BAN NHÂN DÂN TỈNH X")."""
@@ -152,6 +158,8 @@ def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
         end = start + cuts[0].start()
         run = run[:cuts[0].start()]
     stripped = run.rstrip(" -–—,;:|")
+    if carrier:
+        stripped = stripped[:len(stripped) - _closing_quote(carrier.group(), stripped)]
     end = start + len(stripped)
     lead = len(stripped) - len(stripped.lstrip(" -–—,;:|"))
     start += lead
@@ -249,6 +257,7 @@ def title_after(text: str, position: int) -> tuple[int, int] | None:
     carrier = _cue("carrier").match(text[after:end])
     if carrier:  # "Về việc ban hành Kế hoạch X": the plan's title is X
         after += carrier.end()
+        end -= _closing_quote(carrier.group(), text[after:end])
     return (after, end) if end > after else None
 
 

@@ -506,3 +506,11 @@ def test_header_no_span_that_ended_before_the_plan_was_issued_is_its_period_wher
             "Quán triệt Nghị quyết số 15-NQ/TW về chính sách xã hội giai đoạn 2012 - 2020.\n")
     plan = _plan(text)
     assert (plan.year, plan.period_start, plan.period_end, plan.horizon) == (2022, None, None, None)
+
+
+def test_header_a_decision_title_quoting_the_programme_it_issues_gives_the_programmes_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 2384/QĐ-UBND\nQuảng Bình, ngày 30 tháng 9 năm 2013\nQUYẾT ĐỊNH\n"
+            "BAN HÀNH “CHƯƠNGTRÌNH HÀNH ĐỘNG ÁP DỤNG SẢN XUẤT SẠCH HƠN TRONG CÔNG NGHIỆP, GIAI ĐOẠN 2013 - 2020”\n"
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH\nCăn cứ Luật Bảo vệ môi trường ngày 29/11/2005;\n")
+    plan = _plan(text)
+    assert plan.title == "ÁP DỤNG SẢN XUẤT SẠCH HƠN TRONG CÔNG NGHIỆP, GIAI ĐOẠN 2013 - 2020"
