@@ -50,6 +50,9 @@ _DESCRIBED_WORDS = 8  # words of a programme's description in a title that its d
 _DESCRIBED_MIN = 5  # fewer words than this describe nothing in particular
 _LOOSE_WORDS = 1  # of a title's description, words the approving sentence may leave out
 _BRACKETED = re.compile(r"\([^()]*\)")
+# "(sau đây gọi tắt là cấp sở)", "(sau đây gọi tắt là Nghị quyết 57-NQ/TW, …)": short names the text gives,
+# no part of a title and no new mention of the documents they name
+SHORT_NAMES = re.compile(r"\s*\((?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\b[^()]*\)", re.IGNORECASE)
 _PLACE_WORDS = frozenset({"tinh", "thanh", "tren"})  # a left-out run opening so is the place: "tỉnh X", "thành phố X", "trên địa bàn"
 _OWN_ISSUER = re.compile(r"^cua\s.*")  # a title opening "CỦA <issuer>": the plan's own kind was dropped before it
 _IMPLEMENTING_WORDS = re.compile(r"^(?:(?:tiep ?tuc|to ?chuc|trien ?khai|thuc ?hien|cu ?the ?hoa)\s+)+")  # marks stripped
@@ -361,7 +364,10 @@ def _mentions(text: str, openings: tuple[tuple[int, int], ...]) -> list[_Mention
             weak = {line_start + s for s in [indent, *_after_capitals(line)]} - strong
             clause_starts += sorted(strong | {s for s in weak if _clause_relation(text, s) in ("implements", "cites")})
         previous = line
+        asides = [aside.span() for aside in SHORT_NAMES.finditer(line)]
         for match in DOC_NUMBER.finditer(line):
+            if any(lo <= match.start() < hi for lo, hi in asides):
+                continue
             position = line_start + match.start()
             in_opening = any(start <= position < end for start, end in openings)
             if in_opening:

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from plangraph.extract import header
-from plangraph.extract.citations import DATE_AFTER, DOC_NUMBER, Citation, doc_types, find_citations, type_of_number
+from plangraph.extract.citations import (DATE_AFTER, DOC_NUMBER, SHORT_NAMES, Citation, doc_types, find_citations,
+                                        type_of_number)
 from plangraph.extract.iris import content_digest
 from plangraph.extract.layout import paragraph_cues
 from plangraph.extract.normalize import MARKER, fold, is_caps, strip_marks
@@ -62,9 +63,6 @@ def _caps_lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
-# "(sau đây gọi tắt là cấp sở)": a short name the text gives, not part of the plan's title
-_SHORT_NAMES = re.compile(r"\s*\((?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\b[^()]*\)", re.IGNORECASE)
-
 
 def _doc_type_and_title(text: str, after: int) -> tuple[str, tuple[int, int] | None]:
     """The instrument's type and the span of the plan's title (a decision carrying a plan: the plan's)."""
@@ -109,7 +107,7 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     after = max(dateline.end() if dateline else 0, flat_number.end() if flat_number else 0,
                 number_match.end() if number_match and number_match.start() < header.HEAD_CHARS else 0)
     doc_type, title_span = _doc_type_and_title(text, after)
-    title = _SHORT_NAMES.sub("", header.squeeze(text[title_span[0]:title_span[1]])) if title_span else None
+    title = SHORT_NAMES.sub("", header.squeeze(text[title_span[0]:title_span[1]])) if title_span else None
     type_code = next((c for c, n in doc_types().items() if n == doc_type), "KH")
     if value:
         if DOC_NUMBER.fullmatch(value):

@@ -447,3 +447,12 @@ def test_citations_a_programme_named_with_words_a_page_ran_together_is_the_one_a
             "định số 1203/QĐ-TTg ngày31/8/2012 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc "
             "giaphòng, chống ma tuý giai đoạn 2012 - 2015;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Kế hoạch.\n")
     assert _relations(text, "QUYẾT ĐỊNH:") == {"1203/QĐ-TTg": "implements"}
+
+
+def test_citations_the_short_names_an_opening_gives_are_no_new_mentions() -> None:
+    text = HEAD.replace("PHÒNG CHỐNG SỐT RÉT NĂM 2023", "TRIỂN KHAI KẾ HOẠCH SỐ 328-KH/TU VỀ THỰC HIỆN NGHỊ QUYẾT SỐ "
+                        "57-NQ/TW") + (
+        "Triển khai Kế hoạch hành động số 328-KH/TU ngày 24/4/2025 của Tỉnh ủy về thực hiện Nghị quyết số 57-NQ/TW "
+        "ngày 22/12/2024 của Bộ Chính trị (sau đây gọi tắt là Nghị quyết 57-NQ/TW, Kế hoạch 328-KH/TU), Ủy ban "
+        "nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Thực hiện tốt.\n")
+    assert _relations(text) == {"328-KH/TU": "implements", "57-NQ/TW": "cites"}
