@@ -142,6 +142,8 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
         signer_position = signer_position or field_position
     authority = header.authority(text)
     issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
+    if issuer is None and number and province:  # a header whose issuer cell is empty: "665/KH-UBND" names it
+        issuer = _issuer(number.rsplit("-", 1)[-1], province)
     end = opening_end or _opening_end_without_outline(text)
     period_start, period_end, horizon = _ended_before(_period(title or "", outline_titles), year)
     if (period_start, period_end, horizon) == (None, None, None):
@@ -202,9 +204,15 @@ def _dateline(text: str) -> re.Match[str] | None:
     if named:
         return named[0]
     near = [m for m in candidates if m.start() < _HEADER_CHARS and len(m["place"].split()) <= 5]
-    return near[0] if near else None
+    if near:
+        return near[0]
+    # a page that dropped the comma ("Hưng Yên ngày 27 tháng 8 năm 2025"): only where the place is a province
+    return next((m for m in _NO_COMMA_DATELINE.finditer(text, 0, _HEADER_CHARS)
+                 if find_province(m["place"], loose_spacing=True)), None)
 
 
+_NO_COMMA_DATELINE = re.compile(r"(?:^|\|)[ \t]*(?P<place>[^\W\d_][^\n,|\d]{1,30}?)\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*"
+                                r"(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})", re.MULTILINE)
 # The date line cue opens with its place: 2 to 40 characters, no comma or cell bar, then ", ngày".
 _PLACE_FIRST = r"(?P<place>[^\n,|]{2,40}?),\s*ngày"
 _PLACE_CHARS = 40

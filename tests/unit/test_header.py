@@ -514,3 +514,15 @@ def test_header_a_decision_title_quoting_the_programme_it_issues_gives_the_progr
             "ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH\nCăn cứ Luật Bảo vệ môi trường ngày 29/11/2005;\n")
     plan = _plan(text)
     assert plan.title == "ÁP DỤNG SẢN XUẤT SẠCH HƠN TRONG CÔNG NGHIỆP, GIAI ĐOẠN 2013 - 2020"
+
+
+def test_header_a_date_line_without_its_comma_and_an_empty_issuer_cell_still_give_date_and_issuer() -> None:
+    text = ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 719/QĐ-UBND | Hưng Yên ngày 27 tháng 8 năm 2025 |\n"
+            "QUYẾT ĐỊNH\nBAN HÀNH CHƯƠNG TRÌNH PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ GIAI ĐOẠN 2025-2030\n"
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/6/2025;\n")
+    plan = _plan(text)
+    assert (plan.issued, plan.province, plan.issuer) == ("2025-08-27", "Hưng Yên", "Ủy ban nhân dân tỉnh Hưng Yên")
+    text = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM | |\nSố: 665/KH-UBND | Nghệ An, ngày 29 tháng 9 năm 2022 |\nKẾ HOẠCH\n"
+            "KHẢO SÁT, ĐÁNH GIÁ NĂNG LỰC CẠNH TRANH CẤP SỞ, NGÀNH NĂM 2022\nThực hiện Nghị quyết số 02/NQ-CP ngày "
+            "10/01/2022 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
+    assert _plan(text).issuer == "Ủy ban nhân dân tỉnh Nghệ An"
