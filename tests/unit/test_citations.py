@@ -71,6 +71,9 @@ def test_citations_documents_the_purpose_says_the_plan_carries_out_are_implement
                    "số 402/KH-UBND.\n")
     assert _relations(text) == {"14-KH/TU": "implements", "66-NQ/TW": "implements", "7/QĐ-TTg": "cites",
                                 "1/2021/TT-BYT": "cites", "5/2021/NĐ-CP": "cites", "402/KH-UBND": "cites"}
+    text = HEAD + ("Căn cứ Kết luận số 76-KL/TW của Bộ Chính trị.\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+                   "Nhằm triển khai có hiệu quả Kết luận số 76-KL/TW về phát triển văn hóa.\n2. Yêu cầu\n")
+    assert _relations(text, "1. Mục đích") == {"76-KL/TW": "implements"}  # "Nhằm triển khai …" says so too
 
 
 def test_citations_a_purpose_listing_documents_after_a_colon_carries_out_each() -> None:
