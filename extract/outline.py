@@ -171,9 +171,9 @@ def outline(text: str, skip: tuple[tuple[int, int], ...] = ()) -> Section:
         if not line.strip():
             continue
         if any(lo <= start < hi for lo, hi in skip):  # tables are read apart
-            caption = _heading(line, last_roman, parts)
-            if caption is not None and caption[0] == "appendix":  # "PHỤ LỤC" over its table: the appendix begins
-                _attach(stack, "appendix", caption[1], "", start, end)
+            caption = _appendix_path(line)
+            if caption is not None:  # "PHỤ LỤC" over its table: the appendix begins
+                _attach(stack, "appendix", caption, "", start, end)
                 in_tail = closed = False
             continue
         heading = _heading(line, last_roman, parts)
@@ -225,12 +225,19 @@ def _is_roman_part(line: str) -> bool:
     return bool(match and (_is_caps(match["text"][:40]) or _is_title(match["text"])))
 
 
+def _appendix_path(line: str) -> str | None:
+    """"PHỤ LỤC 02" / "Mẫu biểu số 01": path PL or PL.02; None for a line that heads no appendix."""
+    match = _cue("appendix").match(line)
+    if not match:
+        return None
+    return f"PL.{match['number']}" if match["number"] else "PL"
+
+
 def _heading(line: str, last_roman: int, parts: bool = True) -> tuple[str, str, int, str] | None:
     """(kind, number, offset of the title in the line, title) when the line is a heading."""
-    match = _cue("appendix").match(line)
-    if match:  # "PHỤ LỤC 02" / "Mẫu biểu số 01": path PL or PL.02
-        number = match["number"]
-        return "appendix", f"PL.{number}" if number else "PL", len(line), ""
+    appendix = _appendix_path(line)
+    if appendix is not None:
+        return "appendix", appendix, len(line), ""
     part = _part(line) if parts else None
     if part is not None:
         return "roman", part[0], part[1], part[2]
