@@ -305,7 +305,8 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
             continue
         sentence = mention.line[mention.offset:mention.offset + _AFTER_CHARS].split(";")[0]
         said = f" {' '.join(_words(sentence))} "
-        type_words = _words(type_before(mention.line, mention.offset) or "")
+        # the type as written, else as its number gives it ("Thông tư liên tịch số 115/2012/TTLT-…")
+        type_words = _words(type_before(mention.line, mention.offset) or doc_types().get(type_of_number(mention.number), ""))
         # the words after each approving verb, run together: a page that lost spaces ("ViệtNam") still matches
         approved = [_words(sentence[m.end():])[:2 * _DESCRIBED_WORDS] for m in approves.finditer(sentence)]
         for item in items:

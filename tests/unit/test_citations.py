@@ -459,3 +459,13 @@ def test_citations_the_short_names_an_opening_gives_are_no_new_mentions() -> Non
         "ngày 22/12/2024 của Bộ Chính trị (sau đây gọi tắt là Nghị quyết 57-NQ/TW, Kế hoạch 328-KH/TU), Ủy ban "
         "nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Thực hiện tốt.\n")
     assert _relations(text) == {"328-KH/TU": "implements", "57-NQ/TW": "cites"}
+
+
+def test_citations_a_document_whose_type_the_number_gives_is_not_the_programme_its_sentence_names() -> None:
+    text = HEAD.replace("PHÒNG CHỐNG SỐT RÉT NĂM 2023", "THỰC HIỆN ĐỀ ÁN TRỢ GIÚP XÃ HỘI VÀ PHỤC HỒI CHỨC NĂNG CHO NGƯỜI "
+                        "TÂM THẦN GIAI ĐOẠN 2013 - 2020") + (
+        "Căn cứ Quyết định số 1215/QĐ-TTg ngày 22/7/2011 của Thủ tướng Chính phủ phê duyệt Đề án trợ giúp xã hội và "
+        "phục hồi chức năng cho người tâm thần giai đoạn 2011 - 2020;\nCăn cứ Thông tư liên tịch số "
+        "115/2012/TTLT-BTC-BLĐTBXH ngày 18/7/2012 quy định quản lý kinh phí thực hiện Đề án trợ giúp xã hội và phục "
+        "hồi chức năng cho người tâm thần;\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"1215/QĐ-TTg": "implements", "115/2012/TTLT-BTC-BLĐTBXH": "cites"}
