@@ -305,14 +305,18 @@ def _described(title: str, mentions: list[_Mention], approves: re.Pattern[str]) 
             continue
         sentence = mention.line[mention.offset:mention.offset + _AFTER_CHARS].split(";")[0]
         said = f" {' '.join(_words(sentence))} "
-        # the type as written, else as its number gives it ("Thông tư liên tịch số 115/2012/TTLT-…")
-        type_words = _words(type_before(mention.line, mention.offset) or doc_types().get(type_of_number(mention.number), ""))
+        written = type_before(mention.line, mention.offset)
+        type_words = _words(written or "")
+        # a type only its number gives ("Thông tư liên tịch số 115/2012/TTLT-…", the words before it not
+        # read as a type) and the title names nowhere: its sentence repeating the title's words is no sign
+        coded = _words(doc_types().get(type_of_number(mention.number), "")) if written is None else []
+        foreign = bool(coded) and not any(item[:len(coded)] == coded for item in items)
         # the words after each approving verb, run together: a page that lost spaces ("ViệtNam") still matches
         approved = [_words(sentence[m.end():])[:2 * _DESCRIBED_WORDS] for m in approves.finditer(sentence)]
         for item in items:
             own = item[len(type_words):len(type_words) + _DESCRIBED_WORDS] if item[:len(type_words)] == type_words else []
             run = item[:_DESCRIBED_WORDS + 2]
-            described = f" {' '.join(own)} " in said and not (
+            described = not foreign and f" {' '.join(own)} " in said and not (
                 type_words and f" {' '.join(type_words + own)} " in said)  # not another one of its type
             if (len(own) >= _DESCRIBED_MIN and described
                     or len(run) >= _DESCRIBED_MIN and any(_names_after_verb(run, after) for after in approved)):
