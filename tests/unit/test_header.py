@@ -526,3 +526,11 @@ def test_header_a_date_line_without_its_comma_and_an_empty_issuer_cell_still_giv
             "KHẢO SÁT, ĐÁNH GIÁ NĂNG LỰC CẠNH TRANH CẤP SỞ, NGÀNH NĂM 2022\nThực hiện Nghị quyết số 02/NQ-CP ngày "
             "10/01/2022 của Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n")
     assert _plan(text).issuer == "Ủy ban nhân dân tỉnh Nghệ An"
+
+
+def test_header_a_title_whose_page_ran_den_and_nam_together_still_gives_the_period_end() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH HÀ GIANG\nSố: 140/KH-UBND\nHà Giang, ngày 10 tháng 5 năm 2013\nKẾ HOẠCH\n"
+            "TRIỂN KHAI ỨNG DỤNGCHỮ KÝ SỐ CHUYÊN DÙNG TRONG CÁC CƠ QUAN HÀNH CHÍNH NHÀ NƯỚC ĐẾNNĂM 2015\n"
+            "Căn cứ Luật Giao dịch điện tử;\n")
+    plan = _plan(text)
+    assert (plan.period_start, plan.period_end, plan.horizon) == (None, 2015, None)
