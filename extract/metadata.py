@@ -353,6 +353,8 @@ def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, in
         period = cue["period"].search(source)
         if period and start is None:
             start, end = int(period["start"]), end or int(period["end"])
+            if period["later"] and int(period["later"]) > end:  # "GIAI ĐOẠN 2012-2015 VÀ 2020": the last stage's year
+                end = int(period["later"])
         found = cue["horizon"].search(source)
         if found and horizon is None:
             horizon = int(found["year"])

@@ -534,3 +534,11 @@ def test_header_a_title_whose_page_ran_den_and_nam_together_still_gives_the_peri
             "Căn cứ Luật Giao dịch điện tử;\n")
     plan = _plan(text)
     assert (plan.period_start, plan.period_end, plan.horizon) == (None, 2015, None)
+
+
+def test_header_a_period_with_a_later_stage_after_va_ends_with_it() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH PHÚ YÊN\nSố: 122/KH-UBND\nPhú Yên, ngày 10 tháng 7 năm 2013\nKẾ HOẠCH\nTRIỂN KHAI "
+            "LỘ TRÌNH TIẾN TỚI BẢO HIỂM Y TẾ TOÀN DÂN GIAI ĐOẠN 2012-2015 VÀ 2020\nCăn cứ Luật Bảo hiểm y tế;\n")
+    assert (_plan(text).period_start, _plan(text).period_end) == (2012, 2020)
+    text = text.replace("VÀ 2020", "VÀ NĂM 2013")  # one year of the span named again: not a later stage
+    assert (_plan(text).period_start, _plan(text).period_end) == (2012, 2015)
