@@ -542,3 +542,16 @@ def test_header_a_period_with_a_later_stage_after_va_ends_with_it() -> None:
     assert (_plan(text).period_start, _plan(text).period_end) == (2012, 2020)
     text = text.replace("VÀ 2020", "VÀ NĂM 2013")  # one year of the span named again: not a later stage
     assert (_plan(text).period_start, _plan(text).period_end) == (2012, 2015)
+
+
+def test_header_a_title_quoting_the_programme_after_its_type_and_an_opening_with_nhung_noi_dung_sau() -> None:
+    text = ("Số: 1168/QĐ-UBND\nKiên Giang, ngày 21 tháng 5 năm 2018\nQUYẾT ĐỊNH\nPHÊ DUYỆT ĐỀ ÁN \"ĐẢM BẢO AN NINH, "
+            "TRẬT TỰ TRÊN BIỂN, ĐẢO TỈNH KIÊN GIANG GIAI ĐOẠN 2018-2021”\nCăn cứ Luật Biển Việt Nam;\n")
+    assert _plan(text).title == "ĐẢM BẢO AN NINH, TRẬT TỰ TRÊN BIỂN, ĐẢO TỈNH KIÊN GIANG GIAI ĐOẠN 2018-2021"
+    text = ("ỦY BAN NHÂN DÂN |\nSố: 341/KH-UBND |\nGia Lai, ngày 01 tháng 02 năm 2016 |\nThực hiện Quyết định số "
+            "3642/QĐ-BNN-CB ngày 08/9/2015 của Bộ Nông nghiệp và PTNT, UBND tỉnh ban hành Kế hoạch thực hiện đề án "
+            "đẩy mạnh cơ giới hóa sản xuất nông nghiệp tỉnh Gia Lai giai đoạn 2016-2020 với những nội dung sau:\n"
+            "- Cơ giới hóa nông nghiệp là nhiệm vụ quan trọng.\n")
+    plan = _plan(text)
+    assert (plan.title, plan.period_start, plan.period_end) == (
+        "thực hiện đề án đẩy mạnh cơ giới hóa sản xuất nông nghiệp tỉnh Gia Lai giai đoạn 2016-2020", 2016, 2020)
