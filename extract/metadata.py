@@ -63,7 +63,6 @@ def _caps_lines(text: str) -> list[tuple[int, str]]:
     return found
 
 
-
 def _doc_type_and_title(text: str, after: int) -> tuple[str, tuple[int, int] | None]:
     """The instrument's type and the span of the plan's title (a decision carrying a plan: the plan's)."""
     names = {fold(name): name for name in doc_types().values()}
@@ -213,6 +212,7 @@ def _dateline(text: str) -> re.Match[str] | None:
 
 _NO_COMMA_DATELINE = re.compile(r"(?:^|\|)[ \t]*(?P<place>[^\W\d_][^\n,|\d]{1,30}?)\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*"
                                 r"(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})", re.MULTILINE)
+
 # The date line cue opens with its place: 2 to 40 characters, no comma or cell bar, then ", ngày".
 _PLACE_FIRST = r"(?P<place>[^\n,|]{2,40}?),\s*ngày"
 _PLACE_CHARS = 40
