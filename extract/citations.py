@@ -190,9 +190,16 @@ def _identity(found: str, seen: dict[str, list[str]]) -> str:
 
 
 def _same_programme(a: str, b: str) -> bool:
-    ka, kb = strip_marks(re.sub(r"[^\w\s]", " ", a)), strip_marks(re.sub(r"[^\w\s]", " ", b))
-    ka, kb = " ".join(ka.split()), " ".join(kb.split())
+    """Whether two quoted names are one programme's, the national name and the province's way of
+    writing it alike ("Cả nước thi đua xây dựng xã hội học tập …" / "THI ĐUA XÂY DỰNG XÃ HỘI HỌC TẬP …
+    TRÊN ĐỊA BÀN TỈNH NGHỆ AN")."""
+    ka, kb = (_SCOPE_WORDS.sub("", " ".join(strip_marks(re.sub(r"[^\w\s]", " ", name)).split()))
+              for name in (a, b))
     return ka == kb or SequenceMatcher(None, ka, kb).ratio() >= 0.85
+
+
+# where a programme runs, which its national and provincial names write differently
+_SCOPE_WORDS = re.compile(r"^ca nuoc\s+|\s+(?:tren dia ban\s+)?(?:tinh|thanh pho)\s+\S.*$")
 
 
 @dataclass

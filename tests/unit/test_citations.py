@@ -469,3 +469,13 @@ def test_citations_a_document_whose_type_the_number_gives_is_not_the_programme_i
         "115/2012/TTLT-BTC-BLĐTBXH ngày 18/7/2012 quy định quản lý kinh phí thực hiện Đề án trợ giúp xã hội và phục "
         "hồi chức năng cho người tâm thần;\nỦy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"1215/QĐ-TTg": "implements", "115/2012/TTLT-BTC-BLĐTBXH": "cites"}
+
+
+def test_citations_a_movement_named_nationwide_and_for_the_province_is_one() -> None:
+    text = ("Số: 2/KH-UBND\nNghệ An, ngày 04 tháng 1 năm 2024\nKẾ HOẠCH\nTRIỂN KHAI PHONG TRÀO “THI ĐUA XÂY DỰNG XÃ HỘI "
+            "HỌC TẬP, ĐẨY MẠNH HỌC TẬP SUỐT ĐỜI GIAI ĐOẠN 2023 - 2030 TRÊN ĐỊA BÀN TỈNH NGHỆ AN”\nCăn cứ Quyết định số "
+            "1373/QĐ-TTg ngày 30/7/2021 của Thủ tướng Chính phủ phê duyệt Đề án “Xây dựng xã hội học tập giai đoạn "
+            "2021 - 2030”; Quyết định số 1315/QĐ-TTg ngày 09/11/2023 của Thủ tướng Chính phủ ban hành Kế hoạch triển "
+            "khai Phong trào “Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời giai đoạn 2023 - "
+            "2030”.\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"1373/QĐ-TTg": "cites", "1315/QĐ-TTg": "implements"}
