@@ -27,9 +27,9 @@ from plangraph.extract.rules import compile_regex, read_table
 # through and dropped, and so is a "số" glued to it ("CHỈ THỊ SỐ29-CT/TU" in a page whose spaces were lost),
 # also one whose "ố" a page's font dropped ("Thông tư s27/2015/TT-BLĐTBXH").
 DOC_NUMBER = re.compile(
-    r"(?:(?<![\w/])|(?<=[sS][ốỐ])|(?<=\s[sS]))(?P<number>\d{1,5}(?:\.\d{1,2}(?=/(?:19|20)\d\d/))?[a-z]?(?:/(?:19|20)\d\d|-(?:19|20)\d\d(?=/))?(?:\s?-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ][A-Za-zĐđ0-9&]*"
+    r"(?:(?<![\w/])|(?<=[sS][ốỐ])|(?<=\s[sS]))(?P<number>\d{1,5}(?:\.\d{1,2}(?=/(?:19|20)\d\d/))?[a-z]?(?:\s?/\s?(?:19|20)\d\d(?=\s?/)|-(?:19|20)\d\d(?=/))?(?:\s?-\s?[A-ZĐ][A-Za-zĐđ&]*)?\s?/\s?[A-ZĐ](?:(?!ngày)[A-Za-zĐđ0-9&])*"
     r"(?:(?:-\s?|\s-(?=[A-ZĐ0-9][A-Za-zĐđ0-9&]*(?:[\s,;.)]|$))|\s-\s(?=[A-ZĐ]{2}[A-Za-zĐđ0-9&]*(?:[\s,;.)]|$)))"
-    r"[A-ZĐ0-9][A-Za-zĐđ0-9&]*)*)")
+    r"[A-ZĐ0-9](?:(?!ngày)[A-Za-zĐđ0-9&])*)*)")  # a glued "ngày" ends it: "220-KL/TUngày 04/9/2013"
 DATE_AFTER = re.compile(
     r"^\s*,?\s*ngày\s+(?P<day>\d{1,2})\s*(?:/\s*|\s+tháng\s+)(?P<month>\d{1,2})\s*(?:/\s*|\s+năm\s+)"
     r"(?P<year>(?:19|20)\d\d)", re.IGNORECASE)

@@ -479,3 +479,11 @@ def test_citations_a_movement_named_nationwide_and_for_the_province_is_one() -> 
             "khai Phong trào “Cả nước thi đua xây dựng xã hội học tập, đẩy mạnh học tập suốt đời giai đoạn 2023 - "
             "2030”.\nI. MỤC ĐÍCH\n")
     assert _relations(text) == {"1373/QĐ-TTg": "cites", "1315/QĐ-TTg": "implements"}
+
+
+def test_citations_a_number_run_into_its_date_and_the_plans_own_number_written_spaced() -> None:
+    text = ("Số: 06/2012/QĐ-UBND\nGia Lai, ngày 22 tháng 3 năm 2012\nQUYẾT ĐỊNH\nBAN HÀNH CHƯƠNG TRÌNH PHÁT TRIỂN THANH "
+            "NIÊN\nCăn cứ Kết luận số 220-KL/TUngày 04/9/2013 của Ban Thường vụ Tỉnh ủy;\nQUYẾT ĐỊNH:\nĐiều 1. Ban "
+            "hành Chương trình.\nCHƯƠNG TRÌNH\nPHÁT TRIỂN THANH NIÊN (Ban hành kèm theo Quyết định số: 06 / "
+            "2012/QĐ-UBND , ngày 22/3/2012)\n")
+    assert _relations(text, "QUYẾT ĐỊNH:") == {"220-KL/TU": "cites"}
