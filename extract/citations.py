@@ -189,6 +189,13 @@ def _identity(found: str, seen: dict[str, list[str]]) -> str:
     return found
 
 
+def _cut_at_end(text: str, mention: "_Mention") -> bool:
+    """Whether a page cut short ends inside the number: nothing but a dangling hyphen after it, or
+    nothing after a code of one letter."""
+    rest = text[mention.end:].strip()
+    return rest in ("-", "–") or not rest and len(re.split(r"[-/]", mention.number)[-1]) == 1
+
+
 def _same_programme(a: str, b: str) -> bool:
     """Whether two quoted names are one programme's, the national name and the province's way of
     writing it alike ("Cả nước thi đua xây dựng xã hội học tập …" / "THI ĐUA XÂY DỰNG XÃ HỘI HỌC TẬP …
@@ -231,6 +238,8 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
         filed = seen.setdefault(_LEADING.match(mention.key).group(), [])  # type: ignore[union-attr]
         if mention.key not in filed:
             filed.append(mention.key)
+    # a number the text ends inside ("… Quyết định số 531/Q", "… số 2113/KH-"), unless it is one named before
+    mentions = [m for m in mentions if not (_cut_at_end(text, m) and sum(o.key == m.key for o in mentions) == 1)]
     title_numbers = list(DOC_NUMBER.finditer(title))
     title_keys = [_identity(key(re.sub(r"\s+", "", m["number"])), seen) for m in title_numbers]
     # "THỰC HIỆN NGHỊ QUYẾT SỐ 01/NQ-CP VÀ NGHỊ QUYẾT SỐ 02/NQ-CP": both; "… SỐ 119-KH/TU … VỀ THỰC

@@ -487,3 +487,12 @@ def test_citations_a_number_run_into_its_date_and_the_plans_own_number_written_s
             "hành Chương trình.\nCHƯƠNG TRÌNH\nPHÁT TRIỂN THANH NIÊN (Ban hành kèm theo Quyết định số: 06 / "
             "2012/QĐ-UBND , ngày 22/3/2012)\n")
     assert _relations(text, "QUYẾT ĐỊNH:") == {"220-KL/TU": "cites"}
+
+
+def test_citations_a_number_a_page_cut_short_is_none_unless_named_whole_before() -> None:
+    text = HEAD + ("Căn cứ Nghị quyết số 92/NQ-CP của Chính phủ; Quyết định số 2629/QĐ-TTg của Thủ tướng;\n"
+                   "Thực hiện Quyết định số 2629/QĐ-T")
+    assert _relations(text, "no part") == {"92/NQ-CP": "cites", "2629/QĐ-TTg": "implements"}
+    assert _relations(HEAD + "Căn cứ Quyết định số 531/Q") == {}
+    assert _relations(HEAD + "Căn cứ Kế hoạch số 2113/KH-\n") == {}
+    assert _relations(HEAD + "Căn cứ Nghị quyết số 92/NQ-CP") == {"92/NQ-CP": "cites"}  # whole, though last
