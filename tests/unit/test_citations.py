@@ -496,3 +496,10 @@ def test_citations_a_number_a_page_cut_short_is_none_unless_named_whole_before()
     assert _relations(HEAD + "Căn cứ Quyết định số 531/Q") == {}
     assert _relations(HEAD + "Căn cứ Kế hoạch số 2113/KH-\n") == {}
     assert _relations(HEAD + "Căn cứ Nghị quyết số 92/NQ-CP") == {"92/NQ-CP": "cites"}  # whole, though last
+
+
+def test_citations_a_law_named_without_a_number_goes_on_with_the_list_before_it() -> None:
+    text = HEAD + ("Thực hiện Luật Phổ biến, giáo dục pháp luật năm 2012; Luật Hòa giải ở cơ sở năm 2013; Quyết định số "
+                   "25/2021/QĐ-TTg ngày 22/7/2021 của Thủ tướng Chính phủ. Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+                   "I. MỤC ĐÍCH\n")
+    assert _relations(text) == {"25/2021/QĐ-TTg": "implements"}
