@@ -192,8 +192,13 @@ def _identity(found: str, seen: dict[str, list[str]]) -> str:
 def _cut_at_end(text: str, mention: "_Mention") -> bool:
     """Whether a page cut short ends inside the number: nothing but a dangling hyphen after it, or
     nothing after a code of one letter."""
-    rest = text[mention.end:].strip()
-    return rest in ("-", "–") or not rest and len(re.split(r"[-/]", mention.number)[-1]) == 1
+    rest = _REST.match(text, mention.end)
+    if rest is None:
+        return False
+    return bool(rest.group(1)) or len(re.split(r"[-/]", mention.number)[-1]) == 1
+
+
+_REST = re.compile(r"\s*([-–])?\s*\Z")  # what may follow a number the text ends inside: a dangling hyphen
 
 
 def _same_programme(a: str, b: str) -> bool:
