@@ -282,6 +282,9 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
     for line in lines[blocks[-1] + 1:blocks[-1] + _SIGNATURE_LINES]:
         if not line or _header()["signed"].match(line) or _recipient_line().match(line):
             continue  # (the recipients' lines may stand between, as a PDF export interleaves two columns)
+        glued = _GLUED_NAME.match(line)
+        if glued and glued["name"][:1].isupper() and glued["name"][1:2].islower():
+            position, line = glued["position"], glued["name"]  # "PHÓ CHỦ TỊCHSơn Thị Ánh Hồng": a lost line break
         if is_caps(line) and not MARKER.match(line):
             if header.position_in(line):  # (not the capitals of a title after a page's last cell)
                 position = line
@@ -298,6 +301,7 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
 
 _SIGNATURE_LINES = 16
 _OWN_POSITION = re.compile(r"(?:PHÓ\s+)?CHỦ\s+TỊCH")
+_GLUED_NAME = re.compile(rf"(?P<position>{_OWN_POSITION.pattern})(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){{1,4}})")
 
 
 def _own_signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:

@@ -555,3 +555,11 @@ def test_header_a_title_quoting_the_programme_after_its_type_and_an_opening_with
     plan = _plan(text)
     assert (plan.title, plan.period_start, plan.period_end) == (
         "thực hiện đề án đẩy mạnh cơ giới hóa sản xuất nông nghiệp tỉnh Gia Lai giai đoạn 2016-2020", 2016, 2020)
+
+
+def test_header_a_signers_position_run_into_the_name_gives_both() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 1168/QĐ-UBND\nTrà Vinh, ngày 17 tháng 6 năm 2013\nQUYẾT ĐỊNH\nBAN HÀNH "
+            "KẾ HOẠCH PHÁT TRIỂN GIA ĐÌNH\nĐiều 1. Ban hành Kế hoạch.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
+            "PHÓ CHỦ TỊCHSơn Thị Ánh Hồng\n")
+    plan = _plan(text)
+    assert (plan.signer_name, plan.signer_position) == ("Sơn Thị Ánh Hồng", "Phó Chủ tịch")
