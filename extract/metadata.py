@@ -306,9 +306,10 @@ _GLUED_NAME = re.compile(rf"(?P<position>{_OWN_POSITION.pattern})(?P<name>[^\W\d
 
 def _own_signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """(name, position, None) of a decision its Chairman signs himself: "CHỦ TỊCH" alone on its line
-    (no "TM." or "KT." above it) after the recipients, and the name below it when there is one."""
+    (no "TM." or "KT." above it) after the recipients or the text's closing "./.", and the name below
+    it when there is one."""
     for i, line in enumerate(lines):
-        if _OWN_POSITION.fullmatch(line) and any(_recipient_line().match(before)
+        if _OWN_POSITION.fullmatch(line) and any(_recipient_line().match(before) or before.endswith("./.")
                                                   for before in lines[max(0, i - _SIGNATURE_LINES):i]):
             for after in lines[i + 1:i + _SIGNATURE_LINES]:
                 words = after.split()

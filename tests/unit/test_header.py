@@ -487,6 +487,8 @@ def test_header_a_decision_its_chairman_signs_himself_gives_his_position() -> No
             "CHỦ TỊCH |\nLê Ngọc Châu |\n")
     plan = _plan(text)
     assert (plan.signer_name, plan.signer_position) == ("Lê Ngọc Châu", "Chủ tịch")
+    cut = text[:text.index("Nơi nhận")] + "Điều 3. Các sở thi hành Quyết định này./.\n| CHỦ TỊCH |\n"  # a page cut before
+    assert (_plan(cut).signer_name, _plan(cut).signer_position) == (None, "Chủ tịch")  # the recipients and the name
 
 
 def test_header_the_issuers_province_outweighs_a_date_line_naming_another_place() -> None:
