@@ -267,14 +267,16 @@ def _distributed(text: str) -> list[Mention]:
             for opener in _regexes()["distributive"].finditer(text) for start, end in _names_after(text, opener.end())]
 
 
+# the levels of locality whose committees a text names by level ("các xã", "huyện")
+_LEVELS = "xã|phường|thị trấn|huyện|quận|thị xã"
 # one commune, ward or district's committee and its name: "Ủy ban nhân dân phường Yên Bái", "… xã A Lưới 3"
-_ONE_LOCALITY = re.compile(r"(?<!các )(?<!cấp )(?:xã|phường|thị trấn|huyện|quận|thị xã|đặc khu)$")
+_ONE_LOCALITY = re.compile(rf"(?<!các )(?<!cấp )(?:{_LEVELS}|đặc khu)$")
 _PLACE_NAME = re.compile(r"\s+((?:[A-ZĐ][^\W\d_]*|\d{1,2})(?:\s+(?:[A-ZĐ][^\W\d_]*|\d{1,2}(?!\d)))*)(?![\w/])")
 
 # "Ủy ban nhân dân các xã" before a colon and the communes' names
-_COMMITTEE_LIST = re.compile(r"\bcác\s+(xã|phường|thị trấn|huyện|quận|thị xã)$")
+_COMMITTEE_LIST = re.compile(rf"\bcác\s+({_LEVELS})$")
 # the committees of one or more levels of locality: "các xã", "các huyện, thành phố"
-_COMMITTEES = re.compile(r"\bcác\s+(?:xã|phường|thị trấn|huyện|quận|thị xã)(?:\s*[,/]\s*(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|đặc khu))*$")
+_COMMITTEES = re.compile(rf"\bcác\s+(?:{_LEVELS})(?:\s*[,/]\s*(?:{_LEVELS}|thành phố|đặc khu))*$")
 
 
 _PLACE_NUMBER = re.compile(r"[ \t]+\d{1,2}(?![\d/.,]\d)(?!\w)")

@@ -401,7 +401,9 @@ def _lone_capitals(line: str) -> bool:
 _WRAPPED_NUMBER = re.compile(r"\d{1,3}\.\s")
 
 
-_DASH_AT_END = re.compile(r"\s[-–]$")
+_DASH_AT_END = re.compile(r"\s[-–]$")  # a line ending on a dash: "… Bà Rịa -", "giai đoạn 2026 -"
+
+
 def _misread_part(line: str) -> bool:
     """A Roman part in capitals whose numeral an OCR misread ("Il. NỘI DUNG", "IIl. TỔ CHỨC THỰC HIỆN")."""
     match = MISREAD_HEAD.match(line)
