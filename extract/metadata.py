@@ -206,12 +206,8 @@ def _dateline(text: str) -> re.Match[str] | None:
     if near:
         return near[0]
     # a page that dropped the comma ("Hưng Yên ngày 27 tháng 8 năm 2025"): only where the place is a province
-    return next((m for m in _NO_COMMA_DATELINE.finditer(text, 0, _HEADER_CHARS)
+    return next((m for m in _header()["dateline-bare"].finditer(text, 0, _HEADER_CHARS)
                  if find_province(m["place"], loose_spacing=True)), None)
-
-
-_NO_COMMA_DATELINE = re.compile(r"(?:^|\|)[ \t]*(?P<place>[^\W\d_][^\n,|\d]{1,30}?)\s+ngày\s*(?P<day>\d{1,2})\s*tháng\s*"
-                                r"(?P<month>\d{1,2})\s*năm\s*(?P<year>\d{4})", re.MULTILINE)
 
 # The date line cue opens with its place: 2 to 40 characters, no comma or cell bar, then ", ngày".
 _PLACE_FIRST = r"(?P<place>[^\n,|]{2,40}?),\s*ngày"
