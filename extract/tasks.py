@@ -354,6 +354,8 @@ def _item_candidates(section: Section, top: Section, kind: str | None, inherited
         if fields(item.text):
             found.append(Candidate(section.path, item.text, item.start, (), "field"))
             continue
+        if not any(c.isalpha() for c in item.text):
+            continue  # a table's rule ("--------") or a lone figure a broken table left, no duty
         if is_caps(item.text, _CAPS_LETTERS):
             continue  # a line in capitals is a heading or a name set over a page ("ỦY BAN NHÂN DÂN …"), not a duty
         if not item.marker and item.text[:1].islower():

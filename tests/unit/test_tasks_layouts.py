@@ -699,3 +699,9 @@ def test_tasks_bodies_a_colon_lists_with_no_verb_after_them_are_what_the_task_na
                    "- Xây dựng và nâng cấp hệ thống Bảo tàng hỗ trợ phát triển du lịch: Bảo tàng Ẩm thực, Bảo tàng "
                    "Áo dài...\n- Về đào tạo: Trung tâm Xúc tiến Du lịch chủ trì tổ chức các lớp bồi dưỡng.\n")
     assert [_names(t.leads) for t in tasks] == [[], ["Trung tâm Xúc tiến Du lịch"]]
+
+
+def test_tasks_a_tables_rule_or_lone_figure_a_broken_table_left_is_no_task() -> None:
+    tasks = _tasks("III. NHIỆM VỤ VÀ GIẢI PHÁP\n1. Phát triển sản phẩm\n- Xây dựng phương án thu gom rác.\n"
+                   "- --------\n- 2026–2027\n- Tổ chức tập huấn.")
+    assert [t.text for t in tasks] == ["Xây dựng phương án thu gom rác.", "Tổ chức tập huấn."]
