@@ -164,7 +164,7 @@ def _split_caps_title(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 # A new unit that starts inside a paragraph, after the end of a sentence, a colon or a closing
 # parenthesis ("(Kèm theo …) I. MỤC ĐÍCH"): a Roman part in capitals, an article, a number, a
 # letter or a bullet, each followed by a capital (or a number followed by a figure, see inside_starts).
-_INTERNAL = re.compile(r"(?<=[.…;:!?”\")])\s+(?:\d{1,3}\s+(?=[IVX\d]))?(?=(?P<marker>[IVX]{1,4}\.|Điều\s+\d{1,2}\.|\d{1,2}(?:\.\d{1,2})*\."
+_INTERNAL = re.compile(r"(?<=[.…;:!?”\")])\s+(?:\d{1,3}\s+(?=[IVX\d]|[-+]\s+[^\W\d_]))?(?=(?P<marker>[IVX]{1,4}\.|Điều\s+\d{1,2}\.|\d{1,2}(?:\.\d{1,2})*\."
                        r"|[a-zđ]\)|[-+])(?:\s+(?P<word>[^\W_]+)|(?=\n|$)))")
 _STOP_SPACE = re.compile(r"[.…;:!?”\")]\s")
 _SEQUENCE_REACH = 3000  # how far back the item before a figure-led item is looked for, in characters

@@ -458,3 +458,14 @@ def test_normalize_a_run_in_page_number_before_a_unit_is_dropped() -> None:
     assert normalize(text).text.split("\n") == [
         "Kế hoạch như sau:", "I. NHIỆM VỤ", "1. Tuyên truyền.", "2. Đào tạo nhân lực du lịch.",
         "3. Giải pháp ứng dụng công nghệ số", "- Xây dựng hệ thống quản trị.", "4. Kiểm tra đạt 100%.", "5. Đánh giá."]
+
+
+def test_normalize_a_run_in_page_number_before_a_bullet_is_dropped() -> None:
+    text = ("Kế hoạch như sau: IV. TỔ CHỨC THỰC HIỆN 1. Sở Du lịch - Chủ trì tổ chức thực hiện Kế hoạch. 2. Sở Khoa "
+            "học và Công nghệ - Phối hợp xây dựng hệ thống Wifi tại các khu du lịch. 14 - Phối hợp với Sở Du lịch xây "
+            "dựng cơ sở dữ liệu du lịch số. 3. Sở Tài chính - Bố trí kinh phí. 10 - 12 xã được hỗ trợ.")
+    assert normalize(text).text.split("\n") == [
+        "Kế hoạch như sau:", "IV. TỔ CHỨC THỰC HIỆN", "1. Sở Du lịch", "- Chủ trì tổ chức thực hiện Kế hoạch.",
+        "2. Sở Khoa học và Công nghệ", "- Phối hợp xây dựng hệ thống Wifi tại các khu du lịch.",
+        "- Phối hợp với Sở Du lịch xây dựng cơ sở dữ liệu du lịch số.", "3. Sở Tài chính",
+        "- Bố trí kinh phí. 10 - 12 xã được hỗ trợ."]
