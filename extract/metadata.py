@@ -356,9 +356,9 @@ def _period(title: str, headings: list[str]) -> tuple[int | None, int | None, in
             start, end = int(period["start"]), end or int(period["end"])
             if period["later"] and int(period["later"]) > end:  # "GIAI ĐOẠN 2012-2015 VÀ 2020": the last stage's year
                 end = int(period["later"])
-        found = cue["horizon"].search(source)
-        if found and horizon is None:
-            horizon = int(found["year"])
+        years = [int(found["year"]) for found in cue["horizon"].finditer(source)]
+        if years and horizon is None:
+            horizon = max(years)  # "… ĐỊNH HƯỚNG NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050": the vision's year
         if source is title and end is None:
             for until in cue["until"].finditer(source):
                 if not cue["horizon"].match(source, max(0, until.start() - 12)) and \

@@ -230,6 +230,7 @@ def test_header_glued_decision_lead_is_cut_from_the_plans_title() -> None:
     text = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 3/QĐ-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2020\nQUYẾT ĐỊNH\n"
             "BANHÀNH KẾ HOẠCH HÀNH ĐỘNG NUÔI TRỒNG THỦY SẢN GIAI ĐOẠN 2020 - 2022\nCăn cứ Luật Thủy sản;\n")
     assert _plan(text).title == "NUÔI TRỒNG THỦY SẢN GIAI ĐOẠN 2020 - 2022"
+    ("ĐẾN NĂM 2026, ĐỊNH HƯỚNG NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050", (None, 2026), 2050),
 
 
 @pytest.mark.parametrize(("body", "issuer"), [("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân")])
