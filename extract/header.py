@@ -219,6 +219,11 @@ def signer_field(text: str) -> tuple[str | None, str | None]:
     return (match["name"].strip() if match else None), None
 
 
+def positions(text: str) -> list[re.Match[str]]:
+    """The signers' positions named in capitals in `text` ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")."""
+    return list(_cue("position").finditer(text))
+
+
 def position_in(caps: str) -> str | None:
     """The signer's position: the last position named in a signature's capitals that ends it."""
     found = [m for m in _cue("position").finditer(caps) if not caps[m.end():].strip()]

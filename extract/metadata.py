@@ -139,6 +139,9 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
     if not signer_name:
         signer_name, field_position = header.signer_field(text)
         signer_position = signer_position or field_position
+    if not signer_name:
+        signer_name, run_in_position = _run_in_signature(text)
+        signer_position = signer_position or _position_case(run_in_position)
     authority = header.authority(text)
     issuer = _issuer(body or "", province) or _issuer(header.squeeze(authority.group()) if authority else "", province)
     if issuer is None and number and province:  # a header whose issuer cell is empty: "665/KH-UBND" names it
@@ -313,6 +316,46 @@ def _own_signature(lines: list[str]) -> tuple[str | None, str | None, str | None
                     return after, _position_case(line), None
             return None, _position_case(line), None
     return None, None, None
+
+
+_SIGNATURE_START = re.compile(r"(?<!\S)(?:TM|KT)\.\s*(?=[A-ZĐ]{2})")
+_SIGNATURE_REACH = 1000  # how far after a run-in signature's "TM."/"KT." its name is looked for, in characters
+_NAME_WORDS = 5
+_NAME_BEFORE = frozenset(".;:,-–)")  # what a name run into the recipients follows, besides capitals
+
+
+def _run_in_signature(text: str) -> tuple[str | None, str | None]:
+    """(name, position in capitals) of a signature whose column an export ran into the recipients'
+    lines: "KT. CHỦ TỊCH - CT, các PCT …; PHÓ CHỦ TỊCH - Các đơn vị …; - Lưu: VT, DL. Trần Hữu Thùy
+    Giang". After the last "TM."/"KT.", the first name opening with a family name (family_names.tsv)
+    that follows a stop or capitals (not "… tỉnh Ninh Bình") and is no province's, and the last
+    position before it."""
+    starts = list(_SIGNATURE_START.finditer(text))
+    if not starts:
+        return None, None
+    start = starts[-1].start()
+    for found in _family_name().finditer(text, start, start + _SIGNATURE_REACH):
+        words = []
+        for word in text[found.start():found.start() + 80].split()[:_NAME_WORDS + 1]:
+            if not (word[0].isupper() and (len(word) == 1 or word[1:].islower())):
+                break
+            words.append(word)
+        before = text[start:found.start()].rstrip()
+        previous = before.split()[-1] if before.split() else ""
+        if not 2 <= len(words) <= _NAME_WORDS or not (before[-1:] in _NAME_BEFORE or is_caps(previous, 2)):
+            continue
+        name = " ".join(words)
+        if find_province(name):
+            continue
+        positions = [m.group() for m in header.positions(before)]
+        return (name, positions[-1]) if positions else (None, None)
+    return None, None
+
+
+@lru_cache(maxsize=1)
+def _family_name() -> re.Pattern[str]:
+    names = sorted((row["name"] for row in read_table("family_names.tsv", ("id", "name"))), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?=\s)")
 
 
 @lru_cache(maxsize=1)

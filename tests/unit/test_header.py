@@ -87,6 +87,26 @@ def test_header_signature_beside_the_recipients_as_a_pdf_export_keeps_its_column
     assert "\nKT. CHỦ TỊCH\n- TT. Tỉnh ủy" in normalize(side_by_side).text
 
 
+def test_header_signature_run_into_the_recipients_when_line_breaks_were_lost() -> None:
+    recipients = "".join(f"- Sở số {n}; " for n in range(1, 9))
+    closings = {
+        "Nguyễn Thế Phước": ("Nơi nhận: TM. ỦY BAN NHÂN DÂN - Như Điều 3; KT. CHỦ TỊCH - TT. Tỉnh uỷ, HĐND tỉnh; "
+                             f"PHÓ CHỦ TỊCH - Chủ tịch và các PCT UBND tỉnh; {recipients}- Lãnh đạo VPUBND tỉnh; "
+                             "Nguyễn Thế Phước - Lưu: VT, TH."),
+        "Trần Hữu Thùy Giang": ("Nơi nhận: TM. ỦY BAN NHÂN DÂN - TT. Thành ủy (để b/c); KT. CHỦ TỊCH - CT, các PCT "
+                                "UBND TP; PHÓ CHỦ TỊCH - Các đơn vị nêu tại mục V; - Lưu: VT, DL. Trần Hữu Thùy Giang "
+                                "DANH MỤC NỘI DUNG"),
+        "Giàng A Tủa": f"Nơi nhận: {recipients}- Lưu: VT, VP5. TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH Giàng A Tủa",
+    }
+    for name, closing in closings.items():
+        plan = _plan(" ".join(f"{FLAT} thực hiện./. {closing}".split()))
+        assert (plan.signer_name, plan.signer_position) == (name, "Phó Chủ tịch")
+    # a place or a body among the recipients is no signer
+    plan = _plan(" ".join(f"{FLAT} thực hiện./. Nơi nhận: TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH - Như trên; PHÓ CHỦ TỊCH "
+                          "- Đài PT-TH Cao Bằng; - Các Sở, ban, ngành; - Báo Hà Giang; (Đã ký)".split()))
+    assert plan.signer_name is None
+
+
 def test_header_signer_from_a_pages_attribute_table() -> None:
     text = "| Số hiệu | 3/KH-UBND |\n| Người ký | Lê Thị Hoa |\n" + TABLE
     assert _plan(text).signer_name == "Lê Thị Hoa"
@@ -210,6 +230,7 @@ def test_metadata_date_lines_found_near_commas_are_the_cue_s_own_matches(pieces:
     ("GIAI ĐOẠN 2024-2026, ĐỊNH HƯỚNG ĐẾN NĂM 2035", (2024, 2026), 2035),
     ("NĂM 2025 VÀ GIAI ĐOẠN 2025-2027", (2025, 2027), None),
     ("NĂM 2024 VÀ ĐỊNH HƯỚNG ĐẾN NĂM 2026", (2024, 2024), 2026),
+    ("ĐẾN NĂM 2026, ĐỊNH HƯỚNG NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050", (None, 2026), 2050),
 ])
 def test_header_period_and_horizon_in_the_ways_titles_write_them(tail: str, period: tuple[int | None, int | None],
                                                                   horizon: int | None) -> None:
@@ -230,7 +251,6 @@ def test_header_glued_decision_lead_is_cut_from_the_plans_title() -> None:
     text = ("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\nSố: 3/QĐ-UBND\nBắc Kạn, ngày 2 tháng 1 năm 2020\nQUYẾT ĐỊNH\n"
             "BANHÀNH KẾ HOẠCH HÀNH ĐỘNG NUÔI TRỒNG THỦY SẢN GIAI ĐOẠN 2020 - 2022\nCăn cứ Luật Thủy sản;\n")
     assert _plan(text).title == "NUÔI TRỒNG THỦY SẢN GIAI ĐOẠN 2020 - 2022"
-    ("ĐẾN NĂM 2026, ĐỊNH HƯỚNG NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050", (None, 2026), 2050),
 
 
 @pytest.mark.parametrize(("body", "issuer"), [("UBND", "Ủy ban nhân dân"), ("HĐND", "Hội đồng nhân dân")])
