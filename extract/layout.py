@@ -465,7 +465,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4) or _misread_part(line):
         return False
     if _starts_lower(line):
-        return True
+        return previous not in ("-", "–")  # (a dash alone on its line and a line in lower case: which one it
+        # belongs to is not known, so neither is joined, and a second reading finds the same lines)
     if _open_field().search(previous):
         return True  # "- Thời gian thực hiện:" and then "Thực hiện thường xuyên hằng năm."
     if paragraph_start().match(line):

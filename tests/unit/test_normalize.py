@@ -469,3 +469,9 @@ def test_normalize_a_run_in_page_number_before_a_bullet_is_dropped() -> None:
         "2. Sở Khoa học và Công nghệ", "- Phối hợp xây dựng hệ thống Wifi tại các khu du lịch.",
         "- Phối hợp với Sở Du lịch xây dựng cơ sở dữ liệu du lịch số.", "3. Sở Tài chính",
         "- Bố trí kinh phí. 10 - 12 xã được hỗ trợ."]
+
+
+def test_normalize_a_dash_alone_before_a_line_in_lower_case_reads_the_same_twice() -> None:
+    for text in ("a\r-\ra", "Nội dung\n-\nthực hiện kế hoạch"):
+        once = normalize(text).text
+        assert normalize(once).text == once
