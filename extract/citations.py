@@ -46,6 +46,7 @@ _YEAR_AFTER_HYPHEN = re.compile(r"-(?:19|20)\d\d$")
 _DATED_NUMBER = re.compile(r"^\d+[a-z]?/(?:19|20)\d\d/[a-z]+")  # a number with its year names one document
 _NUMBERED_HEADING = re.compile(r"(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s*(\S.*)")
 _SENTENCE_END = re.compile(r";|\.\s+[A-ZĐ]")
+_ITEM_NUMBER = re.compile(r"[\s|]*\d{1,2}(?:\.\d{1,2})*\.\s")
 _DESCRIBED_WORDS = 8  # words of a programme's description in a title that its document's sentence repeats
 _DESCRIBED_MIN = 5  # fewer words than this describe nothing in particular
 _LOOSE_WORDS = 1  # of a title's description, words the approving sentence may leave out
@@ -129,15 +130,20 @@ def _carried_out_by_named(title: str, position: int) -> bool:
 
 def _purpose_spans(text: str) -> list[tuple[int, int]]:
     """The parts that state the plan's purpose: from a numbered heading naming "mục đích" ("I. MỤC
-    ĐÍCH, YÊU CẦU", "1. Mục đích") to the next numbered heading that does not ("2. Yêu cầu")."""
+    ĐÍCH, YÊU CẦU", "1. Mục đích") to the next numbered heading that does not ("2. Yêu cầu"); a Roman
+    part's numbered items state its purposes up to one naming "yêu cầu" ("I. MỤC ĐÍCH, YÊU CẦU" / "1.
+    Xây dựng và ban hành kế hoạch nhằm …")."""
     spans: list[tuple[int, int]] = []
     start = None
+    roman = False  # the span opened at a Roman part's heading
     position = 0
     for line in text.split("\n"):
         heading = _NUMBERED_HEADING.match(line)
-        if heading and "muc dich" in strip_marks(heading.group(1)[:40]).lower():
-            start = position if start is None else start
-        elif heading and start is not None:
+        words = strip_marks(heading.group(1)[:40]).lower() if heading else ""
+        if heading and "muc dich" in words:
+            if start is None:
+                start, roman = position, line[:1] in "IVXLC"
+        elif heading and start is not None and not (roman and line[:1].isdigit() and "yeu cau" not in words):
             spans.append((start, position))
             start = None
         position += len(line) + 1
@@ -151,7 +157,8 @@ def _states_purpose(mention: "_Mention", purposes: list[tuple[int, int]]) -> boo
     carries out what it names ("- Triển khai thực hiện … Kế hoạch số 14-KH/TU …")."""
     if not any(start <= mention.start < end for start, end in purposes):
         return False
-    ends = list(_SENTENCE_END.finditer(mention.line, 0, mention.offset))
+    number = _ITEM_NUMBER.match(mention.line)  # (the stop of "1. Xây dựng …" ends no sentence)
+    ends = list(_SENTENCE_END.finditer(mention.line, number.end() if number else 0, mention.offset))
     colon = mention.line.find(":", 0, ends[0].start()) if ends else -1
     if ends and not (colon >= 0 and all(end.group() == ";" and _clause_relation(mention.line, _word_after(
             mention.line, end.end())) == "continued" for end in ends)):
@@ -271,7 +278,8 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     assigned = {m.key for m in mentions if _said_before(m.line, m.offset, "assigned")}
     if target is None and implementing_title:
         assigned |= _described(title, mentions, approves)
-    nested = {id(m) for m in mentions if _said_before(m.line, m.offset, "nested")}  # what the document before carries out
+    # what the document before carries out (not "… giải pháp triển khai thực hiện Kết luận số …", with none before)
+    nested = {id(m) for m in mentions if _said_before(m.line, m.offset, "nested") and _after_a_document(m)}
     earlier = {id(m) for m in mentions if _said_before(m.line, m.offset, "earlier")}  # issued before, as background
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
@@ -290,6 +298,12 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
         relation = "implements" if carried_out else "cites"
         found[mention.key] = _citation(number, relation, mention, text)
     return tuple(found.values())
+
+
+def _after_a_document(mention: _Mention) -> bool:
+    """Whether a document is named before `mention` in its sentence or clause."""
+    start = max((end.start() + 1 for end in _SENTENCE_END.finditer(mention.line, 0, mention.offset)), default=0)
+    return DOC_NUMBER.search(mention.line, start, mention.offset) is not None
 
 
 def _spelling(counts: Counter[str]) -> str:

@@ -29,7 +29,7 @@ def test_citations_implementing_clause_and_its_continuation_are_implemented() ->
                    "ngày 5/3/2023 của Bộ Y tế; trên cơ sở Nghị quyết số 4-NQ/TU của Tỉnh ủy, Ủy ban nhân dân tỉnh "
                    "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n- Thực hiện tốt Kế hoạch số 3/KH-SYT.\n")
     assert _relations(text) == {"8/CT-TTg": "implements", "91/BYT-DP": "implements",
-                                "4-NQ/TU": "cites", "3/KH-SYT": "cites"}
+                                "4-NQ/TU": "cites", "3/KH-SYT": "implements"}  # (the purpose says it carries it out)
 
 
 def test_citations_basis_documents_are_cited_and_the_own_number_is_not_a_citation() -> None:
@@ -76,6 +76,20 @@ def test_citations_documents_the_purpose_says_the_plan_carries_out_are_implement
     assert _relations(text, "1. Mục đích") == {"76-KL/TW": "implements"}  # "Nhằm triển khai …" says so too
 
 
+def test_citations_a_purpose_part_whose_numbered_items_state_what_the_plan_carries_out() -> None:
+    text = HEAD + ("Căn cứ Quyết định số 11/QĐ-TTg của Thủ tướng Chính phủ.\nI. MỤC ĐÍCH, YÊU CẦU\n1. Xây dựng và ban "
+                   "hành kế hoạch nhằm cụ thể hóa các mục tiêu và giải pháp triển khai thực hiện Kết luận số 70-KL/TW "
+                   "của Bộ Chính trị, các Quyết định của Thủ tướng Chính phủ: số 11/QĐ-TTg và số 12/QĐ-TTg.\n2. Bảo đảm "
+                   "theo Thông tư số 3/2020/TT-BVHTTDL.\n3. Yêu cầu\n- Thực hiện đúng Nghị định số 5/2021/NĐ-CP.\n")
+    assert _relations(text, "1. Xây dựng và ban") == {
+        "11/QĐ-TTg": "implements", "70-KL/TW": "implements", "12/QĐ-TTg": "implements",
+        "3/2020/TT-BVHTTDL": "cites", "5/2021/NĐ-CP": "cites"}
+    text = HEAD + ("Căn cứ Quyết định số 19/QĐ-TTg của Thủ tướng Chính phủ.\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Tổ "
+                   "chức quán triệt và chỉ đạo triển khai thực hiện có hiệu quả các nhiệm vụ nêu trong Quyết định số "
+                   "19/QĐ-TTg của Thủ tướng Chính phủ.\n2. Yêu cầu\n")
+    assert _relations(text, "1. Mục đích") == {"19/QĐ-TTg": "implements"}
+
+
 def test_citations_a_purpose_listing_documents_after_a_colon_carries_out_each() -> None:
     text = HEAD + ("Căn cứ Quyết định số 257/QĐ-UBND của Ủy ban nhân dân tỉnh.\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
                    "- Cụ thể hóa các chủ trương của Trung ương và của tỉnh: Nghị quyết số 08-NQ/TW của Bộ Chính trị; "
@@ -88,7 +102,7 @@ def test_citations_party_numbers_spaced_numbers_and_a_number_cut_short_are_one_d
     text = HEAD + ("Căn cứ Nghị quyết số 57-NQ/TW của Bộ Chính trị; Quyết định số 260/QĐ-TTg của Thủ tướng; "
                    "Quyết định số 1660/QĐ -TTg ngày 02/10/2021.\n"
                    "I. MỤC ĐÍCH\n- Triển khai Nghị quyết số 57- NQ/TW; Quyết định số 260/QĐ-T")
-    assert _relations(text) == {"57-NQ/TW": "cites", "260/QĐ-TTg": "cites", "1660/QĐ-TTg": "cites"}
+    assert _relations(text) == {"57-NQ/TW": "implements", "260/QĐ-TTg": "cites", "1660/QĐ-TTg": "cites"}
 
 
 def test_citations_a_dated_number_misprinted_once_is_filed_under_its_usual_spelling() -> None:
@@ -234,7 +248,7 @@ def test_citations_a_part_listing_the_plans_basis_belongs_to_its_opening() -> No
             "kiểm soát kê đơn thuốc và bán thuốc kê đơn giai đoạn 2017 - 2020”.\nII. MỤC ĐÍCH, YÊU CẦU\n"
             "- Thực hiện Quyết định số 9/QĐ-SYT về thanh tra dược.\n")
     assert _outlined_relations(text) == {
-        "52/2017/TT-BYT": "cites", "4041/QĐ-BYT": "implements", "9/QĐ-SYT": "cites"}
+        "52/2017/TT-BYT": "cites", "4041/QĐ-BYT": "implements", "9/QĐ-SYT": "implements"}
 
 
 def test_citations_a_proposal_or_report_in_an_implementing_clause_is_cited() -> None:
@@ -270,7 +284,7 @@ def test_citations_documents_numbered_under_a_basis_part_belong_to_the_opening()
             "minh giai đoạn 2021-2025;\n2. Nghị quyết số 08-NQ/TU ngày 06 tháng 10 năm 2021 của Tỉnh ủy về chuyển "
             "đổi số.\nII. MỤC ĐÍCH, YÊU CẦU\n- Thực hiện Quyết định số 9/QĐ-SNN về nông thôn mới.\n")
     assert _outlined_relations(text) == {
-        "924/QĐ-TTg": "implements", "08-NQ/TU": "cites", "9/QĐ-SNN": "cites"}
+        "924/QĐ-TTg": "implements", "08-NQ/TU": "cites", "9/QĐ-SNN": "implements"}
 
 
 def test_citations_a_title_that_goes_on_carrying_out_a_programme_implements_it() -> None:
