@@ -231,6 +231,7 @@ def test_metadata_date_lines_found_near_commas_are_the_cue_s_own_matches(pieces:
     ("NĂM 2025 VÀ GIAI ĐOẠN 2025-2027", (2025, 2027), None),
     ("NĂM 2024 VÀ ĐỊNH HƯỚNG ĐẾN NĂM 2026", (2024, 2024), 2026),
     ("ĐẾN NĂM 2026, ĐỊNH HƯỚNG NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050", (None, 2026), 2050),
+    ("GIAI ĐOẠN 2024 - 2026, ĐỊNH HƯỚNG PHÁT TRIỂN GIAI ĐOẠN 2027 - 2030", (2024, 2026), 2030),
 ])
 def test_header_period_and_horizon_in_the_ways_titles_write_them(tail: str, period: tuple[int | None, int | None],
                                                                   horizon: int | None) -> None:
