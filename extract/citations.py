@@ -53,7 +53,9 @@ _LOOSE_WORDS = 1  # of a title's description, words the approving sentence may l
 _BRACKETED = re.compile(r"\([^()]*\)")
 # "(sau đây gọi tắt là cấp sở)", "(sau đây gọi tắt là Nghị quyết 57-NQ/TW, …)": short names the text gives,
 # no part of a title and no new mention of the documents they name
-SHORT_NAMES = re.compile(r"\s*\((?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\b[^()]*\)", re.IGNORECASE)
+# a short name an opening gives: "(sau đây gọi tắt là …)", or the programme's type alone, "… năm 2050 (Đề án) …"
+SHORT_NAMES = re.compile(r"\s*\((?:(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\b[^()]*|đề án|chương trình|chiến lược|kế hoạch)\)",
+                         re.IGNORECASE)
 _PLACE_WORDS = frozenset({"tinh", "thanh", "tren"})  # a left-out run opening so is the place: "tỉnh X", "thành phố X", "trên địa bàn"
 _OWN_ISSUER = re.compile(r"^cua\s.*")  # a title opening "CỦA <issuer>": the plan's own kind was dropped before it
 _IMPLEMENTING_WORDS = re.compile(r"^(?:(?:tiep ?tuc|to ?chuc|trien ?khai|thuc ?hien|cu ?the ?hoa)\s+)+")  # marks stripped

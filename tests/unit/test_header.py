@@ -581,6 +581,16 @@ def test_header_a_title_quoting_the_programme_after_its_type_and_an_opening_with
         "thực hiện đề án đẩy mạnh cơ giới hóa sản xuất nông nghiệp tỉnh Gia Lai giai đoạn 2016-2020", 2016, 2020)
 
 
+def test_header_an_opening_ending_with_mot_so_noi_dung_after_a_short_name_gives_the_title() -> None:
+    text = ("ỦY BAN NHÂN DÂN |\nSố: 3887/KH-UBND |\nĐắk Nông, ngày 16 tháng 4 năm 2025 |\nThực hiện Quyết định số "
+            "208/QĐ-TTg ngày 29/02/2024 của Thủ tướng Chính phủ.\nỦy ban nhân dân tỉnh xây dựng kế hoạch thực hiện Đề "
+            "án phát triển rừng đến năm 2030, tầm nhìn đến năm 2050 (Đề án) trên địa bàn tỉnh; với một số nội dung "
+            "như sau:\n1. Mục đích\n")
+    plan = _plan(text)
+    assert (plan.title, plan.period_end, plan.horizon) == (
+        "thực hiện Đề án phát triển rừng đến năm 2030, tầm nhìn đến năm 2050 trên địa bàn tỉnh", 2030, 2050)
+
+
 def test_header_a_signers_position_run_into_the_name_gives_both() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 1168/QĐ-UBND\nTrà Vinh, ngày 17 tháng 6 năm 2013\nQUYẾT ĐỊNH\nBAN HÀNH "
             "KẾ HOẠCH PHÁT TRIỂN GIA ĐÌNH\nĐiều 1. Ban hành Kế hoạch.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
