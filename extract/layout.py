@@ -91,6 +91,8 @@ def split_glued(text: str, lo: int, hi: int, merged: bool = False) -> list[tuple
 _RUN_IN_HEAD = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s+")
 _DASH_ITEM = re.compile(r"[^.;!?\-–]{2,250}?(\s[-–]\s+)(?=[^\W\d_])")
 _ROLE_ITEM = re.compile(r"[^.;:!?\-–]{2,120}?(\s)(?=[A-ZĐ])")
+_NAMES_GAP = re.compile(r"[^.:!?]{2,250}?(\s)(?=[A-ZĐ])")  # bodies' names may hold "-" and ";" between them
+_RUN_IN_NAMES_CHARS = 250
 
 
 def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -108,6 +110,9 @@ def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     for gap in _ROLE_ITEM.finditer(text, head.end(), min(hi, head.end() + 120)):
         if _role_opening().match(text, gap.end(), hi):
             return [(lo, gap.start(1)), (gap.end(), hi)]
+    for gap in _NAMES_GAP.finditer(text, head.end(), min(hi, head.end() + _RUN_IN_NAMES_CHARS)):
+        if _verb_opening().match(text, gap.end(), hi) and not _body_head().search(text, lo, gap.start(1)):
+            return [(lo, gap.start(1)), (gap.end(), hi)]  # (not "Ban Chỉ đạo", "Trung tâm Kiểm soát …": a name)
     named = _named_heading().match(text, head.end(), hi)
     if named and text[named.end()].isupper() and text[named.end() + 1:named.end() + 2].islower():
         return [(lo, named.end(1)), (named.end(), hi)]
@@ -115,6 +120,21 @@ def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     if doer:
         return [(lo, doer.end(1)), (doer.end(), hi)]
     return [(lo, hi)]
+
+
+@lru_cache(maxsize=1)
+def _verb_opening() -> re.Pattern[str]:
+    """A duty opening with a verb in capitals, a word that ends a body's name (agency_heads.tsv, stop):
+    "Xây dựng tin, bài …", "Tổ chức …"."""
+    verbs = next(row["cue"] for row in read_table("agency_heads.tsv", ("id", "cue")) if row["id"] == "stop.verb")
+    return re.compile(rf"(?=[A-ZĐ])(?i:{verbs})(?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _body_head() -> re.Pattern[str]:
+    """A body's head noun ending a text (agency_heads.tsv, head): what follows it is the body's name."""
+    heads = [row["cue"] for row in read_table("agency_heads.tsv", ("type", "cue")) if row["type"] == "head"]
+    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(heads)})\s*$")
 
 
 @lru_cache(maxsize=1)

@@ -475,3 +475,15 @@ def test_normalize_a_dash_alone_before_a_line_in_lower_case_reads_the_same_twice
     for text in ("a\r-\ra", "Nội dung\n-\nthực hiện kế hoạch"):
         once = normalize(text).text
         assert normalize(once).text == once
+
+
+def test_normalize_a_run_in_heading_naming_bodies_lets_the_duty_opening_with_a_verb_go() -> None:
+    text = ("Kế hoạch như sau: I. MỤC ĐÍCH 1. Mục đích - Phát triển du lịch. - Bảo đảm an toàn. II. TỔ CHỨC THỰC "
+            "HIỆN 1. Đài Phát thanh - Truyền hình tỉnh; Báo Điện Biên Phủ và "
+            "Cổng thông tin điện tử tổng hợp Xây dựng tin, bài tuyên truyền. 2. Trung tâm Kiểm soát bệnh tật tỉnh "
+            "chủ trì giám sát dịch bệnh. 3. Ban Chỉ đạo tỉnh theo dõi, đôn đốc.")
+    assert normalize(text).text.split("\n")[-4:] == [
+        "1. Đài Phát thanh - Truyền hình tỉnh; Báo Điện Biên Phủ và Cổng thông tin điện tử tổng hợp",
+        "Xây dựng tin, bài tuyên truyền.",
+        "2. Trung tâm Kiểm soát bệnh tật tỉnh chủ trì giám sát dịch bệnh.",  # a name's own capitals stay
+        "3. Ban Chỉ đạo tỉnh theo dõi, đôn đốc."]
