@@ -281,7 +281,7 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     if target is None and implementing_title:
         assigned |= _described(title, mentions, approves)
     # what the document before carries out (not "… giải pháp triển khai thực hiện Kết luận số …", with none before)
-    nested = {id(m) for m in mentions if _said_before(m.line, m.offset, "nested") and _after_a_document(m)}
+    nested = {id(m) for m in mentions if _said_before(m.line, m.offset, "nested") and _after_a_document(text, m)}
     earlier = {id(m) for m in mentions if _said_before(m.line, m.offset, "earlier")}  # issued before, as background
     purposes = _purpose_spans(text)
     assigned |= {m.key for m in mentions if id(m) not in nested and _states_purpose(m, purposes)}
@@ -302,10 +302,16 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
     return tuple(found.values())
 
 
-def _after_a_document(mention: _Mention) -> bool:
-    """Whether a document is named before `mention` in its sentence or clause."""
-    start = max((end.start() + 1 for end in _SENTENCE_END.finditer(mention.line, 0, mention.offset)), default=0)
-    return DOC_NUMBER.search(mention.line, start, mention.offset) is not None
+def _after_a_document(text: str, mention: _Mention) -> bool:
+    """Whether a document is named before `mention` in its sentence or clause (which a page may have
+    broken over lines)."""
+    reach = max(0, mention.start - _ASSIGNED_CHARS * 4)
+    start = max((end.end() for end in _CLAUSE_BREAK.finditer(text, reach, mention.start)), default=reach)
+    return DOC_NUMBER.search(text, start, mention.start) is not None
+
+
+# where a clause ends: ";", a sentence's end, a colon ending its line, a line opening with a number or a bullet
+_CLAUSE_BREAK = re.compile(r";|\.\s+(?=[A-ZĐ])|:[ \t]*\n|\n(?=[ \t|]*(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|[-+•])\s)")
 
 
 def _spelling(counts: Counter[str]) -> str:

@@ -90,6 +90,13 @@ def test_citations_a_purpose_part_whose_numbered_items_state_what_the_plan_carri
     assert _relations(text, "1. Mục đích") == {"19/QĐ-TTg": "implements"}
 
 
+def test_citations_what_a_document_carries_out_stays_cited_where_a_page_broke_its_sentence() -> None:
+    text = HEAD + ("Thực hiện Quyết định số 1133/QĐ-TTg ngày 15 tháng 7 năm 2013 của Thủ tướng Chính phủ ban hành\n"
+                   "Chương trình hành động thực hiện Kết luận số 04-KL/TW ngày 19 tháng 4 năm 2011 của Ban Bí thư; Ủy "
+                   "ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _relations(text) == {"1133/QĐ-TTg": "implements", "04-KL/TW": "cites"}
+
+
 def test_citations_a_purpose_listing_documents_after_a_colon_carries_out_each() -> None:
     text = HEAD + ("Căn cứ Quyết định số 257/QĐ-UBND của Ủy ban nhân dân tỉnh.\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
                    "- Cụ thể hóa các chủ trương của Trung ương và của tỉnh: Nghị quyết số 08-NQ/TW của Bộ Chính trị; "
