@@ -487,3 +487,10 @@ def test_normalize_a_run_in_heading_naming_bodies_lets_the_duty_opening_with_a_v
         "Xây dựng tin, bài tuyên truyền.",
         "2. Trung tâm Kiểm soát bệnh tật tỉnh chủ trì giám sát dịch bệnh.",  # a name's own capitals stay
         "3. Ban Chỉ đạo tỉnh theo dõi, đôn đốc."]
+
+
+def test_normalize_reference_province_names_place_tone_marks_as_clean_texts_do() -> None:
+    from plangraph.extract.reference import provinces
+    names = {p.name for p in provinces()}
+    assert "Hòa Bình" in names
+    assert [name for name in sorted(names) if normalize(name).text != name] == []
