@@ -148,8 +148,9 @@ def title_in_run(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     run = flat(text[start:end])
     carrier = _cue("carrier").match(run)
     if carrier:
-        start += carrier.end()
-        run = run[carrier.end():]
+        owner = _cue("carrier_owner").match(run, carrier.end())
+        start += owner.end() if owner else carrier.end()
+        run = run[owner.end() if owner else carrier.end():]
     cuts = [m for m in _cue("authority").finditer(run) if _words_in(run[m.end():]) <= _TRAILING_WORDS
             and not _OF.search(run[:m.start()])]  # "… NĂM 2013 CỦA UBND THÀNH PHỐ HÀ NỘI" names it in the title
     if cuts and not run[:cuts[0].start()].strip(" -–—,;:|"):

@@ -592,6 +592,13 @@ def test_header_an_opening_ending_with_mot_so_noi_dung_after_a_short_name_gives_
         "thực hiện Đề án phát triển rừng đến năm 2030, tầm nhìn đến năm 2050 trên địa bàn tỉnh", 2030, 2050)
 
 
+def test_header_a_carried_title_naming_whose_programme_it_is_keeps_what_it_is_about() -> None:
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 1610/QĐ-UBND\nQuảng Nam, ngày 07 tháng 5 năm 2015\nQUYẾT ĐỊNH\nBAN "
+            "HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA TỈNH QUẢNG NAM VỀ THỰC\nHÀNH TIẾT KIỆM, CHỐNG LÃNG PHÍ NĂM 2015\nỦY BAN NHÂN "
+            "DÂN TỈNH QUẢNG NAM\nCăn cứ Luật Tổ chức chính quyền địa phương;\n")
+    assert _plan(text).title == "VỀ THỰC HÀNH TIẾT KIỆM, CHỐNG LÃNG PHÍ NĂM 2015"
+
+
 def test_header_a_signers_position_run_into_the_name_gives_both() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 1168/QĐ-UBND\nTrà Vinh, ngày 17 tháng 6 năm 2013\nQUYẾT ĐỊNH\nBAN HÀNH "
             "KẾ HOẠCH PHÁT TRIỂN GIA ĐÌNH\nĐiều 1. Ban hành Kế hoạch.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
