@@ -287,6 +287,8 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
         if is_caps(line) and not MARKER.match(line):
             if header.position_in(line):  # (not the capitals of a title after a page's last cell)
                 position = line
+            elif line.startswith("PHÓ") and line == lines[-1] and lines[blocks[-1]].startswith("KT"):
+                position = _cut_deputy(lines[blocks[-1]])  # "KT. CHỦ TỊCH" / "PHÓ CH": a page ended inside the position
             continue
         words = line.split()
         if 2 <= len(words) <= 5 and all(w[0].isupper() for w in words if w[0].isalpha()):
@@ -299,6 +301,13 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 _SIGNATURE_LINES = 16
+
+
+def _cut_deputy(line: str) -> str | None:
+    """The deputy's position that a page cut short after "KT. CHỦ TỊCH" ("PHÓ CH"): "PHÓ CHỦ TỊCH"."""
+    value = _header()["signature"].match(line)
+    position = header.position_in(value["value"]) if value and value["value"] else None
+    return f"PHÓ {position}" if position and not position.startswith("PHÓ") else position
 _OWN_POSITION = re.compile(r"(?:PHÓ\s+)?CHỦ\s+TỊCH")
 _GLUED_NAME = re.compile(rf"(?P<position>{_OWN_POSITION.pattern})(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){{1,4}})")
 

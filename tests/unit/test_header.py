@@ -599,6 +599,12 @@ def test_header_a_carried_title_naming_whose_programme_it_is_keeps_what_it_is_ab
     assert _plan(text).title == "VỀ THỰC HÀNH TIẾT KIỆM, CHỐNG LÃNG PHÍ NĂM 2015"
 
 
+def test_header_a_page_ending_inside_a_deputys_position_gives_the_position() -> None:
+    closing = "\nĐiều 3. Các sở thi hành Quyết định này./.\nNơi nhận:\n- Như Điều 3;\n- Lưu VT.\nKT. CHỦ TỊCH\n"
+    assert (_plan(FLAT + closing + "PHÓ CH").signer_position, _plan(FLAT + closing).signer_position) == (
+        "Phó Chủ tịch", None)
+
+
 def test_header_a_signers_position_run_into_the_name_gives_both() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 1168/QĐ-UBND\nTrà Vinh, ngày 17 tháng 6 năm 2013\nQUYẾT ĐỊNH\nBAN HÀNH "
             "KẾ HOẠCH PHÁT TRIỂN GIA ĐÌNH\nĐiều 1. Ban hành Kế hoạch.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
