@@ -148,6 +148,8 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
         issuer = _issuer(number.rsplit("-", 1)[-1], province)
     end = opening_end or _opening_end_without_outline(text)
     period_start, period_end, horizon = _ended_before(_period(title or "", outline_titles), year)
+    if period_start is None and period_end and year and cue["from_now"].search(title or ""):
+        period_start = year  # "TỪ NAY ĐẾN NĂM 2015": from the year the plan was issued
     if (period_start, period_end, horizon) == (None, None, None):
         period_start, period_end, horizon = _ended_before((*_objective_period(first_items), None), year)
     if (period_start, period_end, horizon) == (None, None, None) and (issuing := cue["issuing"].search(text, 0, end)):
@@ -301,6 +303,8 @@ def _signer(text: str) -> tuple[str | None, str | None, str | None]:
 
 
 _SIGNATURE_LINES = 16
+_OWN_POSITION = re.compile(r"(?:PHÓ\s+)?CHỦ\s+TỊCH")
+_GLUED_NAME = re.compile(rf"(?P<position>{_OWN_POSITION.pattern})(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){{1,4}})")
 
 
 def _cut_deputy(line: str) -> str | None:
@@ -308,8 +312,6 @@ def _cut_deputy(line: str) -> str | None:
     value = _header()["signature"].match(line)
     position = header.position_in(value["value"]) if value and value["value"] else None
     return f"PHÓ {position}" if position and not position.startswith("PHÓ") else position
-_OWN_POSITION = re.compile(r"(?:PHÓ\s+)?CHỦ\s+TỊCH")
-_GLUED_NAME = re.compile(rf"(?P<position>{_OWN_POSITION.pattern})(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){{1,4}})")
 
 
 def _own_signature(lines: list[str]) -> tuple[str | None, str | None, str | None]:

@@ -90,6 +90,14 @@ def test_citations_a_purpose_part_whose_numbered_items_state_what_the_plan_carri
     assert _relations(text, "1. Mục đích") == {"19/QĐ-TTg": "implements"}
 
 
+def test_citations_a_title_organising_the_carrying_out_of_a_strategy_implements_its_decision() -> None:
+    text = ("Số: 279/KH-UBND\nĐồng Nai, ngày 9 tháng 8 năm 2023\nKẾ HOẠCH\nTỔ CHỨC TRIỂN KHAI THỰC HIỆN CHIẾN LƯỢC "
+            "SỞ HỮU TRÍ TUỆ ĐẾN NĂM 2030 TRÊN ĐỊA BÀN TỈNH ĐỒNG NAI\nCăn cứ Quyết định số 1068/QĐ-TTg ngày 22 tháng 8 "
+            "năm 2019 của Thủ tướng Chính phủ phê duyệt Chiến lược Sở hữu trí tuệ đến năm 2030;\nỦy ban nhân dân tỉnh "
+            "ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n")
+    assert _outlined_relations(text) == {"1068/QĐ-TTg": "implements"}
+
+
 def test_citations_what_a_document_carries_out_stays_cited_where_a_page_broke_its_sentence() -> None:
     text = HEAD + ("Thực hiện Quyết định số 1133/QĐ-TTg ngày 15 tháng 7 năm 2013 của Thủ tướng Chính phủ ban hành\n"
                    "Chương trình hành động thực hiện Kết luận số 04-KL/TW ngày 19 tháng 4 năm 2011 của Ban Bí thư; Ủy "

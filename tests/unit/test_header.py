@@ -233,6 +233,7 @@ def test_metadata_date_lines_found_near_commas_are_the_cue_s_own_matches(pieces:
     ("ĐẾN NĂM 2026, ĐỊNH HƯỚNG NĂM 2030, TẦM NHÌN ĐẾN NĂM 2050", (None, 2026), 2050),
     ("GIAI ĐOẠN 2024 - 2026, ĐỊNH HƯỚNG PHÁT TRIỂN GIAI ĐOẠN 2027 - 2030", (2024, 2026), 2030),
     ("TRÊN ĐỊA BÀN TỈNH ĐẾN HẾT NĂM 2026", (None, 2026), None),
+    ("TỪ NAY ĐẾN NĂM 2026", (2024, 2026), None),
 ])
 def test_header_period_and_horizon_in_the_ways_titles_write_them(tail: str, period: tuple[int | None, int | None],
                                                                   horizon: int | None) -> None:
