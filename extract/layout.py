@@ -430,8 +430,24 @@ def _misread_part(line: str) -> bool:
     return bool(match and is_caps(match["text"][:40], 4))
 
 
+_DASH_OPENING = re.compile(r"\s*([-–])\s+\S")
+_BULLET_SHARE = 10  # a dash opening ten times fewer lines than the other draws no bullets
+
+
+def bullet_dashes(lines: list[str]) -> str:
+    """The dashes a text draws its bullets with: "-" where lines opening with "-" outnumber those
+    opening with "–" ten to one (and there are ten), "–" the other way round, else both."""
+    hyphens = sum(1 for line in lines if (m := _DASH_OPENING.match(line)) and m.group(1) == "-")
+    dashes = sum(1 for line in lines if (m := _DASH_OPENING.match(line)) and m.group(1) == "–")
+    if hyphens >= _BULLET_SHARE * max(dashes, 1):
+        return "-"
+    if dashes >= _BULLET_SHARE * max(hyphens, 1):
+        return "–"
+    return "-–"
+
+
 def continues(previous: str, line: str, width: int | None, same_block: bool = False,
-               blocks: bool = False) -> bool:
+               blocks: bool = False, bullets: str = "-–") -> bool:
     """Whether `line` continues the paragraph that `previous` (the last physical line) belongs to.
 
     Whole-paragraph texts only continue on a lower-case start. In a PDF export a full-width
@@ -446,6 +462,8 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
     thực hiện:") takes the next line as its value, and a name of agencies.tsv broken before its
     dash ("Sở Lao động" / "– Thương binh …") goes on. A bare number ("1.4.", "Điều 2.")
     takes the next line as its text, and a Roman heading in capitals its next capitals line.
+    `bullets`: the dashes the text's bullets are drawn with (`bullet_dashes`); a full line goes on
+    at a line opening with another dash ("… Làng quê" / "– Trải nghiệm OCOP; …").
     """
     if previous.startswith("|") or line.startswith("|"):
         return False
@@ -482,6 +500,9 @@ def continues(previous: str, line: str, width: int | None, same_block: bool = Fa
             and not _TERMINAL.search(previous) and not MARKER.match(line) and not is_caps(line, 4)
             and _caps_words_first(line)):
         return True  # "… KHUNG CÂN ĐỐI NGÂN" / "SÁCH … 2028 1. Dự báo …": a wrapped heading in capitals runs into its item
+    if (line[:1] in "-–" and line[:1] not in bullets and same_block and width is not None
+            and len(previous) >= 0.85 * width and not _TERMINAL.search(previous)):
+        return True  # a dash the text's bullets are not drawn with, inside a name a wrap broke
     if MARKER.match(line) or is_caps(line, 4) or is_caps(previous, 4) or _misread_part(line):
         return False
     if _starts_lower(line):

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from plangraph.extract.layout import (BARE_MARKER, MARKDOWN_HEADING, MARKER as MARKER, block_layout, continues,
-                                      inside_blocks, inside_cells, inside_starts, is_caps as is_caps, is_cell,
+from plangraph.extract.layout import (BARE_MARKER, MARKDOWN_HEADING, MARKER as MARKER, block_layout, bullet_dashes,
+                                      continues, inside_blocks, inside_cells, inside_starts, is_caps as is_caps, is_cell,
                                       paragraph_cues, paragraph_start as paragraph_start, split_glued, wrap_width)
 from plangraph.extract.rules import compile_regex, cue_regex, read_table
 
@@ -285,13 +285,14 @@ def _paragraphs(buffer: _Buffer) -> _Buffer:
     lines = _content_lines(text)
     width = wrap_width([hi - lo for lo, hi, _ in lines if text[lo] != "|"])  # a table's rows are not wrapped prose
     blocks = block_layout(lines)
+    bullets = bullet_dashes([text[lo:hi] for lo, hi, _ in lines])
     out = _Buffer()
     previous: str | None = None
     previous_end = 0
     for lo, hi, after_blank in lines:
         line = text[lo:hi]
         if previous is not None:
-            joiner = " " if continues(previous, line, width, not after_blank, blocks) else "\n"
+            joiner = " " if continues(previous, line, width, not after_blank, blocks, bullets) else "\n"
             if _BROKEN_NUMBER.search(previous) and _NUMBER_REST.match(line):
                 joiner = ""  # "… Kế hoạch số 157/KH-" / "UBND ngày …": one number
             out.add(joiner, buffer.ends[previous_end - 1], buffer.starts[lo])

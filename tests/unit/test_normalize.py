@@ -494,3 +494,16 @@ def test_normalize_reference_province_names_place_tone_marks_as_clean_texts_do()
     names = {p.name for p in provinces()}
     assert "Hòa Bình" in names
     assert [name for name in sorted(names) if normalize(name).text != name] == []
+
+
+def test_normalize_a_line_opening_with_a_dash_the_bullets_are_not_drawn_with_goes_on() -> None:
+    item = textwrap.fill("- Xây dựng mô hình du lịch cộng đồng tại các xã ven biển, gắn với bảo tồn cảnh quan, "
+                         "văn hóa làng chài và sinh kế của người dân địa phương.", 80)
+    wrapped = ("- Xây dựng cơ sở dữ liệu và bản đồ số các điểm du lịch theo bốn cụm không gian\n"
+               "phát triển du lịch gồm: (1) Vùng Di sản; (4) Vùng Nông nghiệp sinh thái – Làng quê\n"
+               "– Trải nghiệm OCOP; nhằm phục vụ công tác quản lý, quy hoạch và kết nối tour\n"
+               "tuyến du lịch của thành phố.\n")
+    text = "1. Nhiệm vụ\n" + "\n".join([item] * 12) + "\n" + wrapped
+    assert "Làng quê – Trải nghiệm OCOP; nhằm phục vụ" in normalize(text).text
+    dashed = text.replace("\n- ", "\n– ")  # where the bullets are drawn with en dashes, each is one
+    assert "\n– Trải nghiệm OCOP" in normalize(dashed).text
