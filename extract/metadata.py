@@ -84,6 +84,27 @@ def _type_names() -> dict[str, str]:
     return names
 
 
+# a short name the text gives a document it names: "… Đề án đổi mới … thủ tục hành chính (sau đây gọi là Đề án)"
+_DEFINED = re.compile(r"\(\s*(?:sau\s+đây\s+)?(?:gọi|viết)(?:\s+tắt)?\s+là\s*:?\s*[“\"]?(?P<short>[^()“”\"]{2,40}?)[”\"]?\s*\)",
+                      re.IGNORECASE)
+_DEFINED_REACH = 300  # how far before its short name the named document's name starts, in characters
+
+
+def _spelled_out(title: str, text: str, before: int) -> str:
+    """A title that uses a short name defined before it (an issuing sentence's "… ban hành Kế hoạch
+    triển khai thực hiện Đề án trên địa bàn tỉnh") with the name in full: "… thực hiện Đề án đổi mới
+    việc thực hiện cơ chế một cửa … trên địa bàn tỉnh"."""
+    for defined in _DEFINED.finditer(text, 0, before):
+        short = defined["short"].strip()
+        named = text.lower().rfind(short.lower(), max(0, defined.start() - _DEFINED_REACH), defined.start())
+        if named < 0 or len(re.findall(rf"(?<!\w){re.escape(short)}(?!\w)", title)) != 1:
+            continue
+        full = " ".join(text[named:defined.start()].split())
+        if len(full) > len(short):
+            title = re.sub(rf"(?<!\w){re.escape(short)}(?!\w)", lambda _: full, title)
+    return title
+
+
 def _iso(day: str | None, month: str | None, year: str | None) -> str | None:
     if not (day and month and year):
         return None
@@ -107,6 +128,8 @@ def extract_plan(text: str, outline_titles: list[str], opening_end: int | None =
                 number_match.end() if number_match and number_match.start() < header.HEAD_CHARS else 0)
     doc_type, title_span = _doc_type_and_title(text, after)
     title = SHORT_NAMES.sub("", header.squeeze(text[title_span[0]:title_span[1]])) if title_span else None
+    if title and title_span:
+        title = _spelled_out(title, text, title_span[0])
     type_code = next((c for c, n in doc_types().items() if n == doc_type), "KH")
     if value:
         if DOC_NUMBER.fullmatch(value):

@@ -606,6 +606,15 @@ def test_header_a_page_ending_inside_a_deputys_position_gives_the_position() -> 
         "Phó Chủ tịch", None)
 
 
+def test_header_a_title_from_the_issuing_sentence_spells_out_the_short_name_it_uses() -> None:
+    text = ("ỦY BAN NHÂN DÂN |\nSố: 223/KH-UBND |\nHà Tĩnh, ngày 10 tháng 6 năm 2021 |\nThực hiện Quyết định số "
+            "468/QĐ-TTg ngày 27/3/2021 của Thủ tướng Chính phủ phê duyệt Đề án đổi mới việc thực hiện cơ chế một cửa "
+            "trong giải quyết thủ tục hành chính (sau đây gọi là Đề án), Ủy ban nhân dân tỉnh ban hành Kế hoạch triển "
+            "khai thực hiện Đề án trên địa bàn tỉnh, cụ thể như sau:\n1. Mục đích\n")
+    assert _plan(text).title == ("triển khai thực hiện Đề án đổi mới việc thực hiện cơ chế một cửa trong giải quyết "
+                                 "thủ tục hành chính trên địa bàn tỉnh")
+
+
 def test_header_a_signers_position_run_into_the_name_gives_both() -> None:
     text = ("ỦY BAN NHÂN DÂN\nTỈNH TRÀ VINH\nSố: 1168/QĐ-UBND\nTrà Vinh, ngày 17 tháng 6 năm 2013\nQUYẾT ĐỊNH\nBAN HÀNH "
             "KẾ HOẠCH PHÁT TRIỂN GIA ĐÌNH\nĐiều 1. Ban hành Kế hoạch.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n"
