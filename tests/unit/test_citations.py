@@ -98,6 +98,15 @@ def test_citations_a_title_organising_the_carrying_out_of_a_strategy_implements_
     assert _outlined_relations(text) == {"1068/QĐ-TTg": "implements"}
 
 
+def test_citations_a_decision_amending_the_programme_a_title_carries_out_is_implemented() -> None:
+    text = ("Số: 65/KH-UBND\nLạng Sơn, ngày 30 tháng 3 năm 2018\nKẾ HOẠCH\nTHỰC HIỆN ĐỀ ÁN DẠY VÀ HỌC NGOẠI NGỮ TRONG "
+            "HỆ THỐNG GIÁO DỤC QUỐC DÂN GIAI ĐOẠN 2018 - 2025 TRÊN ĐỊA BÀN TỈNH\nCăn cứ Quyết định số 2080/QĐ-TTg "
+            "ngày 22/12/2017 của Thủ tướng Chính phủ phê duyệt điều chỉnh, bổ sung Đề án dạy và học ngoại ngữ trong "
+            "hệ thống quốc dân giai đoạn 2017 - 2025; Công văn số 343/BGDĐT-ĐANN của Bộ Giáo dục và Đào tạo.\n"
+            "I. MỤC TIÊU\n")
+    assert _outlined_relations(text) == {"2080/QĐ-TTg": "implements", "343/BGDĐT-ĐANN": "cites"}
+
+
 def test_citations_what_a_document_carries_out_stays_cited_where_a_page_broke_its_sentence() -> None:
     text = HEAD + ("Thực hiện Quyết định số 1133/QĐ-TTg ngày 15 tháng 7 năm 2013 của Thủ tướng Chính phủ ban hành\n"
                    "Chương trình hành động thực hiện Kết luận số 04-KL/TW ngày 19 tháng 4 năm 2011 của Ban Bí thư; Ủy "
