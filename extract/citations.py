@@ -305,11 +305,12 @@ def find_citations(text: str, own_number: str | None, title: str, openings: tupl
 def _after_a_document(text: str, mention: _Mention) -> bool:
     """Whether a document is named before `mention` in its sentence or clause (which a page may have
     broken over lines)."""
-    reach = max(0, mention.start - _ASSIGNED_CHARS * 4)
+    reach = max(0, mention.start - _CLAUSE_CHARS)
     start = max((end.end() for end in _CLAUSE_BREAK.finditer(text, reach, mention.start)), default=reach)
     return DOC_NUMBER.search(text, start, mention.start) is not None
 
 
+_CLAUSE_CHARS = 800  # how far back a clause's start is looked for
 # where a clause ends: ";", a sentence's end, a colon ending its line, a line opening with a number or a bullet
 _CLAUSE_BREAK = re.compile(r";|\.\s+(?=[A-ZĐ])|:[ \t]*\n|\n(?=[ \t|]*(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|[-+•])\s)")
 

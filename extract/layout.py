@@ -7,6 +7,7 @@ its first item, or a unit inside a text whose line breaks were lost, must be spl
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from plangraph.extract.rules import cue_regex, finditer_at, read_table
@@ -111,7 +112,7 @@ def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if _role_opening().match(text, gap.end(), hi):
             return [(lo, gap.start(1)), (gap.end(), hi)]
     for gap in _NAMES_GAP.finditer(text, head.end(), min(hi, head.end() + _RUN_IN_NAMES_CHARS)):
-        if _verb_opening().match(text, gap.end(), hi) and not _body_head().search(text, lo, gap.start(1)):
+        if _verb_opening().match(text, gap.end(), hi) and not _open_name().search(text, lo, gap.start(1)):
             return [(lo, gap.start(1)), (gap.end(), hi)]  # (not "Ban Chỉ đạo", "Trung tâm Kiểm soát …": a name)
     named = _named_heading().match(text, head.end(), hi)
     if named and text[named.end()].isupper() and text[named.end() + 1:named.end() + 2].islower():
@@ -126,15 +127,8 @@ def _split_run_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 def _verb_opening() -> re.Pattern[str]:
     """A duty opening with a verb in capitals, a word that ends a body's name (agency_heads.tsv, stop):
     "Xây dựng tin, bài …", "Tổ chức …"."""
-    verbs = next(row["cue"] for row in read_table("agency_heads.tsv", ("id", "cue")) if row["id"] == "stop.verb")
+    verbs = cue_regex("agency_heads.tsv", "stop.verb", column="id").pattern
     return re.compile(rf"(?=[A-ZĐ])(?i:{verbs})(?![^\W\d_])")
-
-
-@lru_cache(maxsize=1)
-def _body_head() -> re.Pattern[str]:
-    """A body's head noun ending a text (agency_heads.tsv, head): what follows it is the body's name."""
-    heads = [row["cue"] for row in read_table("agency_heads.tsv", ("type", "cue")) if row["type"] == "head"]
-    return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(heads)})\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -437,8 +431,8 @@ _BULLET_SHARE = 10  # a dash opening ten times fewer lines than the other draws 
 def bullet_dashes(lines: list[str]) -> str:
     """The dashes a text draws its bullets with: "-" where lines opening with "-" outnumber those
     opening with "–" ten to one (and there are ten), "–" the other way round, else both."""
-    hyphens = sum(1 for line in lines if (m := _DASH_OPENING.match(line)) and m.group(1) == "-")
-    dashes = sum(1 for line in lines if (m := _DASH_OPENING.match(line)) and m.group(1) == "–")
+    opening = Counter(match.group(1) for line in lines if (match := _DASH_OPENING.match(line)))
+    hyphens, dashes = opening["-"], opening["–"]
     if hyphens >= _BULLET_SHARE * max(dashes, 1):
         return "-"
     if dashes >= _BULLET_SHARE * max(hyphens, 1):
